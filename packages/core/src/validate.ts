@@ -98,3 +98,15 @@ export function checkWordPair(name: string, value: unknown): [number, number] {
   }
   throw new TypeError(`${name} must be two uint32 words, got ${describe(value)}`);
 }
+
+/**
+ * Check a float dtype argument; `undefined` means float32, JAX's default
+ * without `jax_enable_x64`.
+ *
+ * @throws TypeError for anything but "float32" or "float64".
+ */
+export function checkFloatDType(name: string, dtype: unknown): "float32" | "float64" {
+  if (dtype === undefined) return "float32";
+  if (dtype === "float32" || dtype === "float64") return dtype;
+  throw new TypeError(`${name} must be "float32" or "float64", got ${describe(dtype)}`);
+}

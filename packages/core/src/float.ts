@@ -1,0 +1,90 @@
+/**
+ * Floating-point building blocks shared by the samplers: turning random bits
+ * into floats in [0, 1) the way JAX does, float32 rounding and `nextafter`.
+ *
+ * JavaScript numbers are float64. A float32 recipe rounds every intermediate
+ * result with `Math.fround` (aliased `f32`) exactly where JAX computes in
+ * float32, so no float64 precision leaks into it.
+ *
+ * @module
+ */
+import type { FloatDType } from "./ndarray.js";
+
+/** Round to the nearest float32 (ties to even). */
+export const f32 = Math.fround;
+
+/** 2^-23: one float32 unit in the last place at 1. */
+const FLOAT32_ULP_AT_ONE = 2 ** -23;
+/** 2^-52: one float64 unit in the last place at 1. */
+const FLOAT64_ULP_AT_ONE = 2 ** -52;
+
+/**
+ * JAX's float32 uniform on [0, 1) from 32 random bits: keep the top 23 bits
+ * as the mantissa of a float in [1, 2) and subtract 1. The result is exactly
+ * `(bits >>> 9) · 2^-23`, which this computes directly.
+ */
+export function bitsToUnitFloat32(bits: number): number {
+  return (bits >>> 9) * FLOAT32_ULP_AT_ONE;
+}
+
+/**
+ * JAX's float64 uniform on [0, 1) from 64 random bits given as high and low
+ * words: the top 52 bits as mantissa of a float in [1, 2), minus 1, which is
+ * exactly `(hi · 2^20 + (lo >>> 12)) · 2^-52`.
+ */
+export function bitsToUnitFloat64(high: number, low: number): number {
+  return ((high >>> 0) * 2 ** 20 + (low >>> 12)) * FLOAT64_ULP_AT_ONE;
+}
+
+const float32Scratch = new Float32Array(1);
+const float32Bits = new Uint32Array(float32Scratch.buffer);
+const float64Scratch = new Float64Array(1);
+const float64Bits = new BigUint64Array(float64Scratch.buffer);
+
+/** `numpy.nextafter` for float32: the float32 after `x` in the direction of `y`. */
+export function nextAfterFloat32(x: number, y: number): number {
+  x = f32(x);
+  y = f32(y);
+  if (Number.isNaN(x) || Number.isNaN(y)) return NaN;
+  if (x === y) return y;
+  if (x === 0) return y > 0 ? 2 ** -149 : -(2 ** -149);
+  float32Scratch[0] = x;
+  float32Bits[0] += x < y === x > 0 ? 1 : -1;
+  return float32Scratch[0];
+}
+
+/** `numpy.nextafter` for float64: the double after `x` in the direction of `y`. */
+export function nextAfterFloat64(x: number, y: number): number {
+  if (Number.isNaN(x) || Number.isNaN(y)) return NaN;
+  if (x === y) return y;
+  if (x === 0) return y > 0 ? Number.MIN_VALUE : -Number.MIN_VALUE;
+  float64Scratch[0] = x;
+  float64Bits[0] += x < y === x > 0 ? 1n : -1n;
+  return float64Scratch[0];
+}
+
+/** `nextafter` in the given float dtype. */
+export function nextAfter(dtype: FloatDType, x: number, y: number): number {
+  return dtype === "float32" ? nextAfterFloat32(x, y) : nextAfterFloat64(x, y);
+}
+
+/** Round to the dtype: `Math.fround` for float32, identity for float64. */
+export function roundTo(dtype: FloatDType): (x: number) => number {
+  return dtype === "float32" ? f32 : identity;
+}
+
+function identity(x: number): number {
+  return x;
+}
+
+/** Float32 bit pattern of a number (rounded to float32 first). */
+export function float32ToBits(x: number): number {
+  float32Scratch[0] = x;
+  return float32Bits[0];
+}
+
+/** The float32 whose bit pattern is `bits`. */
+export function bitsToFloat32(bits: number): number {
+  float32Bits[0] = bits;
+  return float32Scratch[0];
+}

@@ -1,0 +1,162 @@
+/**
+ * Array parameters of samplers (`minval`, `p`, `alpha`, …) and JAX's rules for
+ * broadcasting them against the `shape` argument.
+ *
+ * @module
+ */
+import { shapeSize, type NdArray } from "./ndarray.js";
+import { checkShape, describe } from "./validate.js";
+
+/** A nested JavaScript array of numbers, e.g. `[[1, 2], [3, 4]]`. */
+export type NestedNumbers = number | readonly NestedNumbers[];
+
+/** A sampler parameter: a number, nested arrays of numbers, or an {@link NdArray}. */
+export type ArrayParam = NestedNumbers | NdArray;
+
+/** A parameter read into doubles, with its shape. */
+export interface Param {
+  readonly shape: readonly number[];
+  readonly data: Float64Array;
+}
+
+/**
+ * Read a sampler parameter into doubles. Booleans in a `bool` array read as
+ * 0/1; int64/uint64 elements are converted with `Number`.
+ *
+ * @throws TypeError for anything that is not numbers in a rectangular shape.
+ */
+export function toParam(name: string, value: unknown): Param {
+  if (typeof value === "number") return { shape: [], data: Float64Array.of(value) };
+  if (Array.isArray(value)) {
+    const shape: number[] = [];
+    let level: unknown = value;
+    while (Array.isArray(level)) {
+      shape.push(level.length);
+      level = level[0];
+    }
+    const flat = (value as unknown[]).flat(Infinity);
+    if (flat.length !== shapeSize(shape) || !flat.every((x) => typeof x === "number")) {
+      throw new TypeError(
+        `${name} must be a number or a rectangular nested array of numbers, got ${describe(value)}`,
+      );
+    }
+    return { shape, data: Float64Array.from(flat as number[]) };
+  }
+  if (isNdArray(value)) {
+    const data = new Float64Array(value.data.length);
+    for (let i = 0; i < data.length; i++) data[i] = Number(value.data[i]);
+    return { shape: [...value.shape], data };
+  }
+  throw new TypeError(
+    `${name} must be a number, a nested array of numbers or an NdArray, got ${describe(value)}`,
+  );
+}
+
+function isNdArray(value: unknown): value is NdArray {
+  if (typeof value !== "object" || value === null) return false;
+  const candidate = value as Partial<NdArray>;
+  return (
+    typeof candidate.dtype === "string" &&
+    Array.isArray(candidate.shape) &&
+    ArrayBuffer.isView(candidate.data) &&
+    (candidate.data as ArrayLike<unknown>).length === shapeSize(candidate.shape)
+  );
+}
+
+/**
+ * NumPy/JAX broadcasting of shapes: align on the right, extents must be
+ * equal or 1.
+ *
+ * @throws RangeError naming `name` when the shapes do not broadcast.
+ */
+export function broadcastShapes(name: string, ...shapes: readonly (readonly number[])[]): number[] {
+  const rank = Math.max(0, ...shapes.map((s) => s.length));
+  const result = new Array<number>(rank).fill(1);
+  for (const shape of shapes) {
+    for (let i = 0; i < shape.length; i++) {
+      const axis = rank - shape.length + i;
+      const extent = shape[i];
+      if (extent === result[axis] || extent === 1) continue;
+      if (result[axis] !== 1) {
+        throw new RangeError(
+          `${name}: shapes ${shapes.map((s) => `[${s.join(", ")}]`).join(", ")} do not broadcast together`,
+        );
+      }
+      result[axis] = extent;
+    }
+  }
+  return result;
+}
+
+/**
+ * The result shape of a sampler, as JAX's `_check_broadcast_shapes`: with no
+ * `shape` argument, the broadcast of the parameter shapes; with one, that
+ * shape, which the parameters must broadcast to without enlarging it.
+ *
+ * @throws TypeError / RangeError for a bad `shape`.
+ * @throws RangeError if the parameters do not broadcast to `shape`.
+ */
+export function resolveShape(name: string, shape: unknown, ...params: readonly Param[]): number[] {
+  const paramShapes = params.map((p) => p.shape);
+  if (shape === undefined || shape === null) return broadcastShapes(name, ...paramShapes);
+  const checked = checkShape("shape", shape);
+  checkParamsFitShape(name, checked, ...paramShapes);
+  return checked;
+}
+
+/**
+ * JAX's `_check_shape`: the parameter shapes must broadcast with `shape` to
+ * exactly `shape`.
+ *
+ * @throws RangeError otherwise, naming the sampler and both shapes.
+ */
+export function checkParamsFitShape(
+  name: string,
+  shape: readonly number[],
+  ...paramShapes: readonly (readonly number[])[]
+): void {
+  const broadcast = broadcastShapes(name, shape, ...paramShapes);
+  if (broadcast.length !== shape.length || broadcast.some((extent, i) => extent !== shape[i])) {
+    throw new RangeError(
+      `${name} parameter shapes must be broadcast-compatible with shape argument, and the result of ` +
+        `broadcasting the shapes must equal the shape argument, but got result [${broadcast.join(", ")}] ` +
+        `for shape argument [${shape.join(", ")}]`,
+    );
+  }
+}
+
+/**
+ * The values of `param` broadcast to `shape` (which it must broadcast to),
+ * row-major. A scalar parameter gives a constant array.
+ */
+export function broadcastParam(param: Param, shape: readonly number[]): Float64Array {
+  const size = shapeSize(shape);
+  const out = new Float64Array(size);
+  if (param.data.length === 1) return out.fill(param.data[0]);
+  if (param.shape.length === shape.length && param.shape.every((e, i) => e === shape[i])) {
+    out.set(param.data);
+    return out;
+  }
+  // Stride of each output axis in the parameter (0 where it is broadcast).
+  const rank = shape.length;
+  const strides = new Array<number>(rank).fill(0);
+  let stride = 1;
+  for (let i = param.shape.length - 1; i >= 0; i--) {
+    const axis = rank - param.shape.length + i;
+    strides[axis] = param.shape[i] === 1 ? 0 : stride;
+    stride *= param.shape[i];
+  }
+  const index = new Array<number>(rank).fill(0);
+  let source = 0;
+  for (let flat = 0; flat < size; flat++) {
+    out[flat] = param.data[source];
+    for (let axis = rank - 1; axis >= 0; axis--) {
+      index[axis]++;
+      source += strides[axis];
+      if (index[axis] < shape[axis]) break;
+      source -= strides[axis] * index[axis];
+      index[axis] = 0;
+    }
+  }
+  return out;
+}

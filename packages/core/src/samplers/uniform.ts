@@ -1,0 +1,101 @@
+// Mirrors jax.random.uniform (jax/_src/random/core.py: uniform, _uniform).
+/**
+ * Uniform floats in [minval, maxval).
+ *
+ * @module
+ */
+import { bitsToUnitFloat32, bitsToUnitFloat64, roundTo } from "../float.js";
+import { checkKey, type Key, type KeyLike } from "../keys.js";
+import { allocate, shapeSize, type FloatDType, type NdArray } from "../ndarray.js";
+import { isPartitionable, type ThreefryOptions } from "../options.js";
+import { broadcastParam, checkParamsFitShape, toParam, type ArrayParam } from "../params.js";
+import { randomBits32, randomBits64 } from "../random-words.js";
+import { checkFloatDType, checkShape } from "../validate.js";
+
+/**
+ * Sample uniform floats in `[minval, maxval)`, as `jax.random.uniform`.
+ *
+ * Each element takes `width` random bits (32 for float32, 64 for float64),
+ * keeps the top mantissa bits as a float `u` in [0, 1), and returns
+ * `max(minval, u · (maxval - minval) + minval)`, every step rounded to `dtype`.
+ *
+ * @param key - the key.
+ * @param shape - the result shape (default `[]`); `minval` and `maxval` must broadcast to it.
+ * @param dtype - `"float32"` (default) or `"float64"`.
+ * @param minval - inclusive lower bound (default 0).
+ * @param maxval - exclusive upper bound (default 1).
+ * @param options - the threefry mode (default partitionable).
+ * @throws TypeError for a bad key, shape, dtype or parameter.
+ * @throws RangeError if the parameters do not broadcast to `shape`.
+ */
+export function uniform(
+  key: KeyLike,
+  shape: number | readonly number[] = [],
+  dtype: FloatDType = "float32",
+  minval: ArrayParam = 0,
+  maxval: ArrayParam = 1,
+  options?: ThreefryOptions,
+): NdArray<FloatDType> {
+  const checkedKey = checkKey("uniform", key);
+  const checkedShape = checkShape("shape", shape);
+  const checkedDType = checkFloatDType("dtype", dtype);
+  const low = toParam("minval", minval);
+  const high = toParam("maxval", maxval);
+  checkParamsFitShape("uniform", checkedShape, low.shape, high.shape);
+  const partitionable = isPartitionable(options);
+  return {
+    dtype: checkedDType,
+    shape: checkedShape,
+    data: uniformKernel(
+      checkedKey,
+      checkedShape,
+      checkedDType,
+      broadcastParam(low, checkedShape),
+      broadcastParam(high, checkedShape),
+      partitionable,
+    ),
+  };
+}
+
+/**
+ * JAX's `_uniform` on a checked key, with `minval` and `maxval` already
+ * broadcast to `shape` (or of length 1, applying to every element).
+ */
+export function uniformKernel(
+  key: Key,
+  shape: readonly number[],
+  dtype: FloatDType,
+  minval: Float64Array | readonly number[],
+  maxval: Float64Array | readonly number[],
+  partitionable: boolean,
+): Float32Array | Float64Array {
+  const size = shapeSize(shape);
+  const out = allocate(dtype, size);
+  const round = roundTo(dtype);
+  const unit = unitFloats(key, size, dtype, partitionable);
+  const scalarBounds = minval.length === 1 && maxval.length === 1;
+  for (let i = 0; i < size; i++) {
+    const low = round(scalarBounds ? minval[0] : minval[i]);
+    const high = round(scalarBounds ? maxval[0] : maxval[i]);
+    out[i] = Math.max(low, round(round(unit[i] * round(high - low)) + low));
+  }
+  return out;
+}
+
+/** JAX's uniform floats in [0, 1) before scaling: `size` of them in `dtype`. */
+export function unitFloats(
+  key: Key,
+  size: number,
+  dtype: FloatDType,
+  partitionable: boolean,
+): Float64Array {
+  const out = new Float64Array(size);
+  if (dtype === "float32") {
+    const words = randomBits32(key, size, partitionable);
+    for (let i = 0; i < size; i++) out[i] = bitsToUnitFloat32(words[i]);
+  } else {
+    const words = randomBits64(key, size, partitionable);
+    for (let i = 0; i < size; i++) out[i] = bitsToUnitFloat64(words[2 * i], words[2 * i + 1]);
+  }
+  return out;
+}
