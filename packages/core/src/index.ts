@@ -19,3 +19,5 @@ export type {
   TypedArrayOf,
   UnsignedDType,
 } from "./ndarray.js";
+export type { ArrayParam, NestedNumbers } from "./params.js";
+export { uniform } from "./samplers/uniform.js";

@@ -1,0 +1,19 @@
+/**
+ * `@jrng/core/internal`: the building blocks under the public API — checked
+ * kernels, parameter broadcasting, float helpers — for the other jrng
+ * packages (`jrng`, `@jrng/vectors`, `@jrng/conformance`). Not covered by
+ * semver: it changes with the packages that use it.
+ *
+ * @packageDocumentation
+ */
+export * from "./params.js";
+export * from "./float.js";
+export * from "./random-words.js";
+export * from "./validate.js";
+export { checkKey } from "./keys.js";
+export { isPartitionable } from "./options.js";
+export { allocate, shapeSize } from "./ndarray.js";
+export { fillBits, legacyRandomWords, LEGACY_BLOCK_WORDS } from "./bits.js";
+export { splitWords } from "./split.js";
+export { threefry2x32Progression } from "./threefry.js";
+export { uniformKernel, unitFloats } from "./samplers/uniform.js";

@@ -1,0 +1,107 @@
+/**
+ * The device seam: turning `@jrng/core` results into `@jax-js/jax` arrays.
+ *
+ * Every JRNG method computes an `NdArray` with `@jrng/core` and hands it to
+ * an {@link ArrayBackend}. A GPU backend can take over hot methods later by
+ * implementing this interface, without changing the public API.
+ *
+ * @module
+ */
+import { Array as JaxArrayClass, DType, numpy as np, type Array as JaxArray } from "@jax-js/jax";
+import type { NdArray } from "@jrng/core";
+
+/** Turns computed results into arrays of some array library. */
+export interface ArrayBackend {
+  /** Wrap a computed result as an array on this backend. */
+  toArray(result: NdArray): JaxArray;
+}
+
+/** The dtypes a jax-js array can hold, and the one each core dtype becomes. */
+const JAX_DTYPE = {
+  float32: DType.Float32,
+  float64: DType.Float64,
+  int32: DType.Int32,
+  uint32: DType.Uint32,
+  bool: DType.Bool,
+  int8: DType.Int32,
+  int16: DType.Int32,
+  uint8: DType.Uint32,
+  uint16: DType.Uint32,
+} as const;
+
+type JaxHoldable = keyof typeof JAX_DTYPE;
+
+/** True when jax-js can hold this dtype's values exactly (not int64/uint64). */
+export function jaxCanHold(dtype: string): dtype is JaxHoldable {
+  return dtype in JAX_DTYPE;
+}
+
+/**
+ * jax-js 0.1.25 checks `data instanceof Float16Array` before accepting a
+ * Float64Array, which throws a ReferenceError where the runtime has no
+ * Float16Array (Node 20). An inert placeholder is installed for the duration
+ * of that one call only.
+ */
+function withFloat16ArrayDefined<T>(create: () => T): T {
+  const scope = globalThis as { Float16Array?: unknown };
+  if (scope.Float16Array !== undefined) return create();
+  scope.Float16Array = class Float16ArrayPlaceholder {};
+  try {
+    return create();
+  } finally {
+    delete scope.Float16Array;
+  }
+}
+
+/** The default backend: arrays on jax-js's default device. */
+export const jaxBackend: ArrayBackend = {
+  toArray(result: NdArray): JaxArray {
+    const { dtype, shape, data } = result;
+    if (!jaxCanHold(dtype)) {
+      throw new TypeError(`jax-js arrays cannot hold dtype ${dtype}; it is returned as an NdArray`);
+    }
+    const jaxDType = JAX_DTYPE[dtype];
+    const mutableShape = [...shape];
+    // jax-js cannot build a zero-size array from data.
+    if (data.length === 0) return np.zeros(mutableShape, { dtype: jaxDType });
+    switch (jaxDType) {
+      case DType.Float32:
+        return np.array(data as Float32Array, { shape: mutableShape, dtype: DType.Float32 });
+      case DType.Float64:
+        return withFloat16ArrayDefined(() =>
+          np.array(data as Float64Array, { shape: mutableShape, dtype: DType.Float64 }),
+        );
+      case DType.Uint32:
+        return np.array(data instanceof Uint32Array ? data : Uint32Array.from(data as Uint8Array), {
+          shape: mutableShape,
+          dtype: DType.Uint32,
+        });
+      case DType.Int32:
+      case DType.Bool:
+        return np.array(data instanceof Int32Array ? data : Int32Array.from(data as Int8Array), {
+          shape: mutableShape,
+          dtype: jaxDType,
+        });
+    }
+  },
+};
+
+/** True for a jax-js `Array`. */
+export function isJaxArray(value: unknown): value is JaxArray {
+  return value instanceof JaxArrayClass;
+}
+
+/**
+ * The two words of a jax-js uint32 key array of shape [2]. The array is read
+ * without being consumed.
+ *
+ * @throws TypeError for any other array.
+ */
+export function keyFromJaxArray(array: JaxArray): Uint32Array {
+  if (array.dtype !== DType.Uint32 || array.shape.length !== 1 || array.shape[0] !== 2) {
+    throw new TypeError(
+      `key must be a uint32 array of shape [2], got ${array.dtype} of shape [${array.shape.join(", ")}]`,
+    );
+  }
+  return Uint32Array.from(array.ref.dataSync() as Uint32Array);
+}

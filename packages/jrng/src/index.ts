@@ -1,0 +1,11 @@
+/**
+ * `jrng`: NumPy's `numpy.random.Generator` API for JavaScript, on JAX's
+ * counter-based keys, returning `@jax-js/jax` arrays. A seed, the options and
+ * the sequence of calls fix every output, exactly as the same calls on JAX.
+ *
+ * @packageDocumentation
+ */
+export { JRNG, type FloatOptions, type JRNGOptions } from "./jrng.js";
+export type { JRNGState, StreamKind } from "./stream.js";
+export type { ParamLike, Size } from "./size.js";
+export type { ArrayBackend } from "./arrays.js";
