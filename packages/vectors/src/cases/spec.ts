@@ -1,0 +1,64 @@
+/**
+ * How case definitions are written: a call and a comment, the rule, and —
+ * where real JAX printed a value — that value with its citation.
+ *
+ * @module
+ */
+import type { ArgValue, CompareRule, FunctionCall, GeneratorCall, Mode } from "../format.js";
+
+/** A value JAX printed for a call, with where it was printed. */
+export interface JaxObservation {
+  /** The printed elements (floats as printed decimals; 64-bit integers as strings). */
+  data: (number | string | boolean)[];
+  /** Repository, path, commit and lines, or a URL. */
+  citation: string;
+  /** The threefry mode JAX ran in when it printed this. */
+  jaxMode: Mode;
+  /** How the printed value is compared with the mirror (printed decimals are rounded). */
+  compare?: CompareRule;
+  note?: string;
+}
+
+/** A case to compute with the mirror. */
+export interface CaseSpec {
+  comment: string;
+  call: FunctionCall | GeneratorCall;
+  compare?: CompareRule;
+  flags?: string[];
+  jax?: JaxObservation;
+}
+
+/** A call that must be rejected. */
+export interface ErrorSpec {
+  comment: string;
+  call: FunctionCall | GeneratorCall;
+  expectedError: "TypeError" | "RangeError";
+  flags?: string[];
+}
+
+/** A group of cases. */
+export interface GroupSpec {
+  name: string;
+  description: string;
+  cases: (CaseSpec | ErrorSpec)[];
+}
+
+/** One vectors file's worth of cases. */
+export interface AreaSpec {
+  area: string;
+  description: string;
+  groups: GroupSpec[];
+}
+
+/** Shorthand for a functional call. */
+export function fn(
+  name: string,
+  key: [number, number] | undefined,
+  mode: Mode,
+  args: Record<string, ArgValue>,
+): FunctionCall {
+  return key === undefined ? { function: name, mode, args } : { function: name, key, mode, args };
+}
+
+/** Both threefry modes, for loops over them. */
+export const MODES: Mode[] = ["partitionable", "legacy"];

@@ -1,0 +1,135 @@
+/**
+ * The golden-vector format (`jrng-vectors/1`), as TypeScript types. The JSON
+ * Schema in `schema/vectors.schema.json` says the same for other languages.
+ *
+ * @module
+ */
+
+/** Version of this format. */
+export const FORMAT_VERSION = "jrng-vectors/1";
+/** Version of the spec the vectors follow. */
+export const SPEC_VERSION = "0.1.0";
+
+/** A 64-bit or otherwise non-`number` integer argument, as a decimal string. */
+export interface BigIntArg {
+  $bigint: string;
+}
+
+/** A JSON argument value: numbers, strings, booleans, nested arrays, bigints, null. */
+export type ArgValue = number | string | boolean | null | BigIntArg | ArgValue[];
+
+/** Threefry mode of a call. */
+export type Mode = "partitionable" | "legacy";
+
+/** A call of a functional API entry point (`@jrng/core`, `jax.random`). */
+export interface FunctionCall {
+  /** The function, by its camelCase name (`uniform`, `truncatedNormal`, …). */
+  function: string;
+  /** The key, as two uint32 words; absent for `key` and `threefry2x32`. */
+  key?: [number, number];
+  /** Threefry mode. */
+  mode: Mode;
+  /** Arguments by name (JAX's parameter names in camelCase). */
+  args: Record<string, ArgValue>;
+}
+
+/** One method call on a stateful generator. */
+export interface MethodCall {
+  /** The method, by its camelCase name (`standardNormal`, `integers`, …). */
+  method: string;
+  /** Arguments by name (NumPy's parameter names in camelCase). */
+  args: Record<string, ArgValue>;
+}
+
+/** A sequence of method calls on one generator. */
+export interface GeneratorCall {
+  /** How the generator is created. */
+  generator: {
+    seed: number | BigIntArg;
+    stream: "split" | "fold_in";
+    mode: Mode;
+  };
+  /** The calls, in order. */
+  calls: MethodCall[];
+}
+
+/** An expected array. Floats are exact bit patterns (hex) plus readable decimals. */
+export interface ExpectedArray {
+  dtype: string;
+  shape: number[];
+  /**
+   * The elements, row-major: integers as numbers (64-bit ones as decimal
+   * strings), booleans as `true`/`false`, floats as bit patterns `"0x…"`.
+   */
+  data: (number | string | boolean)[];
+  /** Floats only: the elements as shortest round-tripping decimals (for reading; `data` is normative). */
+  values?: (number | string)[];
+}
+
+/** How a result is compared with the expectation. */
+export type CompareRule =
+  | { rule: "exact" }
+  | { rule: "ulp"; maxUlp: number }
+  | { rule: "rtol"; rtol: number; atol: number };
+
+/** Where an expected value comes from. */
+export type Provenance =
+  | { kind: "mirror" }
+  | { kind: "jax-observed"; citation: string; jaxMode: Mode; note?: string };
+
+/** A case whose call must succeed. */
+export interface ValueCase {
+  id: string;
+  comment: string;
+  flags?: string[];
+  provenance: Provenance;
+  call: FunctionCall | GeneratorCall;
+  /** One array for a function call; one per call for a generator. */
+  expected: ExpectedArray | ExpectedArray[];
+  compare: CompareRule;
+}
+
+/** A case whose call must be rejected. */
+export interface ErrorCase {
+  id: string;
+  comment: string;
+  flags?: string[];
+  provenance: { kind: "mirror" };
+  call: FunctionCall | GeneratorCall;
+  /** The error kind a conforming implementation raises. */
+  expectedError: "TypeError" | "RangeError";
+  /** Generator calls: the rejected (last) call must not advance the stream. */
+  stateUnchanged?: boolean;
+}
+
+/** A case of either kind. */
+export type VectorCase = ValueCase | ErrorCase;
+
+/** A group of cases on one function or topic. */
+export interface CaseGroup {
+  name: string;
+  description: string;
+  cases: VectorCase[];
+}
+
+/** One vectors file. */
+export interface VectorFile {
+  $schema: string;
+  format: typeof FORMAT_VERSION;
+  specVersion: string;
+  generator: string;
+  area: string;
+  description: string;
+  modes: Mode[];
+  groups: CaseGroup[];
+}
+
+/** True for an error case. */
+export function isErrorCase(testCase: VectorCase): testCase is ErrorCase {
+  return "expectedError" in testCase;
+}
+
+/** True for a generator-stream call. */
+export function isGeneratorCall(call: FunctionCall | GeneratorCall): call is GeneratorCall {
+  return "generator" in call;
+}

@@ -1,0 +1,33 @@
+/**
+ * `@jrng/vectors`: the golden-vector format, its JSON Schema, the reference
+ * implementation's call registry, the generator and the `jrng-vectors` CLI.
+ *
+ * @packageDocumentation
+ */
+export * from "./format.js";
+export {
+  compareArray,
+  decodeElements,
+  encodeArray,
+  float32Hex,
+  float64Hex,
+  floatFromHex,
+  isFloatDType,
+  shortestDecimal,
+  ulpDistance,
+  type Mismatch,
+} from "./encode.js";
+export { allCases, loadVectorFiles, SCHEMA_PATH } from "./files.js";
+export { AREAS, buildAll, buildArea, formatJson, GENERATOR_VERSION, runCall } from "./generate.js";
+export {
+  createGenerator,
+  fromArg,
+  FUNCTIONS,
+  functionNames,
+  KEYLESS_FUNCTIONS,
+  METHODS,
+  runFunctionCall,
+  runMethodCall,
+  toNdArray,
+} from "./registry.js";
+export { main, renderAll } from "./cli.js";

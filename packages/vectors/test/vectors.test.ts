@@ -1,0 +1,123 @@
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import Ajv2020 from "ajv/dist/2020.js";
+import { describe, expect, it } from "vitest";
+import {
+  allCases,
+  compareArray,
+  encodeArray,
+  float32Hex,
+  formatJson,
+  floatFromHex,
+  isErrorCase,
+  loadVectorFiles,
+  main,
+  renderAll,
+  SCHEMA_PATH,
+  ulpDistance,
+  type ValueCase,
+} from "../src/index.js";
+
+const VECTORS = fileURLToPath(new URL("../../../vectors", import.meta.url));
+const files = loadVectorFiles(VECTORS);
+const cases = allCases(files.map(({ file }) => file));
+
+describe("the committed vectors", () => {
+  it("are exactly what the generator produces now (jrng-vectors check)", async () => {
+    const lines: string[] = [];
+    const code = await main(["check", "--dir", VECTORS, "--quiet"], { out: (l) => lines.push(l), err: (l) => lines.push(l) });
+    expect(lines.join("\n")).toMatch(/match a fresh generation/);
+    expect(code).toBe(0);
+  });
+
+  it("validate against the JSON Schema", () => {
+    const schema = JSON.parse(readFileSync(SCHEMA_PATH, "utf8"));
+    const validate = new Ajv2020({ allErrors: true, strict: false }).compile(schema);
+    for (const { name, file } of files) {
+      const valid = validate(file);
+      expect(validate.errors ?? [], name).toEqual([]);
+      expect(valid).toBe(true);
+    }
+  });
+
+  it("have unique ids, and a mirror case beside every JAX-observed one", () => {
+    const ids = cases.map(({ testCase }) => testCase.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const id of ids.filter((x) => x.endsWith("-jax"))) expect(ids).toContain(id.slice(0, -4));
+  });
+
+  it("keep JAX-observed and mirror provenance apart", () => {
+    for (const { testCase } of cases) {
+      if (isErrorCase(testCase)) continue;
+      const observed = testCase.provenance.kind === "jax-observed";
+      expect(testCase.id.endsWith("-jax"), testCase.id).toBe(observed);
+      if (testCase.provenance.kind === "jax-observed") expect(testCase.provenance.citation).toMatch(/\S/);
+    }
+  });
+
+  it("cover both modes, both streams, every width and the shape kinds", () => {
+    const json = files.map(({ file }) => formatJson(file)).join("\n");
+    for (const needle of ['"mode": "legacy"', '"mode": "partitionable"', '"stream": "split"', '"stream": "fold_in"']) {
+      expect(json).toContain(needle);
+    }
+    for (const dtype of ["uint8", "uint16", "uint32", "uint64", "float32", "float64"]) expect(json).toContain(`"dtype": "${dtype}"`);
+    const shapes = cases
+      .filter(({ testCase }) => !isErrorCase(testCase))
+      .flatMap(({ testCase }) => [(testCase as ValueCase).expected].flat().map((e) => e.shape));
+    expect(shapes.some((s) => s.length === 0)).toBe(true);
+    expect(shapes.some((s) => s.includes(0))).toBe(true);
+    expect(shapes.some((s) => s.length >= 3)).toBe(true);
+  });
+
+  it("stay small enough to read (a few MB)", () => {
+    const total = [...renderAll().values()].reduce((sum, text) => sum + text.length, 0);
+    expect(total).toBeLessThan(4_000_000);
+  });
+});
+
+describe("encoding and comparison", () => {
+  it("round-trips float bit patterns", () => {
+    for (const x of [0, -0, 0.1, -3.5e-45, 3.4028234663852886e38, Infinity]) {
+      expect(floatFromHex(float32Hex(x))).toBe(Math.fround(x));
+    }
+    expect(encodeArray({ dtype: "float32", shape: [1], data: Float32Array.of(0.5) }).data).toEqual(["0x3f000000"]);
+  });
+
+  it("measures ulp distance across zero and at the ends", () => {
+    expect(ulpDistance(1, Math.fround(1 + 2 ** -23), "float32")).toBe(1);
+    expect(ulpDistance(2 ** -149, -(2 ** -149), "float32")).toBe(2);
+    expect(ulpDistance(1, 1 + 2 ** -52, "float64")).toBe(1);
+    expect(ulpDistance(NaN, 1, "float32")).toBe(Infinity);
+  });
+
+  it("reports the first differing element with values, bits and ulp", () => {
+    const expected = encodeArray({ dtype: "float32", shape: [2], data: Float32Array.of(1, 2) });
+    const got = { dtype: "float32", shape: [2], data: Float32Array.of(1, Math.fround(2 + 2 ** -22)) };
+    expect(compareArray(expected, got, { rule: "exact" })).toMatchObject({
+      index: 1,
+      expected: "2",
+      expectedBits: "0x40000000",
+      gotBits: "0x40000001",
+      ulp: 1,
+    });
+    expect(compareArray(expected, got, { rule: "ulp", maxUlp: 1 })).toBeNull();
+    expect(compareArray(expected, { ...got, shape: [1, 2] }, { rule: "exact" })?.reason).toMatch(/shape/);
+    const ints = encodeArray({ dtype: "uint64", shape: [1], data: BigUint64Array.of(2n ** 64n - 1n) });
+    expect(ints.data).toEqual(["18446744073709551615"]);
+    expect(compareArray(ints, { dtype: "uint64", shape: [1], data: BigUint64Array.of(1n) }, { rule: "exact" })?.index).toBe(0);
+  });
+});
+
+describe("the CLI", () => {
+  it("lists and shows cases, and rejects unknown ids", async () => {
+    const lines: string[] = [];
+    const output = { out: (l: string) => lines.push(l), err: (l: string) => lines.push(l) };
+    expect(await main(["list", "--dir", VECTORS], output)).toBe(0);
+    expect(lines.at(-1)).toMatch(/^\d+ cases$/);
+    lines.length = 0;
+    expect(await main(["show", "keys/split/001-jax", "--dir", VECTORS], output)).toBe(0);
+    expect(JSON.parse(lines.join("\n")).provenance.kind).toBe("jax-observed");
+    expect(await main(["show", "nope/none/001", "--dir", VECTORS], output)).toBe(1);
+    expect(await main(["frobnicate"], output)).toBe(2);
+  });
+});
