@@ -100,6 +100,11 @@ export interface ErrorCase {
   expectedError: "TypeError" | "RangeError";
   /** Generator calls: the rejected (last) call must not advance the stream. */
   stateUnchanged?: boolean;
+  /**
+   * Generator calls: a call made after the rejection and what it must return —
+   * the result of the same call had the rejected one never been made.
+   */
+  afterwards?: { call: MethodCall; expected: ExpectedArray };
 }
 
 /** A case of either kind. */

@@ -22,6 +22,7 @@ import {
   type ExpectedArray,
   type FunctionCall,
   type GeneratorCall,
+  type MethodCall,
   type Mode,
   type ValueCase,
   type VectorCase,
@@ -104,6 +105,16 @@ function checkRejected(id: string, spec: ErrorSpec): void {
   throw new Error(`${id}: expected ${spec.expectedError}, the mirror accepted the call`);
 }
 
+/** The call that shows a rejected call left the stream alone. */
+const PROBE: MethodCall = { method: "random", args: { size: 3 } };
+
+/** What {@link PROBE} returns after the calls before the rejected one. */
+function probeAfterRejection(call: GeneratorCall): { call: MethodCall; expected: ExpectedArray } {
+  const rng = createGenerator(call);
+  call.calls.slice(0, -1).forEach((methodCall) => runMethodCall(rng, methodCall));
+  return { call: PROBE, expected: encodeArray(runMethodCall(rng, PROBE)) };
+}
+
 /** Build the cases of one area. */
 export function buildArea(area: AreaSpec): VectorFile {
   const groups = area.groups.map((group) => {
@@ -119,7 +130,9 @@ export function buildArea(area: AreaSpec): VectorFile {
           provenance: { kind: "mirror" },
           call: spec.call,
           expectedError: spec.expectedError,
-          ...(isGeneratorCall(spec.call) ? { stateUnchanged: true } : {}),
+          ...(isGeneratorCall(spec.call)
+            ? { stateUnchanged: true, afterwards: probeAfterRejection(spec.call) }
+            : {}),
         };
         cases.push(errorCase);
         return;

@@ -1,0 +1,136 @@
+/**
+ * The `jrng-conformance` command.
+ *
+ * @module
+ */
+import { writeFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+import { loadVectorFiles } from "@jrng/vectors";
+import type { Adapter } from "./adapter.js";
+import { referenceAdapter } from "./in-process.js";
+import { ProcessAdapter } from "./protocol.js";
+import { buildReport, formatJUnitReport, formatTerminalReport } from "./report.js";
+import { runConformance } from "./runner.js";
+import { runStatisticalTier } from "./statistical.js";
+
+const USAGE = `Usage: jrng-conformance [options]
+
+Checks an implementation against the jrng golden vectors.
+
+Implementation (one of; default: the reference implementation):
+  --reference             @jrng/core and jrng, in process
+  --adapter MODULE        a JS module whose default export (or createAdapter()) is an Adapter
+  --command "CMD"         a program speaking the JSON Lines protocol on stdin/stdout
+
+Options:
+  --vectors DIR           the vectors directory (default: ./vectors)
+  --filter TEXT           only cases whose id contains TEXT
+  --timeout MS            per-call timeout in milliseconds (default: 30000)
+  --json FILE             write the JSON report to FILE ("-" for stdout)
+  --junit FILE            write a JUnit XML report to FILE
+  --no-statistical        skip the statistical tier
+  --no-color              plain terminal output
+  --quiet                 no progress display
+  --help                  this text
+
+Exit status: 0 when nothing failed, 1 on any failure, 2 on bad usage.`;
+
+function value(args: string[], name: string): string | undefined {
+  const index = args.indexOf(name);
+  return index >= 0 ? args[index + 1] : undefined;
+}
+
+async function loadAdapter(args: string[]): Promise<Adapter> {
+  const command = value(args, "--command");
+  if (command) return new ProcessAdapter(command);
+  const module = value(args, "--adapter");
+  if (module) {
+    const loaded = await import(pathToFileURL(resolve(module)).href);
+    const factory = loaded.createAdapter ?? loaded.default;
+    return typeof factory === "function" ? await factory() : factory;
+  }
+  return referenceAdapter();
+}
+
+/** Run the CLI; returns the exit status. */
+export async function main(args: string[]): Promise<number> {
+  if (args.includes("--help")) {
+    process.stdout.write(USAGE + "\n");
+    return 0;
+  }
+  const known = new Set([
+    "--reference",
+    "--adapter",
+    "--command",
+    "--vectors",
+    "--filter",
+    "--timeout",
+    "--json",
+    "--junit",
+    "--no-statistical",
+    "--no-color",
+    "--quiet",
+  ]);
+  const unknown = args.find(
+    (arg, i) =>
+      arg.startsWith("--") &&
+      !known.has(arg) &&
+      !(
+        i > 0 &&
+        [
+          "--adapter",
+          "--command",
+          "--vectors",
+          "--filter",
+          "--timeout",
+          "--json",
+          "--junit",
+        ].includes(args[i - 1])
+      ),
+  );
+  if (unknown) {
+    process.stderr.write(`unknown option ${unknown}\n\n${USAGE}\n`);
+    return 2;
+  }
+  const vectorsDir = resolve(value(args, "--vectors") ?? "vectors");
+  const filter = value(args, "--filter");
+  const timeoutMs = Number(value(args, "--timeout") ?? 30_000);
+  const quiet = args.includes("--quiet");
+  const tty = process.stderr.isTTY === true;
+  const files = loadVectorFiles(vectorsDir).map(({ file }) => file);
+  const adapter = await loadAdapter(args);
+  try {
+    const { capabilities, results } = await runConformance(adapter, files, {
+      filter,
+      timeoutMs,
+      onProgress: (done, total, result) => {
+        if (quiet) return;
+        const line = `[${done}/${total}] ${result.status.padEnd(7)} ${result.id}`;
+        if (tty) process.stderr.write(`\r\u001b[2K${line}${done === total ? "\n" : ""}`);
+        else if (done % 50 === 0 || done === total) process.stderr.write(line + "\n");
+      },
+    });
+    const statistical =
+      !args.includes("--no-statistical") && capabilities.tiers.includes("statistical")
+        ? await runStatisticalTier(adapter, capabilities.methods, { filter })
+        : undefined;
+    const report = buildReport(capabilities, vectorsDir, results, statistical);
+    const jsonPath = value(args, "--json");
+    if (jsonPath === "-") process.stdout.write(JSON.stringify(report, null, 2) + "\n");
+    else {
+      if (jsonPath) writeFileSync(jsonPath, JSON.stringify(report, null, 2) + "\n");
+      process.stdout.write(
+        formatTerminalReport(
+          report,
+          !args.includes("--no-color") && process.stdout.isTTY === true,
+        ) + "\n",
+      );
+    }
+    const junitPath = value(args, "--junit");
+    if (junitPath) writeFileSync(junitPath, formatJUnitReport(report));
+    return report.totals.failed > 0 ? 1 : 0;
+  } finally {
+    await adapter.close();
+  }
+}

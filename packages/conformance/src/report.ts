@@ -1,0 +1,220 @@
+/**
+ * Reports of a run: a summary table for the terminal, a JSON document, and
+ * JUnit XML for CI systems.
+ *
+ * @module
+ */
+import { TIERS, type Capabilities, type Tier } from "./adapter.js";
+import type { CaseResult } from "./runner.js";
+
+/** Counts of one row of the summary. */
+export interface Tally {
+  passed: number;
+  failed: number;
+  skipped: number;
+}
+
+/** A machine-readable report. */
+export interface ConformanceReport {
+  format: "jrng-conformance-report/1";
+  implementation: string;
+  capabilities: Capabilities;
+  vectors: string;
+  totals: Tally;
+  byTier: Record<Tier, Tally>;
+  byArea: Record<string, Tally>;
+  bySubject: Record<string, Tally & { area: string; tier: Tier }>;
+  results: CaseResult[];
+  /** Extra sections, e.g. the statistical tier's tests. */
+  statistical?: StatisticalResult[];
+}
+
+/** One goodness-of-fit test of the statistical tier. */
+export interface StatisticalResult {
+  id: string;
+  method: string;
+  parameters: string;
+  test: "ks" | "chi2";
+  statistic: number;
+  pValue: number;
+  threshold: number;
+  status: "passed" | "failed" | "skipped";
+  reason?: string;
+}
+
+function emptyTally(): Tally {
+  return { passed: 0, failed: 0, skipped: 0 };
+}
+
+/** Summarise case results (and statistical results) into a report. */
+export function buildReport(
+  capabilities: Capabilities,
+  vectors: string,
+  results: CaseResult[],
+  statistical?: StatisticalResult[],
+): ConformanceReport {
+  const totals = emptyTally();
+  const byTier = Object.fromEntries(TIERS.map((tier) => [tier, emptyTally()])) as Record<
+    Tier,
+    Tally
+  >;
+  const byArea: Record<string, Tally> = {};
+  const bySubject: Record<string, Tally & { area: string; tier: Tier }> = {};
+  for (const result of results) {
+    totals[result.status]++;
+    byTier[result.tier][result.status]++;
+    (byArea[result.area] ??= emptyTally())[result.status]++;
+    const key = `${result.area} ${result.subject} ${result.tier}`;
+    (bySubject[key] ??= { ...emptyTally(), area: result.area, tier: result.tier })[result.status]++;
+  }
+  for (const result of statistical ?? []) {
+    totals[result.status]++;
+    byTier.statistical[result.status]++;
+    (byArea.statistical ??= emptyTally())[result.status]++;
+  }
+  return {
+    format: "jrng-conformance-report/1",
+    implementation: capabilities.name,
+    capabilities,
+    vectors,
+    totals,
+    byTier,
+    byArea,
+    bySubject,
+    results,
+    ...(statistical ? { statistical } : {}),
+  };
+}
+
+/** The report as a readable terminal summary. */
+export function formatTerminalReport(report: ConformanceReport, color = false): string {
+  const paint = (code: number, text: string) => (color ? `\u001b[${code}m${text}\u001b[0m` : text);
+  const lines: string[] = [];
+  lines.push(`jrng conformance: ${report.implementation}`);
+  lines.push(`vectors: ${report.vectors}`);
+  lines.push(`tiers claimed: ${report.capabilities.tiers.join(", ")}`);
+  lines.push("");
+  const header = ["area", "function / method", "tier", "passed", "failed", "skipped"];
+  const rows = Object.entries(report.bySubject).map(([key, tally]) => {
+    const subject = key.split(" ")[1];
+    return [
+      tally.area,
+      subject,
+      tally.tier,
+      String(tally.passed),
+      String(tally.failed),
+      String(tally.skipped),
+    ];
+  });
+  for (const result of report.statistical ?? []) {
+    rows.push([
+      "statistical",
+      result.method,
+      "statistical",
+      ...["passed", "failed", "skipped"].map((s) => (result.status === s ? "1" : "0")),
+    ]);
+  }
+  const merged = new Map<string, string[]>();
+  for (const row of rows) {
+    const key = row.slice(0, 3).join("|");
+    const existing = merged.get(key);
+    if (existing)
+      for (let i = 3; i < 6; i++) existing[i] = String(Number(existing[i]) + Number(row[i]));
+    else merged.set(key, [...row]);
+  }
+  const table = [header, ...merged.values()];
+  const widths = header.map((_, i) => Math.max(...table.map((row) => row[i].length)));
+  const render = (row: string[]) =>
+    row.map((cell, i) => (i >= 3 ? cell.padStart(widths[i]) : cell.padEnd(widths[i]))).join("  ");
+  lines.push(render(header));
+  lines.push(widths.map((w) => "─".repeat(w)).join("  "));
+  for (const row of merged.values()) {
+    const text = render(row);
+    lines.push(Number(row[4]) > 0 ? paint(31, text) : text);
+  }
+  lines.push(widths.map((w) => "─".repeat(w)).join("  "));
+  const t = report.totals;
+  lines.push(render(["total", "", "", String(t.passed), String(t.failed), String(t.skipped)]));
+  lines.push("");
+  lines.push(
+    "by tier: " +
+      TIERS.map((tier) => {
+        const tally = report.byTier[tier];
+        return `${tier} ${tally.passed}/${tally.passed + tally.failed}${tally.skipped ? ` (${tally.skipped} skipped)` : ""}`;
+      }).join(" · "),
+  );
+  const failures = report.results.filter((r) => r.status === "failed");
+  const statFailures = (report.statistical ?? []).filter((r) => r.status === "failed");
+  if (failures.length + statFailures.length > 0) {
+    lines.push("");
+    lines.push(paint(31, `Failures (${failures.length + statFailures.length}):`));
+    for (const failure of failures.slice(0, 50)) {
+      lines.push(
+        `  ✗ ${failure.id}  ${failure.subject}  [${failure.tier}]  ${failure.reason ?? ""}`,
+      );
+      const m = failure.mismatch;
+      if (m && m.index >= 0) {
+        const where = failure.callIndex !== undefined ? `call ${failure.callIndex}, ` : "";
+        const bits = m.expectedBits
+          ? ` (bits ${m.expectedBits} vs ${m.gotBits}, ${m.ulp} ulp)`
+          : "";
+        lines.push(`      ${where}element ${m.index}: expected ${m.expected}, got ${m.got}${bits}`);
+      }
+    }
+    if (failures.length > 50)
+      lines.push(`  … and ${failures.length - 50} more (see the JSON report)`);
+    for (const failure of statFailures) {
+      lines.push(
+        `  ✗ ${failure.id}  ${failure.method}(${failure.parameters})  [statistical]  ${failure.test} p = ${failure.pValue.toExponential(2)} < ${failure.threshold.toExponential(2)}`,
+      );
+    }
+  }
+  lines.push("");
+  lines.push(
+    t.failed === 0
+      ? paint(32, `${t.passed} passed, 0 failed, ${t.skipped} skipped`)
+      : paint(31, `${t.passed} passed, ${t.failed} failed, ${t.skipped} skipped`),
+  );
+  return lines.join("\n");
+}
+
+function xmlEscape(text: string): string {
+  return text.replace(
+    /[<>&"']/g,
+    (c) => ({ "<": "&lt;", ">": "&gt;", "&": "&amp;", '"': "&quot;", "'": "&apos;" })[c]!,
+  );
+}
+
+/** The report as JUnit XML: one test suite per area, one test case per vector case. */
+export function formatJUnitReport(report: ConformanceReport): string {
+  const byArea = new Map<string, CaseResult[]>();
+  for (const result of report.results) {
+    if (!byArea.has(result.area)) byArea.set(result.area, []);
+    byArea.get(result.area)!.push(result);
+  }
+  const suites = [...byArea].map(([area, results]) => {
+    const failures = results.filter((r) => r.status === "failed").length;
+    const skipped = results.filter((r) => r.status === "skipped").length;
+    const cases = results.map((r) => {
+      const open = `    <testcase classname="${xmlEscape(`${area}.${r.subject}`)}" name="${xmlEscape(r.id)}">`;
+      if (r.status === "passed") return `${open}</testcase>`;
+      if (r.status === "skipped")
+        return `${open}<skipped message="${xmlEscape(r.reason ?? "")}"/></testcase>`;
+      const detail = r.mismatch ? xmlEscape(JSON.stringify(r.mismatch)) : "";
+      return `${open}<failure message="${xmlEscape(r.reason ?? "failed")}">${detail}</failure></testcase>`;
+    });
+    return [
+      `  <testsuite name="${xmlEscape(area)}" tests="${results.length}" failures="${failures}" skipped="${skipped}">`,
+      ...cases,
+      "  </testsuite>",
+    ].join("\n");
+  });
+  const t = report.totals;
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<testsuites name="${xmlEscape(`jrng conformance: ${report.implementation}`)}" tests="${t.passed + t.failed + t.skipped}" failures="${t.failed}" skipped="${t.skipped}">`,
+    ...suites,
+    "</testsuites>",
+    "",
+  ].join("\n");
+}

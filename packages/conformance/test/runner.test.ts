@@ -1,0 +1,174 @@
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import type { NdArray } from "@jrng/core";
+import {
+  createGenerator,
+  loadVectorFiles,
+  METHODS,
+  runFunctionCall,
+  runMethodCall,
+  functionNames,
+  type FunctionCall,
+  type MethodCall,
+} from "@jrng/vectors";
+import {
+  adapterFromFunctions,
+  buildReport,
+  formatJUnitReport,
+  formatTerminalReport,
+  ProcessAdapter,
+  referenceAdapter,
+  runConformance,
+  type Capabilities,
+} from "../src/index.js";
+
+const VECTORS = fileURLToPath(new URL("../../../vectors", import.meta.url));
+const SERVER = fileURLToPath(new URL("../adapters/reference-server.mjs", import.meta.url));
+const files = loadVectorFiles(VECTORS).map(({ file }) => file);
+
+const FULL: Capabilities = {
+  name: "test",
+  tiers: ["exact", "ulp", "statistical", "errors"],
+  functions: functionNames(),
+  methods: Object.keys(METHODS),
+  modes: ["partitionable", "legacy"],
+  streams: ["split", "fold_in"],
+};
+
+/** A reference adapter with one deliberate defect. */
+function broken(
+  name: string,
+  defect: {
+    callFunction?: (call: FunctionCall) => NdArray;
+    callMethod?: (rng: ReturnType<typeof createGenerator>, call: MethodCall) => NdArray;
+  },
+) {
+  return adapterFromFunctions({
+    capabilities: { ...FULL, name },
+    callFunction: defect.callFunction ?? runFunctionCall,
+    createGenerator: (spec) => createGenerator({ generator: spec, calls: [] }),
+    callMethod: defect.callMethod ?? runMethodCall,
+  });
+}
+
+describe("the reference implementation", () => {
+  it("passes every case in process", async () => {
+    const { results } = await runConformance(referenceAdapter(), files);
+    expect(results.filter((r) => r.status !== "passed")).toEqual([]);
+    expect(results.length).toBeGreaterThan(100);
+  });
+
+  it("passes every case over the JSON Lines protocol", async () => {
+    const adapter = new ProcessAdapter(`node ${SERVER}`);
+    try {
+      const { capabilities, results } = await runConformance(adapter, files);
+      expect(capabilities.name).toMatch(/reference/);
+      expect(results.filter((r) => r.status !== "passed")).toEqual([]);
+    } finally {
+      await adapter.close();
+    }
+  }, 60_000);
+});
+
+describe("the runner catches broken implementations", () => {
+  it("wrong threefry mode: bits in legacy mode whatever was asked", async () => {
+    const adapter = broken("always legacy", {
+      callFunction: (call) => runFunctionCall({ ...call, mode: "legacy" }),
+    });
+    const { results } = await runConformance(adapter, files, { filter: "bits/" });
+    const failed = results.filter((r) => r.status === "failed");
+    expect(failed.length).toBeGreaterThan(10);
+    const legacyIds = new Set(
+      files
+        .flatMap((f) => f.groups.flatMap((g) => g.cases))
+        .filter((c) => "mode" in c.call && c.call.mode === "legacy")
+        .map((c) => c.id),
+    );
+    expect(failed.some((r) => legacyIds.has(r.id))).toBe(false);
+    expect(failed[0].mismatch?.reason).toBe("integers differ");
+  });
+
+  it("floats a few ulp off: uniform nudged by 4 ulp", async () => {
+    const adapter = broken("uniform off by 4 ulp", {
+      callFunction: (call) => {
+        const result = runFunctionCall(call);
+        if (call.function !== "uniform" || result.dtype !== "float32") return result;
+        const data = Float32Array.from(result.data as Float32Array);
+        const bitsView = new Uint32Array(data.buffer);
+        for (let i = 0; i < data.length; i++) if (data[i] > 0) bitsView[i] += 4;
+        return { ...result, data } as NdArray;
+      },
+    });
+    const { results } = await runConformance(adapter, files, { filter: "uniform/" });
+    const failure = results.find((r) => r.status === "failed" && r.mismatch?.ulp === 4);
+    expect(failure?.mismatch).toMatchObject({ ulp: 4, reason: "floats differ" });
+    const report = formatTerminalReport(buildReport({ ...FULL, name: "x" }, VECTORS, results));
+    expect(report).toMatch(/4 ulp/);
+  });
+
+  it("state advancing on error: a generator that draws before validating", async () => {
+    const adapter = broken("advances on error", {
+      callMethod: (rng, call) => {
+        if (
+          call.method !== "random" ||
+          (call.args.size as number) >= 0 ||
+          call.args.size === undefined
+        ) {
+          return runMethodCall(rng, call);
+        }
+        rng.key();
+        return runMethodCall(rng, call);
+      },
+    });
+    const { results } = await runConformance(adapter, files, { filter: "errors/generators" });
+    const advanced = results.filter((r) => r.reason?.includes("state advanced on error"));
+    expect(advanced.length).toBe(2);
+  });
+
+  it("accepting bad input: a key() that ignores the seed's range", async () => {
+    const adapter = broken("lax seeds", {
+      callFunction: (call) =>
+        call.function === "key"
+          ? { dtype: "uint32", shape: [2], data: Uint32Array.of(0, 0) }
+          : runFunctionCall(call),
+    });
+    const { results } = await runConformance(adapter, files, { filter: "errors/functions" });
+    expect(
+      results.filter((r) => r.reason?.startsWith("accepted a call that must raise")).length,
+    ).toBe(3);
+  });
+
+  it("skips what an implementation declares missing, and says why", async () => {
+    const adapter = adapterFromFunctions({
+      capabilities: {
+        ...FULL,
+        name: "bits only",
+        functions: ["bits"],
+        methods: [],
+        streams: [],
+        tiers: ["exact"],
+      },
+      callFunction: runFunctionCall,
+      createGenerator: (spec) => createGenerator({ generator: spec, calls: [] }),
+      callMethod: runMethodCall,
+    });
+    const { results } = await runConformance(adapter, files);
+    expect(results.filter((r) => r.status === "failed")).toEqual([]);
+    expect(results.find((r) => r.subject === "split" && r.tier === "exact")?.reason).toBe(
+      "function split not implemented",
+    );
+    expect(results.find((r) => r.tier === "errors")?.reason).toBe("tier errors not claimed");
+  });
+});
+
+describe("reports", () => {
+  it("write JUnit XML with one suite per area", async () => {
+    const { capabilities, results } = await runConformance(referenceAdapter(), files, {
+      filter: "keys/",
+    });
+    const xml = formatJUnitReport(buildReport(capabilities, VECTORS, results));
+    expect(xml).toMatch(/^<\?xml/);
+    expect(xml).toContain('<testsuite name="keys"');
+    expect(xml).toContain('failures="0"');
+  });
+});
