@@ -8,6 +8,7 @@ import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { loadVectorFiles } from "@jrng/vectors";
 import type { Adapter } from "./adapter.js";
+import { jaxJsAdapter } from "./adapters/jax-js.js";
 import { referenceAdapter } from "./in-process.js";
 import { ProcessAdapter } from "./protocol.js";
 import { buildReport, formatJUnitReport, formatTerminalReport } from "./report.js";
@@ -22,6 +23,7 @@ Implementation (one of; default: the reference implementation):
   --reference             @jrng/core and jrng, in process
   --adapter MODULE        a JS module whose default export (or createAdapter()) is an Adapter
   --command "CMD"         a program speaking the JSON Lines protocol on stdin/stdout
+  --jax-js                jax-js's own random module (partitionable functions only)
 
 Options:
   --vectors DIR           the vectors directory (default: ./vectors)
@@ -36,12 +38,33 @@ Options:
 
 Exit status: 0 when nothing failed, 1 on any failure, 2 on bad usage.`;
 
+/** Options without a value. */
+const FLAGS = new Set([
+  "--reference",
+  "--jax-js",
+  "--no-statistical",
+  "--no-color",
+  "--quiet",
+  "--help",
+]);
+/** Options followed by a value. */
+const VALUED = new Set([
+  "--adapter",
+  "--command",
+  "--vectors",
+  "--filter",
+  "--timeout",
+  "--json",
+  "--junit",
+]);
+
 function value(args: string[], name: string): string | undefined {
   const index = args.indexOf(name);
   return index >= 0 ? args[index + 1] : undefined;
 }
 
 async function loadAdapter(args: string[]): Promise<Adapter> {
+  if (args.includes("--jax-js")) return jaxJsAdapter();
   const command = value(args, "--command");
   if (command) return new ProcessAdapter(command);
   const module = value(args, "--adapter");
@@ -59,35 +82,9 @@ export async function main(args: string[]): Promise<number> {
     process.stdout.write(USAGE + "\n");
     return 0;
   }
-  const known = new Set([
-    "--reference",
-    "--adapter",
-    "--command",
-    "--vectors",
-    "--filter",
-    "--timeout",
-    "--json",
-    "--junit",
-    "--no-statistical",
-    "--no-color",
-    "--quiet",
-  ]);
   const unknown = args.find(
     (arg, i) =>
-      arg.startsWith("--") &&
-      !known.has(arg) &&
-      !(
-        i > 0 &&
-        [
-          "--adapter",
-          "--command",
-          "--vectors",
-          "--filter",
-          "--timeout",
-          "--json",
-          "--junit",
-        ].includes(args[i - 1])
-      ),
+      arg.startsWith("--") && !FLAGS.has(arg) && !VALUED.has(arg) && !VALUED.has(args[i - 1]),
   );
   if (unknown) {
     process.stderr.write(`unknown option ${unknown}\n\n${USAGE}\n`);

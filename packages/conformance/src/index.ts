@@ -46,4 +46,5 @@ export {
   STATISTICAL_TESTS,
   type StatisticalTest,
 } from "./statistical.js";
+export { jaxJsAdapter } from "./adapters/jax-js.js";
 export { main } from "./cli.js";
