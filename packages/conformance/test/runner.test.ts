@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import type { NdArray } from "@jrng/core";
@@ -19,6 +20,7 @@ import {
   ProcessAdapter,
   referenceAdapter,
   runConformance,
+  runStatisticalTier,
   type Capabilities,
 } from "../src/index.js";
 
@@ -194,4 +196,49 @@ describe("the jax-js adapter", () => {
     expect(failed.some((r) => /uint64/.test(r.reason ?? ""))).toBe(true);
     expect(failed.some((r) => /float64/.test(r.reason ?? ""))).toBe(true);
   }, 30_000);
+});
+
+const NUMPY_ADAPTER = fileURLToPath(new URL("../adapters/numpy_adapter.py", import.meta.url));
+const hasNumpy = (() => {
+  try {
+    execFileSync("python3", ["-c", "import numpy"], { stdio: "ignore" });
+    return true;
+  } catch {
+    return false;
+  }
+})();
+
+describe("the statistical tier", () => {
+  it.skipIf(!hasNumpy)(
+    "NumPy's Generator passes it over the protocol (needs python3 with numpy)",
+    async () => {
+      const adapter = new ProcessAdapter(`python3 ${NUMPY_ADAPTER}`);
+      try {
+        const capabilities = await adapter.capabilities();
+        expect(capabilities.tiers).toEqual(["statistical"]);
+        const results = await runStatisticalTier(adapter, capabilities.methods);
+        expect(results.length).toBeGreaterThan(0);
+        expect(results.filter((r) => r.status !== "passed")).toEqual([]);
+      } finally {
+        await adapter.close();
+      }
+    },
+    60_000,
+  );
+
+  it("fails a generator whose random() is skewed (u² instead of u)", async () => {
+    const adapter = broken("skewed random", {
+      callMethod: (rng, call) => {
+        const result = runMethodCall(rng, call);
+        if (call.method !== "random") return result;
+        const data = Float64Array.from(result.data as Float32Array, (u) => u * u);
+        return { dtype: "float64", shape: result.shape, data } as NdArray;
+      },
+    });
+    const results = await runStatisticalTier(adapter, Object.keys(METHODS));
+    const random = results.filter((r) => r.method === "random");
+    expect(random.length).toBeGreaterThan(0);
+    expect(random.every((r) => r.status === "failed" && r.pValue < r.threshold)).toBe(true);
+    expect(results.find((r) => r.method === "uniform")?.status).toBe("passed");
+  });
 });
