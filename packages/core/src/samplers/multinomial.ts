@@ -1,0 +1,140 @@
+// Mirrors jax.random.multinomial (jax/_src/random/core.py: multinomial).
+/**
+ * Multinomial counts (as floats) by sequential conditional binomials over
+ * the categories, exactly as JAX.
+ *
+ * Accuracy: that of {@link binomial} (the binomials are the only
+ * transcendental steps); the reverse cumulative sums of `p` are computed in
+ * the order XLA CPU uses for a reduce-window cumulative sum of up to 16
+ * categories (see `multinomialKernel`).
+ *
+ * @module
+ */
+import { checkKey, type Key, type KeyLike } from "../keys.js";
+import { allocate, shapeSize, type FloatDType, type NdArray } from "../ndarray.js";
+import { isPartitionable, type ThreefryOptions } from "../options.js";
+import { broadcastParam, checkParamsFitShape, toParam, type ArrayParam } from "../params.js";
+import { roundTo } from "../float.js";
+import { splitKey } from "../random-words.js";
+import { checkFloatDType, checkShape, describe } from "../validate.js";
+import { binomialKernel } from "./binomial.js";
+
+/**
+ * Sample multinomial counts (as floats), as `jax.random.multinomial`.
+ *
+ * The categories are the last axis of `p`. `shape` is the full result shape
+ * *including* the category axis: JAX's code broadcasts `p` to `shape` and
+ * `n` to `shape[:-1]` (its docstring, which calls `shape` the batch shape
+ * without the last axis, disagrees with its code; we follow the code). The
+ * default shape is `p`'s shape. For each category `i` in order, with the
+ * `i`-th key of `split(key, K)`, the count is `binomial(remaining,
+ * clip(p_i / (p_i + … + p_{K-1}), 0, 1))` and `remaining` drops by it.
+ * `p` need not be normalised; invalid values propagate as in
+ * {@link binomial} (NaN), mirroring JAX.
+ *
+ * @param key - the key.
+ * @param n - the number of trials, broadcast-compatible with `shape` without its last axis.
+ * @param p - the category probabilities along the last axis, broadcast-compatible with `shape`.
+ * @param shape - the result shape including the category axis; default `p`'s shape.
+ * @param dtype - `"float32"` (default) or `"float64"`; also the dtype of the computation.
+ * @param unroll - JAX's `lax.scan` unroll factor (a positive integer or a boolean): it changes only speed in JAX, and nothing here; checked and ignored.
+ * @param options - the threefry mode (default partitionable).
+ * @throws TypeError for a bad key, shape, dtype, `n`, `p` or `unroll`.
+ * @throws RangeError if the result would have no category axis, or `n` / `p` do not broadcast.
+ */
+export function multinomial(
+  key: KeyLike,
+  n: ArrayParam,
+  p: ArrayParam,
+  shape?: number | readonly number[],
+  dtype: FloatDType = "float32",
+  unroll: number | boolean = 1,
+  options?: ThreefryOptions,
+): NdArray<FloatDType> {
+  const checkedKey = checkKey("multinomial", key);
+  const checkedDType = checkFloatDType("dtype", dtype);
+  const count = toParam("n", n);
+  const prob = toParam("p", p);
+  if (typeof unroll !== "boolean" && !(Number.isInteger(unroll) && (unroll as number) >= 1)) {
+    throw new TypeError(`unroll must be a positive integer or a boolean, got ${describe(unroll)}`);
+  }
+  const checkedShape =
+    shape === undefined || shape === null ? [...prob.shape] : checkShape("shape", shape);
+  if (checkedShape.length === 0) {
+    throw new RangeError(
+      "multinomial: the result shape must have a last (category) axis, but it is [] " +
+        "(give p at least one axis, or a shape with at least one axis)",
+    );
+  }
+  const batchShape = checkedShape.slice(0, -1);
+  checkParamsFitShape("multinomial", checkedShape, prob.shape);
+  checkParamsFitShape("multinomial", batchShape, count.shape);
+  const partitionable = isPartitionable(options);
+  return {
+    dtype: checkedDType,
+    shape: checkedShape,
+    data: multinomialKernel(
+      checkedKey,
+      checkedShape,
+      checkedDType,
+      broadcastParam(count, batchShape),
+      broadcastParam(prob, checkedShape),
+      partitionable,
+    ),
+  };
+}
+
+/**
+ * JAX's `multinomial` body on a checked key: `n` broadcast to the batch
+ * shape `shape[:-1]`, `p` to `shape` (categories last), both rounded to
+ * `dtype`.
+ *
+ * 1. `remaining[i] = p[i] + p[i+1] + … + p[K-1]` per batch element, summed
+ *    from `p[i]` upward in `dtype` — XLA CPU's reduce-window order for a
+ *    reverse `cumsum`. (XLA rewrites cumulative sums longer than 16 into a
+ *    blocked scan whose order differs; with more than 16 categories the
+ *    sums, and rarely a count, may differ from JAX's in the last bits.)
+ * 2. `ratio[i] = p[i] / (remaining[i] == 0 ? 1 : remaining[i])`.
+ * 3. `keys = split(key, K)`; for `i = 0 … K-1`:
+ *    `count_i = binomial(keys[i], rest, clip(ratio[i], 0, 1))` over the batch
+ *    shape, `rest -= count_i`.
+ */
+export function multinomialKernel(
+  key: Key,
+  shape: readonly number[],
+  dtype: FloatDType,
+  n: Float64Array | readonly number[],
+  p: Float64Array | readonly number[],
+  partitionable: boolean,
+): Float32Array | Float64Array {
+  const round = roundTo(dtype);
+  const categories = shape[shape.length - 1];
+  const batchShape = shape.slice(0, -1);
+  const batch = shapeSize(batchShape);
+  const out = allocate(dtype, batch * categories);
+  if (categories === 0) return out;
+  const ratios = new Float64Array(batch * categories);
+  for (let j = 0; j < batch; j++) {
+    const row = j * categories;
+    for (let i = 0; i < categories; i++) {
+      let remaining = 0;
+      for (let l = i; l < categories; l++) remaining = round(remaining + round(p[row + l]));
+      const prob = round(p[row + i]);
+      const ratio = round(prob / (remaining === 0 ? 1 : remaining));
+      ratios[row + i] = Math.min(Math.max(ratio, 0), 1);
+    }
+  }
+  const keys = splitKey(key, categories, partitionable);
+  const rest = new Float64Array(batch);
+  for (let j = 0; j < batch; j++) rest[j] = round(n[j]);
+  const ratio = new Float64Array(batch);
+  for (let i = 0; i < categories; i++) {
+    for (let j = 0; j < batch; j++) ratio[j] = ratios[j * categories + i];
+    const counts = binomialKernel(keys[i], batchShape, dtype, rest, ratio, partitionable);
+    for (let j = 0; j < batch; j++) {
+      out[j * categories + i] = counts[j];
+      rest[j] = round(rest[j] - counts[j]);
+    }
+  }
+  return out;
+}
