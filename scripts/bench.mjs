@@ -15,7 +15,9 @@
 //   - bits(key, [n]) in both modes, which allocates a fresh array every call, so the
 //     timing includes the page faults of touching new memory.
 // Each figure is the median of --runs timed runs (default 9) after --warmup untimed
-// runs (default 3). Nothing here asserts a speed; see docs/performance.md.
+// runs (default 3); "faults/run" is the mean number of minor page faults per timed run
+// (process.resourceUsage), which shows when fresh memory is being touched.
+// Nothing here asserts a speed; see docs/performance.md.
 
 import os from "node:os";
 import { webcrypto } from "node:crypto";
@@ -123,16 +125,19 @@ function median(values) {
   const mid = sorted.length >> 1;
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
+/** Median milliseconds per run, and minor page faults per run (mean over the timed runs). */
 function time(run) {
   for (let i = 0; i < WARMUP; i++) sink ^= run()[0];
   const ms = [];
+  const faultsBefore = process.resourceUsage().minorPageFault;
   for (let i = 0; i < RUNS; i++) {
     const start = performance.now();
     const out = run();
     ms.push(performance.now() - start);
     sink ^= out[out.length - 1];
   }
-  return median(ms);
+  const faults = (process.resourceUsage().minorPageFault - faultsBefore) / RUNS;
+  return { ms: median(ms), faults };
 }
 
 const cpus = os.cpus();
@@ -160,8 +165,8 @@ for (const size of SIZES) {
     ["bits-legacy", "bits(), legacy (fresh array)", () => bits(KEY, [size], "uint32", LEGACY).data],
   ];
   for (const [id, label, run] of methods) {
-    const ms = time(run);
-    results.push({ size, id, label, ms, mPerS: size / ms / 1e3 });
+    const { ms, faults } = time(run);
+    results.push({ size, id, label, ms, mPerS: size / ms / 1e3, pageFaults: Math.round(faults) });
   }
 }
 
@@ -187,12 +192,13 @@ if (json) {
     console.log(`\n2^${Math.log2(size)} = ${size} uint32 (${(size * 4) / 2 ** 20} MiB)`);
     console.log(
       `  ${"method".padEnd(38)}${pad("median ms", 11)}${pad("M uint32/s", 12)}` +
-        `${pad("vs naive", 10)}${pad("vs crypto", 11)}`,
+        `${pad("vs naive", 10)}${pad("vs crypto", 11)}${pad("faults/run", 12)}`,
     );
     for (const row of results.filter((r) => r.size === size)) {
       console.log(
         `  ${row.label.padEnd(38)}${pad(row.ms.toFixed(1), 11)}${pad(row.mPerS.toFixed(1), 12)}` +
-          `${pad(row.vsNaive.toFixed(2) + "x", 10)}${pad(row.vsCrypto.toFixed(2) + "x", 11)}`,
+          `${pad(row.vsNaive.toFixed(2) + "x", 10)}${pad(row.vsCrypto.toFixed(2) + "x", 11)}` +
+          `${pad(row.pageFaults, 12)}`,
       );
     }
   }
