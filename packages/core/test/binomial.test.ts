@@ -4,7 +4,7 @@ import binomialPmf from "@stdlib/stats-base-dists-binomial-pmf";
 import { key, split } from "../src/index.js";
 import { uniform } from "../src/samplers/uniform.js";
 import { binomial } from "../src/samplers/binomial.js";
-import { multinomial } from "../src/samplers/multinomial.js";
+import { multinomial, reverseCumulativeSum } from "../src/samplers/multinomial.js";
 
 const LEGACY = { partitionable: false } as const;
 
@@ -308,5 +308,43 @@ describe("multinomial", () => {
   ] as const)("validation case %#", (call, type, message) => {
     expect(call).toThrow(type);
     expect(call).toThrow(message);
+  });
+});
+
+describe("multinomial reverse cumulative sum (XLA's order)", () => {
+  it("up to 16 elements: sequential from each element upward", () => {
+    const f = Math.fround;
+    const x = Array.from({ length: 16 }, (_, i) => f(1 / (i + 3)));
+    const got = reverseCumulativeSum(x, f);
+    for (let i = 0; i < 16; i++) {
+      let acc = 0;
+      for (let l = i; l < 16; l++) acc = f(acc + x[l]);
+      expect(got[i]).toBe(acc);
+    }
+  });
+
+  it("more than 16: row scans of 16 plus the totals of later rows (ReduceWindowRewriter)", () => {
+    const f = Math.fround;
+    const x = Array.from({ length: 40 }, (_, i) => f(1 / (i + 3)));
+    const got = reverseCumulativeSum(x, f);
+    const rowSum = (from: number, to: number) => {
+      let acc = 0;
+      for (let l = from; l < Math.min(to, 40); l++) acc = f(acc + x[l]);
+      return acc;
+    };
+    const totals = [rowSum(0, 16), rowSum(16, 32), rowSum(32, 48)];
+    const after = [f(f(0 + totals[1]) + totals[2]), totals[2], 0];
+    for (let i = 0; i < 40; i++) {
+      const row = Math.floor(i / 16);
+      expect(got[i]).toBe(f(rowSum(i, (row + 1) * 16) + after[row]));
+    }
+    // Exact arithmetic would agree with the sequential sum only up to rounding.
+    expect(Math.abs(got[0] - x.reduce((s, v) => s + v, 0))).toBeLessThan(1e-5);
+  });
+
+  it("multinomial with 40 categories sums to n", () => {
+    const p = Array.from({ length: 40 }, (_, i) => 1 + (i % 7));
+    const counts = multinomial(key(4), 1000, p).data;
+    expect(counts.reduce((s, v) => s + v, 0)).toBe(1000);
   });
 });

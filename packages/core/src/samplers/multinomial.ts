@@ -5,8 +5,8 @@
  *
  * Accuracy: that of {@link binomial} (the binomials are the only
  * transcendental steps); the reverse cumulative sums of `p` are computed in
- * the order XLA CPU uses for a reduce-window cumulative sum of up to 16
- * categories (see `multinomialKernel`).
+ * the order XLA CPU uses for JAX's reverse `cumsum` (a reduce-window, which
+ * XLA's `ReduceWindowRewriter` tiles by 16 beyond 16 categories).
  *
  * @module
  */
@@ -89,11 +89,9 @@ export function multinomial(
  * shape `shape[:-1]`, `p` to `shape` (categories last), both rounded to
  * `dtype`.
  *
- * 1. `remaining[i] = p[i] + p[i+1] + … + p[K-1]` per batch element, summed
- *    from `p[i]` upward in `dtype` — XLA CPU's reduce-window order for a
- *    reverse `cumsum`. (XLA rewrites cumulative sums longer than 16 into a
- *    blocked scan whose order differs; with more than 16 categories the
- *    sums, and rarely a count, may differ from JAX's in the last bits.)
+ * 1. `remaining[i] = p[i] + p[i+1] + … + p[K-1]` per batch element, in
+ *    `dtype`, in the order XLA CPU computes JAX's reverse `cumsum` (see
+ *    `reverseCumulativeSum`).
  * 2. `ratio[i] = p[i] / (remaining[i] == 0 ? 1 : remaining[i])`.
  * 3. `keys = split(key, K)`; for `i = 0 … K-1`:
  *    `count_i = binomial(keys[i], rest, clip(ratio[i], 0, 1))` over the batch
@@ -114,13 +112,13 @@ export function multinomialKernel(
   const out = allocate(dtype, batch * categories);
   if (categories === 0) return out;
   const ratios = new Float64Array(batch * categories);
+  const probs = new Float64Array(categories);
   for (let j = 0; j < batch; j++) {
     const row = j * categories;
+    for (let i = 0; i < categories; i++) probs[i] = round(p[row + i]);
+    const remaining = reverseCumulativeSum(probs, round);
     for (let i = 0; i < categories; i++) {
-      let remaining = 0;
-      for (let l = i; l < categories; l++) remaining = round(remaining + round(p[row + l]));
-      const prob = round(p[row + i]);
-      const ratio = round(prob / (remaining === 0 ? 1 : remaining));
+      const ratio = round(probs[i] / (remaining[i] === 0 ? 1 : remaining[i]));
       ratios[row + i] = Math.min(Math.max(ratio, 0), 1);
     }
   }
@@ -134,6 +132,56 @@ export function multinomialKernel(
     for (let j = 0; j < batch; j++) {
       out[j * categories + i] = counts[j];
       rest[j] = round(rest[j] - counts[j]);
+    }
+  }
+  return out;
+}
+
+/** XLA's `xla_reduce_window_rewrite_base_length` default. */
+const SCAN_BASE_LENGTH = 16;
+
+/**
+ * JAX's `cumsum(x, reverse=True)` on XLA CPU, each addition rounded by
+ * `round`. JAX lowers it to a reduce-window; up to 16 elements XLA sums each
+ * window sequentially, `((0 + x[i]) + x[i+1]) + … + x[N-1]`. Longer scans
+ * are rewritten by XLA's `ReduceWindowRewriter`: pad with zeros to a
+ * multiple of 16, scan each row of 16 sequentially (as above), take the row
+ * totals, reverse-scan them the same way (recursively), and add to each
+ * element of a row the total of the rows after it.
+ */
+export function reverseCumulativeSum(
+  x: Float64Array | readonly number[],
+  round: (value: number) => number,
+): Float64Array {
+  const length = x.length;
+  const out = new Float64Array(length);
+  if (length <= SCAN_BASE_LENGTH) {
+    for (let i = 0; i < length; i++) {
+      let acc = 0;
+      for (let l = i; l < length; l++) acc = round(acc + x[l]);
+      out[i] = acc;
+    }
+    return out;
+  }
+  const rows = Math.ceil(length / SCAN_BASE_LENGTH);
+  const padded = new Float64Array(rows * SCAN_BASE_LENGTH);
+  padded.set(x);
+  const rowScans: Float64Array[] = [];
+  const rowTotals = new Float64Array(rows);
+  for (let r = 0; r < rows; r++) {
+    const scan = reverseCumulativeSum(
+      padded.subarray(r * SCAN_BASE_LENGTH, (r + 1) * SCAN_BASE_LENGTH),
+      round,
+    );
+    rowScans.push(scan);
+    rowTotals[r] = scan[0];
+  }
+  const totals = reverseCumulativeSum(rowTotals, round);
+  for (let r = 0; r < rows; r++) {
+    const after = r + 1 < rows ? totals[r + 1] : 0;
+    for (let c = 0; c < SCAN_BASE_LENGTH; c++) {
+      const i = r * SCAN_BASE_LENGTH + c;
+      if (i < length) out[i] = round(rowScans[r][c] + after);
     }
   }
   return out;
