@@ -12,7 +12,10 @@
  * in float64, JavaScript's `Math.log`/`Math.log1p` (about 1 ULP in V8) against
  * XLA's float64 (about 1 ULP): within 2 float64 ULP. Counts equal JAX's
  * except when a compared quantity (`ceil(log(u) / log1p(-q))`, `v <= ub`)
- * lands within those ULP of its threshold: rare, not impossible.
+ * lands within those ULP of its threshold: rare, not impossible. Measured on
+ * our code (not JAX) by shifting every `log`/`log1p` result by one float32
+ * ULP, 20000 samples each: no count changed for n = 10, 1000, 10^5 (p 0.3 or
+ * 0.5), 2 changed for n = 10^7.
  *
  * @module
  */
