@@ -99,7 +99,7 @@ export function threefry2x32Progression(
 /**
  * The kernel behind {@link threefry2x32Progression} for an even `count`.
  * Two blocks, x and y, are hashed side by side: they are independent, so the
- * CPU overlaps their dependency chains (about 1.5x the throughput of one block
+ * CPU overlaps their dependency chains (about 1.3x the throughput of one block
  * at a time in V8).
  */
 function hashBlockPairs(
