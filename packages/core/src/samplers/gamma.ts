@@ -21,7 +21,7 @@
  * polynomials and libm `powf` are within about 1 ULP of exact, so each of
  * our transcendentals is **within 2 float32 ULP** of XLA's (and within 2
  * float64 ULP for float64). The standard normal draws come from
- * {@link normalKernel}, which states 5 ULP against JAX's CPU value.
+ * `normalKernel`, which states 5 ULP against JAX's CPU value.
  * Through `v = 1 + x·c`, `V = v³` and the final products these give a
  * float32 sample within a few ULP of JAX's (in practice 0 to 4; bounded by
  * about 3·(5 + 1)·|x·c|/v + 3 ULP for the accepted `v`, which has
@@ -162,8 +162,8 @@ function gammaFamily(
 
 /**
  * `jax.random.gamma` after its checks: `a` broadcast to `shape` and rounded
- * to `dtype`; {@link gammaExactKernel} or, for `"approximate"`,
- * {@link gammaApproxKernel}, not in log space.
+ * to `dtype`; `gammaExactKernel` or, for `"approximate"`,
+ * `gammaApproxKernel`, not in log space.
  */
 export function gammaKernel(
   key: Key,
@@ -178,7 +178,7 @@ export function gammaKernel(
 }
 
 /**
- * `jax.random.loggamma` after its checks: as {@link gammaKernel}, in log space.
+ * `jax.random.loggamma` after its checks: as `gammaKernel`, in log space.
  */
 export function loggammaKernel(
   key: Key,
@@ -196,7 +196,7 @@ export function loggammaKernel(
  * JAX's `_gamma` / `_gamma_impl` (the exact method) on a checked key: `a`
  * holds one value per element of `shape`, already rounded to `dtype`. The
  * key is split into `size` keys (`_split(key, size)`, one per element in
- * row-major order) and element `i` is {@link gammaOne} on key `i`.
+ * row-major order) and element `i` is `gammaOne` on key `i`.
  */
 export function gammaExactKernel(
   key: Key,

@@ -1,0 +1,106 @@
+// Mirrors jax.random.ball (jax/_src/random/core.py: ball, _ball).
+/**
+ * Uniform points in the unit Lp ball of dimension `d` (Barthe, Guédon,
+ * Mendelson and Naor): generalized normal coordinates `g` and an
+ * exponential `e`, scaled by `(Σ|g_j|^p + e)^(1/p)`.
+ *
+ * Accuracy. The coordinates carry the bound of `generalized-normal.ts`.
+ * `pow` and the exponential's `log1p` are JavaScript's float64 functions
+ * rounded to the dtype, within 2 ULP of XLA CPU's; the `d` terms are summed
+ * left to right (XLA may reduce in another order, at most about `d` ULP
+ * apart); the division is exactly rounded. A float32 result is within a few
+ * ULP (plus the summation term) of JAX's when the gamma rejection loops take
+ * JAX's path.
+ *
+ * @module
+ */
+import { roundTo } from "../float.js";
+import { checkKey, type Key, type KeyLike } from "../keys.js";
+import { allocate, shapeSize, type FloatDType, type NdArray } from "../ndarray.js";
+import { isPartitionable, type ThreefryOptions } from "../options.js";
+import { splitKey } from "../random-words.js";
+import { checkFloatDType, checkInteger, checkShape, MAX_ELEMENTS } from "../validate.js";
+import { powC } from "./gamma.js";
+import { checkShapeExponent, generalizedNormalKernel } from "./generalized-normal.js";
+import { unitFloats } from "./uniform.js";
+
+/**
+ * Sample points uniformly from the unit Lp ball in `d` dimensions, as
+ * `jax.random.ball`.
+ *
+ * `p` is rounded to `dtype` and, as in JAX, not validated. The coordinates'
+ * random signs follow {@link generalizedNormal}'s dtype rule.
+ *
+ * @param key - the key.
+ * @param d - the dimension, a non-negative integer.
+ * @param p - the p of the Lp norm (default 2).
+ * @param shape - the batch shape (default `[]`).
+ * @param dtype - `"float32"` (default, JAX without x64) or `"float64"` (JAX with `jax_enable_x64`).
+ * @param options - the threefry mode (default partitionable).
+ * @returns an array of shape `[...shape, d]`.
+ * @throws TypeError for a bad key, `d`, `p`, shape, dtype or options.
+ * @throws RangeError for a negative `d` or a result with too many elements.
+ */
+export function ball(
+  key: KeyLike,
+  d: number,
+  p: number = 2,
+  shape: number | readonly number[] = [],
+  dtype: FloatDType = "float32",
+  options?: ThreefryOptions,
+): NdArray<FloatDType> {
+  const checkedShape = checkShape("shape", shape);
+  const checkedKey = checkKey("ball", key);
+  const checkedDType = checkFloatDType("dtype", dtype);
+  const dimension = checkInteger("d", d, 0, MAX_ELEMENTS);
+  const exponent = checkShapeExponent("p", p);
+  const fullShape = checkShape("[...shape, d]", [...checkedShape, dimension]);
+  const partitionable = isPartitionable(options);
+  return {
+    dtype: checkedDType,
+    shape: fullShape,
+    data: ballKernel(
+      checkedKey,
+      checkedShape,
+      dimension,
+      checkedDType,
+      roundTo(checkedDType)(exponent),
+      partitionable,
+    ),
+  };
+}
+
+/**
+ * JAX's `_ball` on a checked key, `p` rounded to `dtype`; the result has
+ * shape `[...shape, d]`:
+ *
+ * 1. `(k1, k2) = split(key)`.
+ * 2. `g = generalizedNormal(k1, p, [...shape, d])`.
+ * 3. `e = exponential(k2, shape)` = `−log1p(−uniform(k2, shape))`.
+ * 4. For each batch element: `s = Σ_j |g_j|^p` (left to right),
+ *    `n = (s + e)^(1/p)`, result `g_j / n`.
+ */
+export function ballKernel(
+  key: Key,
+  shape: readonly number[],
+  d: number,
+  dtype: FloatDType,
+  p: number,
+  partitionable: boolean,
+): Float32Array | Float64Array {
+  const r = roundTo(dtype);
+  const batch = shapeSize(shape);
+  const out = allocate(dtype, batch * d);
+  const [k1, k2] = splitKey(key, 2, partitionable);
+  const g = generalizedNormalKernel(k1, [...shape, d], dtype, p, partitionable);
+  const u = unitFloats(k2, batch, dtype, partitionable);
+  const invP = r(1 / p);
+  for (let b = 0; b < batch; b++) {
+    const e = -r(Math.log1p(-u[b]));
+    let sum = 0;
+    for (let j = b * d; j < (b + 1) * d; j++) sum = r(sum + r(powC(Math.abs(g[j]), p)));
+    const norm = r(powC(r(sum + e), invP));
+    for (let j = b * d; j < (b + 1) * d; j++) out[j] = r(g[j] / norm);
+  }
+  return out;
+}

@@ -1,0 +1,114 @@
+// Mirrors jax.random.dirichlet (jax/_src/random/core.py: dirichlet, _dirichlet).
+/**
+ * Dirichlet vectors: log-gamma draws normalised with a softmax over the
+ * last axis.
+ *
+ * Accuracy. The log-gamma draws carry the bound of `gamma.ts`. The softmax
+ * (`jax.nn.softmax`: `exp(x − max)`, divided by its sum) uses `Math.exp`
+ * rounded to the dtype (within 2 ULP of XLA CPU's `exp`) and sums the `k`
+ * terms left to right; XLA may reduce in another order, which changes the
+ * sum by at most about `k` ULP. A float32 component is therefore within a
+ * few ULP (plus `k` for the sum) of JAX's when the gamma draws take JAX's
+ * rejection path.
+ *
+ * @module
+ */
+import { roundTo } from "../float.js";
+import { checkKey, type Key, type KeyLike } from "../keys.js";
+import { allocate, shapeSize, type FloatDType, type NdArray } from "../ndarray.js";
+import { isPartitionable, type ThreefryOptions } from "../options.js";
+import { broadcastParam, checkParamsFitShape, toParam, type ArrayParam } from "../params.js";
+import { checkFloatDType, checkShape } from "../validate.js";
+import { loggammaKernel } from "./gamma.js";
+
+/**
+ * Sample Dirichlet vectors with concentration `alpha`, as
+ * `jax.random.dirichlet`: each vector along the last axis is non-negative
+ * and sums to 1 (up to rounding).
+ *
+ * `alpha` has shape `[..., k]` and is rounded to `dtype`. Like JAX, its
+ * values are not validated (zeros and NaN propagate as in JAX's arithmetic:
+ * a vector whose log-gamma draws are all `-Infinity` is NaN).
+ *
+ * @param key - the key.
+ * @param alpha - the concentrations, an array of shape `[..., k]` (at least one axis).
+ * @param shape - the batch shape (the result shape without its last axis); must be
+ *   broadcast-compatible with `alpha`'s shape without its last axis, which is the default.
+ * @param dtype - `"float32"` (default, JAX without x64) or `"float64"` (JAX with `jax_enable_x64`).
+ * @param options - the threefry mode (default partitionable).
+ * @returns an array of shape `[...shape, k]`.
+ * @throws TypeError for a bad key, shape, dtype, `alpha` or options.
+ * @throws RangeError if `alpha` is a scalar or its batch shape does not broadcast to `shape`.
+ */
+export function dirichlet(
+  key: KeyLike,
+  alpha: ArrayParam,
+  shape?: number | readonly number[] | null,
+  dtype: FloatDType = "float32",
+  options?: ThreefryOptions,
+): NdArray<FloatDType> {
+  const checkedKey = checkKey("dirichlet", key);
+  const checkedDType = checkFloatDType("dtype", dtype);
+  const concentration = toParam("alpha", alpha);
+  if (concentration.shape.length < 1) {
+    throw new RangeError(
+      `dirichlet requires alpha to have at least one axis (alpha.ndim >= 1), got alpha.ndim == 0`,
+    );
+  }
+  const batchOfAlpha = concentration.shape.slice(0, -1);
+  let batch: number[];
+  if (shape === undefined || shape === null) {
+    batch = batchOfAlpha;
+  } else {
+    batch = checkShape("shape", shape);
+    checkParamsFitShape("dirichlet", batch, batchOfAlpha);
+  }
+  const fullShape = [...batch, concentration.shape[concentration.shape.length - 1]];
+  const partitionable = isPartitionable(options);
+  const round = roundTo(checkedDType);
+  return {
+    dtype: checkedDType,
+    shape: fullShape,
+    data: dirichletKernel(
+      checkedKey,
+      fullShape,
+      checkedDType,
+      broadcastParam(concentration, fullShape).map(round),
+      partitionable,
+    ),
+  };
+}
+
+/**
+ * JAX's `_dirichlet` on a checked key: `shape` is the full result shape
+ * `[..., k]` and `alpha` is broadcast to it and rounded to `dtype`.
+ *
+ * 1. `g = loggamma(key, alpha, shape)` (no split: the key goes straight to loggamma).
+ * 2. For each vector of `k` along the last axis: `m = max(−Infinity, g…)`,
+ *    `e_j = exp(g_j − m)`, `s = Σ e_j` (left to right), result `e_j / s`.
+ */
+export function dirichletKernel(
+  key: Key,
+  shape: readonly number[],
+  dtype: FloatDType,
+  alpha: Float64Array,
+  partitionable: boolean,
+): Float32Array | Float64Array {
+  const r = roundTo(dtype);
+  const size = shapeSize(shape);
+  const out = allocate(dtype, size);
+  const k = shape.length === 0 ? 1 : shape[shape.length - 1];
+  if (size === 0) return out;
+  const logGamma = loggammaKernel(key, shape, dtype, alpha, partitionable);
+  for (let start = 0; start < size; start += k) {
+    let max = -Infinity;
+    for (let j = start; j < start + k; j++) max = Math.max(max, logGamma[j]);
+    let sum = 0;
+    for (let j = start; j < start + k; j++) {
+      out[j] = r(Math.exp(r(logGamma[j] - max)));
+      sum = r(sum + out[j]);
+    }
+    for (let j = start; j < start + k; j++) out[j] = r(out[j] / sum);
+  }
+  return out;
+}

@@ -1,0 +1,92 @@
+// Mirrors jax.random.f (jax/_src/random/core.py: f, _f).
+/**
+ * F-distributed variates: the ratio of two chi-square variates, each
+ * divided by its degrees of freedom.
+ *
+ * Accuracy. Each chi-square draw carries the bound of `chisquare.ts`; the
+ * three divisions are exactly rounded as in XLA. A float32 result is within
+ * a few ULP of JAX's when both gamma rejection loops take JAX's path.
+ *
+ * @module
+ */
+import { roundTo } from "../float.js";
+import { checkKey, type Key, type KeyLike } from "../keys.js";
+import { allocate, shapeSize, type FloatDType, type NdArray } from "../ndarray.js";
+import { isPartitionable, type ThreefryOptions } from "../options.js";
+import { broadcastParam, resolveShape, toParam, type ArrayParam } from "../params.js";
+import { splitKey } from "../random-words.js";
+import { checkFloatDType } from "../validate.js";
+import { chisquareKernel } from "./chisquare.js";
+
+/**
+ * Sample F-distributed variates with `dfnum` and `dfden` degrees of
+ * freedom, as `jax.random.f`.
+ *
+ * Both parameters are rounded to `dtype`. Like JAX, they are not validated
+ * (non-positive or NaN values propagate through JAX's arithmetic).
+ *
+ * @param key - the key.
+ * @param dfnum - the numerator's degrees of freedom, broadcast-compatible with `shape`.
+ * @param dfden - the denominator's degrees of freedom, broadcast-compatible with `shape`.
+ * @param shape - the result shape; default (`undefined`) is the broadcast of both parameters.
+ * @param dtype - `"float32"` (default, JAX without x64) or `"float64"` (JAX with `jax_enable_x64`).
+ * @param options - the threefry mode (default partitionable).
+ * @throws TypeError for a bad key, shape, dtype, parameter or options.
+ * @throws RangeError if the parameters do not broadcast (to `shape`).
+ */
+export function f(
+  key: KeyLike,
+  dfnum: ArrayParam,
+  dfden: ArrayParam,
+  shape?: number | readonly number[] | null,
+  dtype: FloatDType = "float32",
+  options?: ThreefryOptions,
+): NdArray<FloatDType> {
+  const checkedKey = checkKey("f", key);
+  const checkedDType = checkFloatDType("dtype", dtype);
+  const numerator = toParam("dfnum", dfnum);
+  const denominator = toParam("dfden", dfden);
+  const checkedShape = resolveShape("f", shape, numerator, denominator);
+  const partitionable = isPartitionable(options);
+  const round = roundTo(checkedDType);
+  return {
+    dtype: checkedDType,
+    shape: checkedShape,
+    data: fKernel(
+      checkedKey,
+      checkedShape,
+      checkedDType,
+      broadcastParam(numerator, checkedShape).map(round),
+      broadcastParam(denominator, checkedShape).map(round),
+      partitionable,
+    ),
+  };
+}
+
+/**
+ * JAX's `_f` on a checked key, both parameters broadcast to `shape` and
+ * rounded to `dtype`:
+ *
+ * 1. `(keyDfd, keyDfn) = split(key)` — the denominator's key comes first.
+ * 2. `cn = chisquare(keyDfn, dfnum)`, `cd = chisquare(keyDfd, dfden)`.
+ * 3. Result `(cn / dfnum) / (cd / dfden)`.
+ */
+export function fKernel(
+  key: Key,
+  shape: readonly number[],
+  dtype: FloatDType,
+  dfnum: Float64Array,
+  dfden: Float64Array,
+  partitionable: boolean,
+): Float32Array | Float64Array {
+  const r = roundTo(dtype);
+  const size = shapeSize(shape);
+  const [keyDfd, keyDfn] = splitKey(key, 2, partitionable);
+  const chi2Num = chisquareKernel(keyDfn, shape, dtype, dfnum, partitionable);
+  const chi2Den = chisquareKernel(keyDfd, shape, dtype, dfden, partitionable);
+  const out = allocate(dtype, size);
+  for (let i = 0; i < size; i++) {
+    out[i] = r(r(chi2Num[i] / dfnum[i]) / r(chi2Den[i] / dfden[i]));
+  }
+  return out;
+}

@@ -1,0 +1,111 @@
+// Mirrors jax.random.generalized_normal (jax/_src/random/core.py: generalized_normal, _generalized_normal).
+/**
+ * Generalized normal variates (density proportional to `exp(−|x|^p)`):
+ * a random sign times `g^(1/p)` with `g` Gamma(`1/p`).
+ *
+ * Accuracy. The gamma draw carries the bound of `gamma.ts`; `1/p` is
+ * exactly rounded; `pow` is JavaScript's float64 `Math.pow` rounded to the
+ * dtype (with C's `pow(1, y) = 1`), within 2 ULP of XLA CPU's `powf`/`pow`;
+ * the sign is exact. A float32 result is within a few ULP (scaled by
+ * `1/p` for the gamma draw's relative error) of JAX's when the gamma
+ * rejection loop takes JAX's path.
+ *
+ * @module
+ */
+import { roundTo } from "../float.js";
+import { checkKey, type Key, type KeyLike } from "../keys.js";
+import { allocate, shapeSize, type FloatDType, type NdArray } from "../ndarray.js";
+import { isPartitionable, type ThreefryOptions } from "../options.js";
+import { splitKey } from "../random-words.js";
+import { checkFloatDType, checkShape, describe } from "../validate.js";
+import { gammaKernel, powC } from "./gamma.js";
+import { unitFloats } from "./uniform.js";
+
+/**
+ * Check the `p` of `generalizedNormal` / `ball`: a number (JAX documents a
+ * Python float). Its value is not restricted, as in JAX.
+ *
+ * @throws TypeError for anything but a number.
+ */
+export function checkShapeExponent(name: string, p: unknown): number {
+  if (typeof p !== "number") {
+    throw new TypeError(`${name} must be a number, got ${describe(p)}`);
+  }
+  return p;
+}
+
+/**
+ * Sample from the generalized normal distribution with shape parameter `p`
+ * (density proportional to `exp(−|x|^p)`; `p = 2` is a normal with variance
+ * 1/2, `p = 1` a Laplace), as `jax.random.generalized_normal`.
+ *
+ * `p` is rounded to `dtype`. Like JAX, it is not validated: `p <= 0` or NaN
+ * gives what JAX's arithmetic gives (infinities or NaN).
+ *
+ * The random sign is JAX's `rademacher`, i.e. `bernoulli(key, 0.5)`, whose
+ * uniform has the dtype of the Python float 0.5: float32 without x64,
+ * float64 with x64. Here float32 results use a float32 uniform and float64
+ * results a float64 one, matching JAX without and with `jax_enable_x64`
+ * (JAX with x64 and `dtype=float32` is not reproduced).
+ *
+ * @param key - the key.
+ * @param p - the shape parameter, a number.
+ * @param shape - the result shape (default `[]`).
+ * @param dtype - `"float32"` (default, JAX without x64) or `"float64"` (JAX with `jax_enable_x64`).
+ * @param options - the threefry mode (default partitionable).
+ * @throws TypeError for a bad key, `p`, shape, dtype or options.
+ * @throws RangeError for a shape with too many elements.
+ */
+export function generalizedNormal(
+  key: KeyLike,
+  p: number,
+  shape: number | readonly number[] = [],
+  dtype: FloatDType = "float32",
+  options?: ThreefryOptions,
+): NdArray<FloatDType> {
+  const checkedShape = checkShape("shape", shape);
+  const checkedKey = checkKey("generalizedNormal", key);
+  const checkedDType = checkFloatDType("dtype", dtype);
+  const exponent = checkShapeExponent("p", p);
+  const partitionable = isPartitionable(options);
+  return {
+    dtype: checkedDType,
+    shape: checkedShape,
+    data: generalizedNormalKernel(
+      checkedKey,
+      checkedShape,
+      checkedDType,
+      roundTo(checkedDType)(exponent),
+      partitionable,
+    ),
+  };
+}
+
+/**
+ * JAX's `_generalized_normal` on a checked key, `p` rounded to `dtype`:
+ *
+ * 1. `(k0, k1) = split(key)`.
+ * 2. `g = gamma(k0, 1/p, shape)`.
+ * 3. `s = rademacher(k1, shape)`: `+1` where `uniform(k1, shape) < 0.5`, else `−1`.
+ * 4. Result `s · g^(1/p)`.
+ */
+export function generalizedNormalKernel(
+  key: Key,
+  shape: readonly number[],
+  dtype: FloatDType,
+  p: number,
+  partitionable: boolean,
+): Float32Array | Float64Array {
+  const r = roundTo(dtype);
+  const size = shapeSize(shape);
+  const [k0, k1] = splitKey(key, 2, partitionable);
+  const invP = r(1 / p);
+  const g = gammaKernel(k0, shape, dtype, new Float64Array(size).fill(invP), partitionable);
+  const u = unitFloats(k1, size, dtype, partitionable);
+  const out = allocate(dtype, size);
+  for (let i = 0; i < size; i++) {
+    const sign = u[i] < 0.5 ? 1 : -1;
+    out[i] = sign * r(powC(g[i], invP));
+  }
+  return out;
+}
