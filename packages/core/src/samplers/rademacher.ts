@@ -1,0 +1,80 @@
+// Mirrors jax.random.rademacher (jax/_src/random/core.py: rademacher, _rademacher).
+/**
+ * Rademacher signs: `2 · bernoulli(key, 0.5, shape) - 1` in an integer dtype.
+ *
+ * @module
+ */
+import { checkKey, type Key, type KeyLike } from "../keys.js";
+import {
+  allocate,
+  shapeSize,
+  type FloatDType,
+  type NdArray,
+  type TypedArrayOf,
+} from "../ndarray.js";
+import { isPartitionable } from "../options.js";
+import { checkShape } from "../validate.js";
+import { bernoulliKernel, isX64, type X64Options } from "./bernoulli.js";
+import { checkIntegerDType, INTEGER_INFO, type IntegerDType } from "./randint.js";
+
+/**
+ * Sample -1 or +1 with equal probability, as `jax.random.rademacher`.
+ *
+ * JAX draws `bernoulli(key, p=0.5, shape)`, whose float dtype is that of the
+ * Python float 0.5: float32, or float64 with `jax_enable_x64` (pass
+ * `options.x64`) — the two give different signs for the same key. The
+ * booleans become `2b - 1` in `dtype`; an unsigned dtype wraps -1 to its
+ * maximum, as JAX's `astype` does.
+ *
+ * @param key - the key.
+ * @param shape - the result shape (default `[]`).
+ * @param dtype - an integer dtype (default `"int32"`).
+ * @param options - the threefry mode (default partitionable) and `x64`.
+ * @throws TypeError for a bad key, shape, dtype or options.
+ * @throws RangeError for a bad shape extent.
+ */
+export function rademacher<D extends IntegerDType = "int32">(
+  key: KeyLike,
+  shape: number | readonly number[] = [],
+  dtype: D = "int32" as D,
+  options?: X64Options,
+): NdArray<D> {
+  const checkedKey = checkKey("rademacher", key);
+  const checkedShape = checkShape("shape", shape);
+  const checkedDType = checkIntegerDType("dtype", "rademacher", dtype) as D;
+  const floatDType: FloatDType = isX64(options) ? "float64" : "float32";
+  const partitionable = isPartitionable(options);
+  return {
+    dtype: checkedDType,
+    shape: checkedShape,
+    data: rademacherKernel(
+      checkedKey,
+      checkedShape,
+      checkedDType,
+      floatDType,
+      partitionable,
+    ) as TypedArrayOf[D],
+  };
+}
+
+/** JAX's `_rademacher` on a checked key; `floatDType` is the Bernoulli draw's dtype. */
+export function rademacherKernel(
+  key: Key,
+  shape: readonly number[],
+  dtype: IntegerDType,
+  floatDType: FloatDType,
+  partitionable: boolean,
+): TypedArrayOf[IntegerDType] {
+  const size = shapeSize(shape);
+  const b = bernoulliKernel(key, shape, floatDType, [0.5], "low", partitionable);
+  const out = allocate(dtype, size);
+  if (INTEGER_INFO[dtype].bits === 64) {
+    const wide = out as BigInt64Array | BigUint64Array;
+    for (let i = 0; i < size; i++) wide[i] = BigInt(2 * b[i] - 1);
+  } else {
+    const narrow = out as Exclude<TypedArrayOf[IntegerDType], BigInt64Array | BigUint64Array>;
+    // The typed array wraps -1 for unsigned dtypes, as astype does.
+    for (let i = 0; i < size; i++) narrow[i] = 2 * b[i] - 1;
+  }
+  return out;
+}
