@@ -1,0 +1,242 @@
+// Mirrors jax.random.permutation (jax/_src/random/core.py: permutation, _permutation, _shuffle).
+/**
+ * Random permutations by JAX's repeated sort on fresh 32-bit random keys.
+ *
+ * Exact: only integer keys and a stable sort.
+ *
+ * @module
+ */
+import { checkKey, type Key, type KeyLike } from "../keys.js";
+import { allocate, shapeSize, type DType, type NdArray, type TypedArrayOf } from "../ndarray.js";
+import { isPartitionable } from "../options.js";
+import { toParam, type NestedNumbers } from "../params.js";
+import { randomBits32, splitKey } from "../random-words.js";
+import { checkInteger, describe, MAX_ELEMENTS } from "../validate.js";
+import { isX64, type X64Options } from "./bernoulli.js";
+import { checkAxis } from "./categorical.js";
+import { isIntegerDType } from "./randint.js";
+
+/** JAX's static number of sort rounds for `size` elements: `ceil(3·ln(max(1, size)) / ln(2^32 - 1))`. */
+export function shuffleRounds(size: number): number {
+  return Math.ceil((3 * Math.log(Math.max(1, size))) / Math.log(4294967295));
+}
+
+/**
+ * JAX's `_shuffle(key, x, axis)` as source indices: for an array of `shape`,
+ * element `t` of each 1-D slice along `axis` of the result is element
+ * `result[...]` of the same slice of `x`. Each round splits the key
+ * (`key, subkey = _split(key)`), draws uint32 sort keys of the whole shape
+ * from `subkey`, and stably sorts every slice by them (ties keep order, as
+ * XLA's stable sort).
+ */
+export function shuffleIndices(
+  key: Key,
+  shape: readonly number[],
+  axis: number,
+  partitionable: boolean,
+): Int32Array {
+  const size = shapeSize(shape);
+  const n = shape.length === 0 ? 1 : shape[axis];
+  const inner = shape.length === 0 ? 1 : shapeSize(shape.slice(axis + 1));
+  const outer = n * inner === 0 ? 0 : size / (n * inner);
+  let index = new Int32Array(size);
+  for (let o = 0; o < outer; o++) {
+    for (let j = 0; j < n; j++)
+      index.fill(j, o * n * inner + j * inner, o * n * inner + (j + 1) * inner);
+  }
+  let current = key;
+  const order = new Int32Array(n);
+  const sortKeys = new Uint32Array(n);
+  for (let round = shuffleRounds(size); round > 0; round--) {
+    const [next, subkey] = splitKey(current, 2, partitionable);
+    current = next;
+    const words = randomBits32(subkey, size, partitionable);
+    const sorted = new Int32Array(size);
+    for (let o = 0; o < outer; o++) {
+      for (let i = 0; i < inner; i++) {
+        const start = o * n * inner + i;
+        for (let j = 0; j < n; j++) {
+          order[j] = j;
+          sortKeys[j] = words[start + j * inner];
+        }
+        order.sort((a, b) => sortKeys[a] - sortKeys[b] || a - b);
+        for (let t = 0; t < n; t++) sorted[start + t * inner] = index[start + order[t] * inner];
+      }
+    }
+    index = sorted;
+  }
+  return index;
+}
+
+/** Gather `source` (of `shape`) along `axis` with one index list shared by every slice. */
+export function takeAlongAxis<D extends DType>(
+  source: NdArray<D>,
+  indices: ArrayLike<number>,
+  axis: number,
+  indexShape: readonly number[],
+): NdArray<D> {
+  const n = source.shape[axis];
+  const inner = shapeSize(source.shape.slice(axis + 1));
+  const outer = shapeSize(source.shape.slice(0, axis));
+  const count = indices.length;
+  const data = allocate(source.dtype, outer * count * inner);
+  const src = source.data as ArrayLike<number | bigint>;
+  const dst = data as unknown as (number | bigint)[];
+  const fill = takeFillValue(source.dtype);
+  for (let o = 0; o < outer; o++) {
+    for (let t = 0; t < count; t++) {
+      const j = indices[t];
+      for (let i = 0; i < inner; i++) {
+        dst[(o * count + t) * inner + i] = j >= 0 && j < n ? src[(o * n + j) * inner + i] : fill;
+      }
+    }
+  }
+  return {
+    dtype: source.dtype,
+    shape: [...source.shape.slice(0, axis), ...indexShape, ...source.shape.slice(axis + 1)],
+    data,
+  };
+}
+
+/** `jnp.take`'s default fill for out-of-range indices: NaN, the signed minimum, the unsigned maximum, true. */
+function takeFillValue(dtype: DType): number | bigint {
+  switch (dtype) {
+    case "float32":
+    case "float64":
+      return NaN;
+    case "bool":
+      return 1;
+    case "int64":
+      return -(1n << 63n);
+    case "uint64":
+      return (1n << 64n) - 1n;
+    case "int8":
+      return -128;
+    case "int16":
+      return -32768;
+    case "int32":
+      return -(2 ** 31);
+    default:
+      return -1; // wraps to the unsigned maximum in the typed array
+  }
+}
+
+/** Read an array argument (`x` of permutation, `a` of choice) as an NdArray; nested numbers become float64. */
+export function toNdArray(name: string, value: unknown): NdArray {
+  if (
+    typeof value === "object" &&
+    value !== null &&
+    !Array.isArray(value) &&
+    typeof (value as NdArray).dtype === "string" &&
+    Array.isArray((value as NdArray).shape) &&
+    ArrayBuffer.isView((value as NdArray).data)
+  ) {
+    const array = value as NdArray;
+    if ((array.data as ArrayLike<unknown>).length !== shapeSize(array.shape)) {
+      throw new TypeError(
+        `${name} has ${(array.data as ArrayLike<unknown>).length} elements for shape [${array.shape.join(", ")}]`,
+      );
+    }
+    return array;
+  }
+  const param = toParam(name, value);
+  return { dtype: "float64", shape: param.shape, data: param.data };
+}
+
+/**
+ * Randomly permute `arange(x)` or an array along `axis`, as
+ * `jax.random.permutation`.
+ *
+ * An integer `x` (or a 0-d integer NdArray) permutes `arange(x)` (empty for
+ * `x <= 0`), as int32, or int64 with `options.x64`. An array is permuted
+ * along `axis`: with `independent` false (default) every slice gets the same
+ * permutation (JAX shuffles `arange(n)` and takes along `axis`; a 1-D array is
+ * shuffled directly, which is the same); with `independent` true each 1-D
+ * slice along `axis` is shuffled by its own sort keys. NdArrays keep their
+ * dtype; nested JavaScript arrays are read as float64 (a permutation only
+ * moves values, so they come back exactly).
+ *
+ * @param key - the key.
+ * @param x - an integer, or an array of at least one axis.
+ * @param axis - the axis to permute (default 0).
+ * @param independent - shuffle each slice independently (default false).
+ * @param options - the threefry mode (default partitionable) and `x64`.
+ * @throws TypeError for a bad key, a non-integer scalar `x`, or a bad `independent`.
+ * @throws RangeError for a bad axis or a too-large `x`.
+ */
+export function permutation(
+  key: KeyLike,
+  x: number | NestedNumbers | NdArray,
+  axis = 0,
+  independent = false,
+  options?: X64Options,
+): NdArray {
+  const checkedKey = checkKey("permutation", key);
+  if (typeof independent !== "boolean") {
+    throw new TypeError(`independent must be true or false, got ${describe(independent)}`);
+  }
+  const x64 = isX64(options);
+  const partitionable = isPartitionable(options);
+  let n: number | undefined;
+  if (typeof x === "number") {
+    if (!Number.isInteger(x)) {
+      throw new TypeError(`x must be an integer or at least 1-dimensional, got ${describe(x)}`);
+    }
+    n = x;
+  } else if (
+    !Array.isArray(x) &&
+    typeof x === "object" &&
+    x !== null &&
+    (x as NdArray).shape?.length === 0
+  ) {
+    const scalar = x as NdArray;
+    if (!isIntegerDType(scalar.dtype)) {
+      throw new TypeError(
+        `x must be an integer or at least 1-dimensional, got a 0-d ${scalar.dtype} array`,
+      );
+    }
+    n = Number(scalar.data[0]);
+  }
+  if (n !== undefined) {
+    checkAxis("axis", axis, 1);
+    const count = Math.max(0, n);
+    checkInteger("x", count, 0, MAX_ELEMENTS);
+    const index = shuffleIndices(checkedKey, [count], 0, partitionable);
+    const dtype = x64 ? "int64" : "int32";
+    const data = allocate(dtype, count);
+    if (x64) (data as BigInt64Array).set(Array.from(index, BigInt));
+    else (data as Int32Array).set(index);
+    return { dtype, shape: [count], data };
+  }
+  const array = toNdArray("x", x);
+  if (array.shape.length === 0) {
+    throw new TypeError(`x must be an integer or at least 1-dimensional, got a 0-d array`);
+  }
+  const ax = checkAxis("axis", axis, array.shape.length);
+  return permutationKernel(checkedKey, array, ax, independent, partitionable);
+}
+
+/** JAX's `_permutation` on a checked key and an array of at least one axis. */
+export function permutationKernel<D extends DType>(
+  key: Key,
+  x: NdArray<D>,
+  axis: number,
+  independent: boolean,
+  partitionable: boolean,
+): NdArray<D> {
+  const n = x.shape[axis];
+  if (!independent && x.shape.length > 1) {
+    return takeAlongAxis(x, shuffleIndices(key, [n], 0, partitionable), axis, [n]);
+  }
+  const index = shuffleIndices(key, x.shape, axis, partitionable);
+  const inner = shapeSize(x.shape.slice(axis + 1));
+  const data = allocate(x.dtype, index.length) as TypedArrayOf[D];
+  const src = x.data as ArrayLike<number | bigint>;
+  const dst = data as unknown as (number | bigint)[];
+  for (let f = 0; f < index.length; f++) {
+    const i = f % inner;
+    const o = Math.floor(f / (inner * n));
+    dst[f] = src[(o * n + index[f]) * inner + i];
+  }
+  return { dtype: x.dtype, shape: [...x.shape], data };
+}

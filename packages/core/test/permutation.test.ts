@@ -1,0 +1,218 @@
+import { describe, expect, it } from "vitest";
+import chi2gof from "@stdlib/stats-chi2gof";
+import { key, split, keyAt } from "../src/index.js";
+import { bits } from "../src/bits.js";
+import { uniform } from "../src/samplers/uniform.js";
+import { gumbel } from "../src/samplers/gumbel.js";
+import { randint } from "../src/samplers/randint.js";
+import { permutation, shuffleRounds } from "../src/samplers/permutation.js";
+import { choice, searchSortedLeft, xlaCumsum } from "../src/samplers/choice.js";
+import { topKIndices } from "../src/samplers/categorical.js";
+
+// No JAX-printed permutation/choice values exist in the sources we cite (jax-ml/jax docstrings
+// and tests, jax-js); these tests check our code against JAX's recipe done by hand.
+
+const f = Math.fround;
+
+/** Stable argsort of uint32 keys, as XLA's stable sort. */
+function stableArgsort(keys: ArrayLike<number>): number[] {
+  return Array.from({ length: keys.length }, (_, i) => i).sort(
+    (a, b) => keys[a] - keys[b] || a - b,
+  );
+}
+
+describe("permutation", () => {
+  it("number of sort rounds: ceil(3 ln(n) / ln(2^32 - 1))", () => {
+    expect([0, 1, 2, 1625, 1626, 2642245, 2642246].map(shuffleRounds)).toEqual([
+      0, 0, 1, 1, 2, 2, 3,
+    ]);
+  });
+
+  it("one round sorts arange(n) by bits(split(key)[1], (n,)), stably (ours vs the recipe by hand)", () => {
+    for (const partitionable of [true, false]) {
+      const k = key(42);
+      const subkey = keyAt(split(k, 2, { partitionable }), 1);
+      const sortKeys = bits(subkey, [100], "uint32", { partitionable }).data;
+      const result = permutation(k, 100, 0, false, { partitionable });
+      expect(result.dtype).toBe("int32");
+      expect(Array.from(result.data)).toEqual(stableArgsort(sortKeys));
+    }
+  });
+
+  it("two rounds for n > 1625: the second round re-sorts with keys from the split key's split", () => {
+    const n = 2000;
+    const [k1, s1] = [0, 1].map((i) => keyAt(split(key(3), 2), i));
+    const s2 = keyAt(split(k1, 2), 1);
+    const first = stableArgsort(bits(s1, [n]).data);
+    const keys2 = bits(s2, [n]).data;
+    const second = stableArgsort(keys2).map((i) => first[i]);
+    expect(Array.from(permutation(key(3), n).data)).toEqual(second);
+  });
+
+  it("arrays: 1-D arrays are shuffled like arange; 2-D along an axis shares one permutation unless independent", () => {
+    const k = key(8);
+    const perm = Array.from(permutation(k, 4).data);
+    const x = { dtype: "float32" as const, shape: [4], data: Float32Array.of(10, 20, 30, 40) };
+    expect(Array.from(permutation(k, x).data)).toEqual(perm.map((i) => x.data[i]));
+    const m = [
+      [1, 2, 3, 4],
+      [5, 6, 7, 8],
+    ];
+    const cols = permutation(k, m, 1);
+    expect(cols.dtype).toBe("float64");
+    expect(cols.shape).toEqual([2, 4]);
+    expect(Array.from(cols.data)).toEqual([
+      ...perm.map((i) => m[0][i]),
+      ...perm.map((i) => m[1][i]),
+    ]);
+    // independent: sort keys of the whole (2, 4) shape, each row by its own keys.
+    const subkey = keyAt(split(k, 2), 1);
+    const keys = bits(subkey, [2, 4]).data;
+    const ind = permutation(k, m, 1, true);
+    const row0 = stableArgsort(keys.subarray(0, 4));
+    const row1 = stableArgsort(keys.subarray(4, 8));
+    expect(Array.from(ind.data)).toEqual([
+      ...row0.map((i) => m[0][i]),
+      ...row1.map((i) => m[1][i]),
+    ]);
+  });
+
+  it("edge cases: n <= 1 and empty arrays; x64 gives int64; int NdArray scalar", () => {
+    expect(Array.from(permutation(key(0), 1).data)).toEqual([0]);
+    expect(permutation(key(0), 0).data.length).toBe(0);
+    expect(permutation(key(0), -3).data.length).toBe(0);
+    expect(permutation(key(0), 5, 0, false, { x64: true }).data).toBeInstanceOf(BigInt64Array);
+    expect(
+      Array.from(permutation(key(0), { dtype: "int32", shape: [], data: Int32Array.of(5) }).data),
+    ).toEqual(Array.from(permutation(key(0), 5).data));
+  });
+
+  it("statistics: position of element 0 over many keys is uniform (chi-square)", () => {
+    const counts = new Array<number>(8).fill(0);
+    const keys = split(key(2024), 4000);
+    for (let i = 0; i < 4000; i++)
+      counts[Array.from(permutation(keyAt(keys, i), 8).data).indexOf(0)]++;
+    expect(chi2gof(counts, new Array(8).fill(500)).pValue).toBeGreaterThan(1e-3);
+  });
+
+  it("errors", () => {
+    expect(() => permutation(key(0), 2.5)).toThrow(
+      /x must be an integer or at least 1-dimensional/,
+    );
+    expect(() => permutation(key(0), 5, 1)).toThrow(RangeError);
+    expect(() => permutation(key(0), [1, 2], 0, 1 as never)).toThrow(TypeError);
+    expect(() =>
+      permutation(key(0), { dtype: "float32", shape: [], data: Float32Array.of(3) }),
+    ).toThrow(TypeError);
+  });
+});
+
+describe("choice", () => {
+  it("uniform with replacement is randint(key, shape, 0, n), taken along axis", () => {
+    const k = key(1);
+    expect(Array.from(choice(k, 10, [6]).data)).toEqual(Array.from(randint(k, [6], 0, 10).data));
+    const a = [
+      [1, 2, 3],
+      [4, 5, 6],
+    ];
+    const ind = Array.from(randint(k, [2, 2], 0, 3).data);
+    const r = choice(k, a, [2, 2], true, undefined, 1);
+    expect(r.shape).toEqual([2, 2, 2]);
+    expect(Array.from(r.data)).toEqual([...ind.map((i) => a[0][i]), ...ind.map((i) => a[1][i])]);
+    // x64: int64 indices from a 64-bit randint.
+    expect(
+      Array.from(choice(k, 10, [6], true, undefined, 0, undefined, { x64: true }).data),
+    ).toEqual(Array.from(randint(k, [6], 0, 10, "int64").data));
+  });
+
+  it("uniform without replacement is the head of permutation(key, n)", () => {
+    const perm = Array.from(permutation(key(4), 20).data);
+    expect(Array.from(choice(key(4), 20, [2, 3], false).data)).toEqual(perm.slice(0, 6));
+    expect(new Set(choice(key(4), 20, [20], false).data).size).toBe(20);
+  });
+
+  it("weighted with replacement: searchsorted(cumsum(p), total·(1 - u)) (ours vs the recipe by hand)", () => {
+    const p = [0.1, 0.2, 0.3, 0.4];
+    const u = uniform(key(6), [50]).data;
+    const c = [f(0.1), f(f(0.1) + f(0.2))];
+    c.push(f(c[1] + f(0.3)), f(f(c[1] + f(0.3)) + f(0.4)));
+    const expected = Array.from(u, (x) => {
+      const r = f(c[3] * f(1 - x));
+      return c.findIndex((ci) => r <= ci);
+    });
+    expect(Array.from(choice(key(6), 4, [50], true, p).data)).toEqual(expected);
+  });
+
+  it("weighted without replacement: top-k of gumbel(key, (n,)) + log(p)", () => {
+    const p = [0.1, 0.2, 0.3, 0.4];
+    const g = gumbel(key(6), [4]).data;
+    const expected = topKIndices(
+      p.map((pi, i) => f(g[i] + f(Math.log(f(pi))))),
+      3,
+    );
+    expect(Array.from(choice(key(6), 4, [3], false, p).data)).toEqual(expected);
+  });
+
+  it("XLA cumsum order: blocks of 16, recursive block scan; searchsorted scan halvings", () => {
+    const values = Array.from({ length: 300 }, (_, i) => f(0.1 + i * 1e-3));
+    const round = f;
+    const ours = xlaCumsum(values, round);
+    // Hand-computed tree: in-block prefix + exclusive prefix of block totals (17 of them > 16: recursive).
+    const blockPrefix: number[] = [];
+    const totals: number[] = [];
+    for (let b = 0; b < 19; b++) {
+      let acc = 0;
+      for (let j = 0; j < 16; j++) {
+        acc = f(acc + (b * 16 + j < 300 ? values[b * 16 + j] : 0));
+        if (b * 16 + j < 300) blockPrefix.push(acc);
+      }
+      totals.push(acc);
+    }
+    const totalScan = xlaCumsum(totals, round);
+    expect(Array.from(ours)).toEqual(
+      blockPrefix.map((x, i) => (i < 16 ? x : f(x + totalScan[Math.floor(i / 16) - 1]))),
+    );
+    expect(Array.from(xlaCumsum([1, 2, 3], round))).toEqual([1, 3, 6]);
+    expect(searchSortedLeft([1, 2, 2, 3], 2)).toBe(1);
+    expect(searchSortedLeft([1, 2, 2, 3], 0)).toBe(0);
+    expect(searchSortedLeft([1, 2, 2, 3], 3)).toBe(3);
+    expect(searchSortedLeft([1, NaN], 5)).toBe(1);
+  });
+
+  it("statistics: weighted frequencies match p (chi-square), both threefry modes", () => {
+    const p = [0.1, 0.2, 0.3, 0.4];
+    for (const partitionable of [true, false]) {
+      const draws = choice(key(31), 4, [40000], true, p, 0, undefined, { partitionable }).data;
+      const counts = [0, 0, 0, 0];
+      for (const d of draws) counts[Number(d)]++;
+      expect(
+        chi2gof(
+          counts,
+          p.map((q) => q * 40000),
+        ).pValue,
+      ).toBeGreaterThan(1e-3);
+    }
+  });
+
+  it("zero draws return zeros of shape; p = 0 entries are never drawn", () => {
+    const empty = choice(key(0), [1.5, 2.5], [0, 2]);
+    expect(empty.shape).toEqual([0, 2]);
+    expect(empty.dtype).toBe("float64");
+    const r = choice(key(0), 3, [200], true, [0, 1, 0]).data;
+    expect(Array.from(r).every((x) => x === 1)).toBe(true);
+  });
+
+  it("errors", () => {
+    expect(() => choice(key(0), 5, 3 as never)).toThrow(
+      /shape argument of choice must be an array/,
+    );
+    expect(() => choice(key(0), 0, [1])).toThrow(/a must be greater than 0/);
+    expect(() => choice(key(0), 3, [4], false)).toThrow(/Cannot take a larger sample/);
+    expect(() => choice(key(0), 3, [2], true, [0.5, 0.5])).toThrow(
+      /p must be undefined or a 1D vector/,
+    );
+    expect(() => choice(key(0), 2.5, [2])).toThrow(TypeError);
+    expect(() => choice(key(0), [1, 2], [2], true, undefined, 1)).toThrow(RangeError);
+    expect(() => choice(key(0), 3, [2], 1 as never)).toThrow(TypeError);
+  });
+});
