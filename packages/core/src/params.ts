@@ -160,3 +160,20 @@ export function broadcastParam(param: Param, shape: readonly number[]): Float64A
   }
   return out;
 }
+
+/**
+ * JAX's `_check_all_safe_to_cast` for one parameter: with `jax_enable_x64`,
+ * a float64 array cannot be safely cast to float32 (JAX raises
+ * `TypePromotionError`). Numbers and nested arrays are Python scalars/lists
+ * in JAX terms (weakly typed) and always pass; integer and float32 arrays
+ * pass.
+ *
+ * @throws TypeError for an {@link NdArray} of dtype float64 when `dtype` is float32.
+ */
+export function checkSafeToCast(name: string, param: string, value: unknown, dtype: string): void {
+  if (dtype === "float32" && isNdArray(value) && value.dtype === "float64") {
+    throw new TypeError(
+      `In arguments to ${name}, cannot safely cast ${param} of type float64 to float32`,
+    );
+  }
+}
