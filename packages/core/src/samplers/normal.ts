@@ -1,0 +1,81 @@
+// Mirrors jax.random.normal (jax/_src/random/core.py: normal, _normal, _normal_real).
+/**
+ * Standard normal floats by inversion: `sqrt(2) · erf_inv(u)` with `u`
+ * uniform on `(nextafter(-1, 0), 1)`.
+ *
+ * Accuracy. The uniform step is exact (the same bits and arithmetic as JAX).
+ * `sqrt(2)` is the constant `np.array(np.sqrt(2), dtype)`, i.e. float32
+ * `1.41421354` for float32, and the final product is rounded to the dtype.
+ * The only inexact step is `erf_inv`: {@link erfInvFloat32} /
+ * {@link erfInvFloat64} are within 4 ULP of XLA:CPU's (our `log1p` is
+ * JavaScript's, XLA's is its own approximation; XLA may fuse the Horner
+ * steps into FMAs), so a normal sample is within **4 ULP (+0.5 ULP for the
+ * final rounding, i.e. 5 ULP) of JAX's CPU value** in float32 and in
+ * float64; in practice almost all float32 samples are identical or 1 ULP
+ * apart.
+ *
+ * @module
+ */
+import { erfInvFloat32, erfInvFloat64 } from "../erf-inv.js";
+import { f32, nextAfter } from "../float.js";
+import { checkKey, type Key, type KeyLike } from "../keys.js";
+import { shapeSize, type FloatDType, type NdArray } from "../ndarray.js";
+import { isPartitionable, type ThreefryOptions } from "../options.js";
+import { checkFloatDType, checkShape } from "../validate.js";
+import { uniformKernel } from "./uniform.js";
+
+/** `np.array(np.sqrt(2), float32)`: 1.41421354… */
+export const SQRT2_FLOAT32 = f32(Math.SQRT2);
+
+/**
+ * Sample standard normal floats, as `jax.random.normal`.
+ *
+ * Each element is `sqrt(2) · erf_inv(u)` for a uniform `u` on
+ * `(nextafter(-1, 0), 1)` drawn with `jax.random.uniform`'s bits, so the
+ * key is used once, without a split. Complex dtypes (which JAX also accepts)
+ * are not supported.
+ *
+ * @param key - the key.
+ * @param shape - the result shape (default `[]`).
+ * @param dtype - `"float32"` (default, JAX without x64) or `"float64"` (JAX with `jax_enable_x64`).
+ * @param options - the threefry mode (default partitionable).
+ * @throws TypeError for a bad key, shape, dtype or options.
+ * @throws RangeError for a shape with too many elements.
+ */
+export function normal(
+  key: KeyLike,
+  shape: number | readonly number[] = [],
+  dtype: FloatDType = "float32",
+  options?: ThreefryOptions,
+): NdArray<FloatDType> {
+  const checkedKey = checkKey("normal", key);
+  const checkedShape = checkShape("shape", shape);
+  const checkedDType = checkFloatDType("dtype", dtype);
+  const partitionable = isPartitionable(options);
+  return {
+    dtype: checkedDType,
+    shape: checkedShape,
+    data: normalKernel(checkedKey, checkedShape, checkedDType, partitionable),
+  };
+}
+
+/**
+ * JAX's `_normal_real` on a checked key: `uniform(key, shape, dtype,
+ * nextafter(-1, 0), 1)`, then `sqrt(2) · erf_inv(u)` in the dtype.
+ */
+export function normalKernel(
+  key: Key,
+  shape: readonly number[],
+  dtype: FloatDType,
+  partitionable: boolean,
+): Float32Array | Float64Array {
+  const low = nextAfter(dtype, -1, 0);
+  const u = uniformKernel(key, shape, dtype, [low], [1], partitionable);
+  const size = shapeSize(shape);
+  if (dtype === "float32") {
+    for (let i = 0; i < size; i++) u[i] = f32(SQRT2_FLOAT32 * erfInvFloat32(u[i]));
+  } else {
+    for (let i = 0; i < size; i++) u[i] = Math.SQRT2 * erfInvFloat64(u[i]);
+  }
+  return u;
+}
