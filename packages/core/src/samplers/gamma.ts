@@ -28,8 +28,9 @@
  * `|x·c|/v` below 2 except with vanishing probability), **provided the
  * rejection loop takes the same path**: a squeeze or log test whose two
  * sides are within those few ULP of each other can decide differently, and
- * then the element differs completely. We estimate that below one element
- * in 10^6 for float32. XLA CPU may contract `a·b + c` into a fused
+ * then the element differs completely. A rough estimate from the density of
+ * the two sides near equality puts that at the order of 10^-6 per float32
+ * element or less. XLA CPU may contract `a·b + c` into a fused
  * multiply-add; that changes such an intermediate by at most 0.5 ULP and is
  * covered by the same bound.
  *
