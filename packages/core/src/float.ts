@@ -88,3 +88,33 @@ export function bitsToFloat32(bits: number): number {
   float32Bits[0] = bits;
   return float32Scratch[0];
 }
+
+/** The constants of `numpy.finfo(dtype)` that samplers use as uniform bounds. */
+export interface FloatInfo {
+  /** `eps`: the gap between 1 and the next float (2^-23, 2^-52). */
+  readonly eps: number;
+  /** `epsneg`: the gap between 1 and the float below it (2^-24, 2^-53). */
+  readonly epsneg: number;
+  /** `tiny` (`smallest_normal`): the smallest positive normal float (2^-126, 2^-1022). */
+  readonly tiny: number;
+  /** `max`: the largest finite float. */
+  readonly max: number;
+}
+
+const FLOAT32_INFO: FloatInfo = {
+  eps: 2 ** -23,
+  epsneg: 2 ** -24,
+  tiny: 2 ** -126,
+  max: (2 - 2 ** -23) * 2 ** 127,
+};
+const FLOAT64_INFO: FloatInfo = {
+  eps: 2 ** -52,
+  epsneg: 2 ** -53,
+  tiny: 2 ** -1022,
+  max: Number.MAX_VALUE,
+};
+
+/** `numpy.finfo(dtype)` for the float dtypes: `eps`, `epsneg`, `tiny`, `max`. */
+export function finfo(dtype: FloatDType): FloatInfo {
+  return dtype === "float32" ? FLOAT32_INFO : FLOAT64_INFO;
+}

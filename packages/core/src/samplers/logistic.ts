@@ -1,0 +1,81 @@
+// Mirrors jax.random.logistic (jax/_src/random/core.py: logistic, _logistic).
+/**
+ * Standard logistic floats, by inversion: `log(x) - log1p(-x)` of a uniform
+ * `x` in `[tiny, 1)`.
+ *
+ * This is JAX's sampler since jax-ml/jax commit
+ * 45ba4882947ad70d64c5b1edbc79a16c945418e6 (2025-06-30, "Use more numerically
+ * stable computation for `jax.random.logistic`"); before it JAX drew `x` in
+ * `[eps, 1)` and returned `log(x / (1 - x))`, so values printed by older JAX
+ * differ.
+ *
+ * Accuracy. `log` and `log1p` are JavaScript's float64 functions rounded to
+ * the dtype (each at most 1 ULP from exact) against XLA CPU's `log` and
+ * `log1p` (documented budgets 1 ULP each, float32 and float64). Each term is
+ * thus within 2 ULP of JAX's, and the rounded difference of the two terms is
+ * within `2·ulp(log x) + 2·ulp(log1p(-x))` plus one rounding of the result:
+ * a few ULP of the result, except near `x = 1/2` where the terms cancel and
+ * the bound is absolute (at most about 4·2^-24 ≈ 2.4e-7 for float32).
+ *
+ * @module
+ */
+import { finfo, roundTo } from "../float.js";
+import { checkKey, type Key, type KeyLike } from "../keys.js";
+import { allocate, shapeSize, type FloatDType, type NdArray } from "../ndarray.js";
+import { isPartitionable, type ThreefryOptions } from "../options.js";
+import { checkFloatDType, checkShape } from "../validate.js";
+import { uniformKernel } from "./uniform.js";
+
+/**
+ * Sample standard logistic floats (density `e^-x / (1 + e^-x)²`), as
+ * `jax.random.logistic`.
+ *
+ * Each element is `log(x) - log1p(-x)` for a uniform `x` in
+ * `[finfo(dtype).tiny, 1)` drawn as `uniform` draws it; every step is rounded
+ * to the dtype. The smallest value (from `x = tiny`) is about -87.34 for
+ * float32 and -708.4 for float64.
+ *
+ * @param key - the key.
+ * @param shape - the result shape (default `[]`).
+ * @param dtype - `"float32"` (default) or `"float64"`.
+ * @param options - the threefry mode (default partitionable).
+ * @throws TypeError for a bad key, shape, dtype or options.
+ * @throws RangeError for a shape with too many elements.
+ */
+export function logistic(
+  key: KeyLike,
+  shape: number | readonly number[] = [],
+  dtype: FloatDType = "float32",
+  options?: ThreefryOptions,
+): NdArray<FloatDType> {
+  const checkedKey = checkKey("logistic", key);
+  const checkedShape = checkShape("shape", shape);
+  const checkedDType = checkFloatDType("dtype", dtype);
+  const partitionable = isPartitionable(options);
+  return {
+    dtype: checkedDType,
+    shape: checkedShape,
+    data: logisticKernel(checkedKey, checkedShape, checkedDType, partitionable),
+  };
+}
+
+/**
+ * JAX's `_logistic` on a checked key: `x = uniform(key, shape, dtype,
+ * minval=tiny, maxval=1)`, then `log(x) - log1p(-x)`, every step rounded to
+ * `dtype`.
+ */
+export function logisticKernel(
+  key: Key,
+  shape: readonly number[],
+  dtype: FloatDType,
+  partitionable: boolean,
+): Float32Array | Float64Array {
+  const size = shapeSize(shape);
+  const round = roundTo(dtype);
+  const x = uniformKernel(key, shape, dtype, [finfo(dtype).tiny], [1], partitionable);
+  const out = allocate(dtype, size);
+  for (let i = 0; i < size; i++) {
+    out[i] = round(round(Math.log(x[i])) - round(Math.log1p(-x[i])));
+  }
+  return out;
+}

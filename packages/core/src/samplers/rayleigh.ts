@@ -1,0 +1,91 @@
+// Mirrors jax.random.rayleigh (jax/_src/random/core.py: rayleigh, _rayleigh).
+/**
+ * Rayleigh floats by inversion: `scale·sqrt(-2·log(u))` of a uniform `u` in
+ * [0, 1).
+ *
+ * Accuracy. `log` is JavaScript's float64 `Math.log` rounded to the dtype (at
+ * most 1 ULP from exact) against XLA CPU's `log` (documented budget 1 ULP,
+ * float32 and float64), so `log(u)` is within 2 ULP of JAX's; `·(-2)` is
+ * exact, `sqrt` is correctly rounded on both sides (`Math.sqrt` of a float32
+ * rounded to float32 is the float32 square root) and halves a relative
+ * difference, and the product with `scale` is one rounding. A result is
+ * within **3 ULP** of JAX on CPU, in either dtype (in practice 0 or 1).
+ *
+ * @module
+ */
+import { roundTo } from "../float.js";
+import { checkKey, type Key, type KeyLike } from "../keys.js";
+import { allocate, shapeSize, type FloatDType, type NdArray } from "../ndarray.js";
+import { isPartitionable, type ThreefryOptions } from "../options.js";
+import { broadcastParam, resolveShape, toParam, type ArrayParam } from "../params.js";
+import { checkFloatDType } from "../validate.js";
+import { uniformKernel } from "./uniform.js";
+
+/**
+ * Sample Rayleigh floats with scale `scale` (density
+ * `∝ x·e^(-x²/(2·scale²))` on `[0, ∞)`), as `jax.random.rayleigh`.
+ *
+ * Each element is `scale·sqrt(-2·log(u))` for a uniform `u` in [0, 1), with
+ * `scale` rounded to `dtype` and every step rounded to `dtype`. As in JAX,
+ * `u = 0` (probability 2^-23 per float32 element) gives `Infinity` (NaN if
+ * `scale = 0`), and `scale` is not checked: the functional API mirrors
+ * `jax.random`, so a negative `scale` gives non-positive values and NaN
+ * gives NaN instead of an error.
+ *
+ * @param key - the key.
+ * @param scale - the scale: a number or array broadcast-compatible with `shape`.
+ * @param shape - the result shape; default (`undefined`) is `scale`'s shape.
+ * @param dtype - `"float32"` (default) or `"float64"`.
+ * @param options - the threefry mode (default partitionable).
+ * @throws TypeError for a bad key, shape, dtype, `scale` or options.
+ * @throws RangeError if `scale` does not broadcast to `shape`.
+ */
+export function rayleigh(
+  key: KeyLike,
+  scale: ArrayParam,
+  shape?: number | readonly number[],
+  dtype: FloatDType = "float32",
+  options?: ThreefryOptions,
+): NdArray<FloatDType> {
+  const checkedKey = checkKey("rayleigh", key);
+  const checkedDType = checkFloatDType("dtype", dtype);
+  const param = toParam("scale", scale);
+  const checkedShape = resolveShape("rayleigh", shape, param);
+  const partitionable = isPartitionable(options);
+  return {
+    dtype: checkedDType,
+    shape: checkedShape,
+    data: rayleighKernel(
+      checkedKey,
+      checkedShape,
+      checkedDType,
+      broadcastParam(param, checkedShape),
+      partitionable,
+    ),
+  };
+}
+
+/**
+ * JAX's `_rayleigh` on a checked key: `u = uniform(key, shape, dtype)`,
+ * `scale` (broadcast to `shape`, or of length 1) rounded to `dtype`, then
+ * `scale * sqrt(log(u) * -2)`, every step rounded to `dtype`.
+ */
+export function rayleighKernel(
+  key: Key,
+  shape: readonly number[],
+  dtype: FloatDType,
+  scale: Float64Array | readonly number[],
+  partitionable: boolean,
+): Float32Array | Float64Array {
+  const size = shapeSize(shape);
+  const round = roundTo(dtype);
+  const u = uniformKernel(key, shape, dtype, [0], [1], partitionable);
+  const out = allocate(dtype, size);
+  const scalar = scale.length === 1;
+  for (let i = 0; i < size; i++) {
+    const s = round(scalar ? scale[0] : scale[i]);
+    const logU = round(Math.log(u[i]));
+    out[i] = round(s * round(Math.sqrt(round(logU * -2))));
+  }
+  return out;
+}
