@@ -377,6 +377,24 @@ describe("validation", () => {
     );
   });
 
+  it("beta, chisquare, f, t: a float64 NdArray parameter cannot be cast to float32 (JAX's _check_all_safe_to_cast)", () => {
+    const wide = { dtype: "float64", shape: [2], data: Float64Array.of(1, 2) } as const;
+    const narrow = { dtype: "float32", shape: [2], data: Float32Array.of(1, 2) } as const;
+    const message =
+      /In arguments to (beta|chisquare|f|t), cannot safely cast (a|b|df|dfnum|dfden) of type float64 to float32/;
+    expect(() => beta(key(0), wide, 1)).toThrow(message);
+    expect(() => beta(key(0), 1, wide)).toThrow(TypeError);
+    expect(() => chisquare(key(0), wide)).toThrow(message);
+    expect(() => f(key(0), wide, 1)).toThrow(message);
+    expect(() => f(key(0), 1, wide)).toThrow(message);
+    expect(() => t(key(0), wide)).toThrow(message);
+    expect(t(key(0), wide, undefined, "float64").shape).toEqual([2]);
+    expect(t(key(0), narrow).shape).toEqual([2]);
+    // gamma, loggamma and dirichlet have no such check in JAX.
+    expect(gamma(key(0), wide).shape).toEqual([2]);
+    expect(dirichlet(key(0), wide).shape).toEqual([2]);
+  });
+
   it("generalizedNormal and ball", () => {
     expect(() => generalizedNormal(key(0), [2] as never)).toThrow(/^p must be a number/);
     expect(() => generalizedNormal(key(0), 2, [-1])).toThrow(RangeError);

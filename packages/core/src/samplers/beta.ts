@@ -16,7 +16,13 @@ import { roundTo } from "../float.js";
 import { checkKey, type Key, type KeyLike } from "../keys.js";
 import { allocate, shapeSize, type FloatDType, type NdArray } from "../ndarray.js";
 import { isPartitionable } from "../options.js";
-import { broadcastParam, resolveShape, toParam, type ArrayParam } from "../params.js";
+import {
+  broadcastParam,
+  checkSafeToCast,
+  resolveShape,
+  toParam,
+  type ArrayParam,
+} from "../params.js";
 import { splitKey } from "../random-words.js";
 import { checkFloatDType } from "../validate.js";
 import { checkGammaMethod, loggammaKernel, type GammaMethod, type GammaOptions } from "./gamma.js";
@@ -36,7 +42,7 @@ import { checkGammaMethod, loggammaKernel, type GammaMethod, type GammaOptions }
  * @param shape - the result shape; default (`undefined`) is the broadcast of `a` and `b`.
  * @param dtype - `"float32"` (default, JAX without x64) or `"float64"` (JAX with `jax_enable_x64`).
  * @param options - the threefry mode (default partitionable) and `method` (default `"exact"`).
- * @throws TypeError for a bad key, shape, dtype, parameter or options.
+ * @throws TypeError for a bad key, shape, dtype, a float64 NdArray parameter with `dtype` float32 (JAX's `_check_all_safe_to_cast`), parameter or options.
  * @throws RangeError if the parameters do not broadcast (to `shape`), or for an unknown `method`.
  */
 export function beta(
@@ -50,6 +56,8 @@ export function beta(
   const checkedKey = checkKey("beta", key);
   const method = checkGammaMethod("beta", options);
   const checkedDType = checkFloatDType("dtype", dtype);
+  checkSafeToCast("beta", "a", a, checkedDType);
+  checkSafeToCast("beta", "b", b, checkedDType);
   const alpha = toParam("a", a);
   const betaParam = toParam("b", b);
   const checkedShape = resolveShape("beta", shape, alpha, betaParam);

@@ -14,7 +14,13 @@ import { roundTo } from "../float.js";
 import { checkKey, type Key, type KeyLike } from "../keys.js";
 import { allocate, shapeSize, type FloatDType, type NdArray } from "../ndarray.js";
 import { isPartitionable } from "../options.js";
-import { broadcastParam, resolveShape, toParam, type ArrayParam } from "../params.js";
+import {
+  broadcastParam,
+  checkSafeToCast,
+  resolveShape,
+  toParam,
+  type ArrayParam,
+} from "../params.js";
 import { checkFloatDType } from "../validate.js";
 import { checkGammaMethod, loggammaKernel, type GammaMethod, type GammaOptions } from "./gamma.js";
 
@@ -31,7 +37,7 @@ import { checkGammaMethod, loggammaKernel, type GammaMethod, type GammaOptions }
  * @param shape - the result shape; default (`undefined`) is `df`'s shape.
  * @param dtype - `"float32"` (default, JAX without x64) or `"float64"` (JAX with `jax_enable_x64`).
  * @param options - the threefry mode (default partitionable) and `method` (default `"exact"`).
- * @throws TypeError for a bad key, shape, dtype, `df` or options.
+ * @throws TypeError for a bad key, shape, dtype, a float64 NdArray parameter with `dtype` float32 (JAX's `_check_all_safe_to_cast`), `df` or options.
  * @throws RangeError if `df` does not broadcast to `shape`, or for an unknown `method`.
  */
 export function chisquare(
@@ -44,6 +50,7 @@ export function chisquare(
   const checkedKey = checkKey("chisquare", key);
   const method = checkGammaMethod("chisquare", options);
   const checkedDType = checkFloatDType("dtype", dtype);
+  checkSafeToCast("chisquare", "df", df, checkedDType);
   const degrees = toParam("df", df);
   const checkedShape = resolveShape("chisquare", shape, degrees);
   const partitionable = isPartitionable(options);

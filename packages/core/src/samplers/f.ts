@@ -13,7 +13,13 @@ import { roundTo } from "../float.js";
 import { checkKey, type Key, type KeyLike } from "../keys.js";
 import { allocate, shapeSize, type FloatDType, type NdArray } from "../ndarray.js";
 import { isPartitionable, type ThreefryOptions } from "../options.js";
-import { broadcastParam, resolveShape, toParam, type ArrayParam } from "../params.js";
+import {
+  broadcastParam,
+  checkSafeToCast,
+  resolveShape,
+  toParam,
+  type ArrayParam,
+} from "../params.js";
 import { splitKey } from "../random-words.js";
 import { checkFloatDType } from "../validate.js";
 import { chisquareKernel } from "./chisquare.js";
@@ -31,7 +37,7 @@ import { chisquareKernel } from "./chisquare.js";
  * @param shape - the result shape; default (`undefined`) is the broadcast of both parameters.
  * @param dtype - `"float32"` (default, JAX without x64) or `"float64"` (JAX with `jax_enable_x64`).
  * @param options - the threefry mode (default partitionable).
- * @throws TypeError for a bad key, shape, dtype, parameter or options.
+ * @throws TypeError for a bad key, shape, dtype, a float64 NdArray parameter with `dtype` float32 (JAX's `_check_all_safe_to_cast`), parameter or options.
  * @throws RangeError if the parameters do not broadcast (to `shape`).
  */
 export function f(
@@ -44,6 +50,8 @@ export function f(
 ): NdArray<FloatDType> {
   const checkedKey = checkKey("f", key);
   const checkedDType = checkFloatDType("dtype", dtype);
+  checkSafeToCast("f", "dfnum", dfnum, checkedDType);
+  checkSafeToCast("f", "dfden", dfden, checkedDType);
   const numerator = toParam("dfnum", dfnum);
   const denominator = toParam("dfden", dfden);
   const checkedShape = resolveShape("f", shape, numerator, denominator);

@@ -15,7 +15,13 @@ import { roundTo } from "../float.js";
 import { checkKey, type Key, type KeyLike } from "../keys.js";
 import { allocate, shapeSize, type FloatDType, type NdArray } from "../ndarray.js";
 import { isPartitionable, type ThreefryOptions } from "../options.js";
-import { broadcastParam, resolveShape, toParam, type ArrayParam } from "../params.js";
+import {
+  broadcastParam,
+  checkSafeToCast,
+  resolveShape,
+  toParam,
+  type ArrayParam,
+} from "../params.js";
 import { splitKey } from "../random-words.js";
 import { checkFloatDType } from "../validate.js";
 import { gammaKernel } from "./gamma.js";
@@ -34,7 +40,7 @@ import { normalKernel } from "./normal.js";
  * @param shape - the result shape; default (`undefined`) is `df`'s shape.
  * @param dtype - `"float32"` (default, JAX without x64) or `"float64"` (JAX with `jax_enable_x64`).
  * @param options - the threefry mode (default partitionable).
- * @throws TypeError for a bad key, shape, dtype, `df` or options.
+ * @throws TypeError for a bad key, shape, dtype, a float64 NdArray parameter with `dtype` float32 (JAX's `_check_all_safe_to_cast`), `df` or options.
  * @throws RangeError if `df` does not broadcast to `shape`.
  */
 export function t(
@@ -46,6 +52,7 @@ export function t(
 ): NdArray<FloatDType> {
   const checkedKey = checkKey("t", key);
   const checkedDType = checkFloatDType("dtype", dtype);
+  checkSafeToCast("t", "df", df, checkedDType);
   const degrees = toParam("df", df);
   const checkedShape = resolveShape("t", shape, degrees);
   const partitionable = isPartitionable(options);
