@@ -2,7 +2,7 @@
 /**
  * Pareto (type I, scale 1) floats: `exp(e / b)` of a standard exponential `e`.
  *
- * Accuracy. `e` is {@link exponentialKernel}'s value (within 2 ULP of JAX's),
+ * Accuracy. `e` is `exponentialKernel`'s value (within 2 ULP of JAX's),
  * `e / b` is one rounded division, and `exp` is JavaScript's float64
  * `Math.exp` rounded to the dtype (at most 1 ULP from exact). XLA CPU's
  * float32 `exp` is a polynomial approximation with a documented budget of

@@ -4,7 +4,7 @@
  * uniform `u` in [0, 1).
  *
  * Accuracy. `x = -log1p(-u)` is within 2 ULP of JAX's (see
- * {@link exponentialKernel}). `pow` is JavaScript's float64 `Math.pow` rounded
+ * `exponentialKernel`). `pow` is JavaScript's float64 `Math.pow` rounded
  * to the dtype (at most 1 ULP from exact); XLA lowers `pow` to LLVM's `pow`
  * intrinsic, which on CPU is the C library's `powf`/`pow` (glibc: under 1
  * ULP). `pow` amplifies a relative difference of its base by `|p|`
