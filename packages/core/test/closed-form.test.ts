@@ -712,6 +712,23 @@ describe("closed-form samplers: validation", () => {
     expect(() => rayleigh(k, 1, [2], "float64", { partitionable: 1 } as never)).toThrow(TypeError);
   });
 
+  it("pareto, rayleigh, triangular: JAX's _check_all_safe_to_cast (float64 NdArray, float32 dtype)", () => {
+    const f64 = { dtype: "float64", shape: [2], data: Float64Array.of(1, 2) } as const;
+    const f32a = { dtype: "float32", shape: [2], data: Float32Array.of(1, 2) } as const;
+    expect(() => pareto(k, f64)).toThrow(TypeError);
+    expect(() => pareto(k, f64)).toThrow(
+      /^In arguments to pareto, cannot safely cast b of type float64 to float32/,
+    );
+    expect(pareto(k, f64, undefined, "float64").shape).toEqual([2]);
+    expect(pareto(k, f32a).shape).toEqual([2]);
+    expect(() => rayleigh(k, f64)).toThrow(/^In arguments to rayleigh, cannot safely cast scale/);
+    expect(() => triangular(k, 0, f64, 3)).toThrow(
+      /^In arguments to triangular, cannot safely cast mode of type float64 to float32/,
+    );
+    // JAX's weibull_min has no such check.
+    expect(weibullMin(k, f64, 1, [2]).shape).toEqual([2]);
+  });
+
   it("weibullMin: parameters and broadcasting", () => {
     expect(() => weibullMin(k, "2" as never, 1)).toThrow(/^scale must be a number/);
     expect(() => weibullMin(k, 1, {} as never)).toThrow(/^concentration must be a number/);

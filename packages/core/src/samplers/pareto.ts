@@ -18,7 +18,13 @@ import { roundTo } from "../float.js";
 import { checkKey, type Key, type KeyLike } from "../keys.js";
 import { shapeSize, type FloatDType, type NdArray } from "../ndarray.js";
 import { isPartitionable, type ThreefryOptions } from "../options.js";
-import { broadcastParam, resolveShape, toParam, type ArrayParam } from "../params.js";
+import {
+  broadcastParam,
+  checkSafeToCast,
+  resolveShape,
+  toParam,
+  type ArrayParam,
+} from "../params.js";
 import { checkFloatDType } from "../validate.js";
 import { exponentialKernel } from "./exponential.js";
 
@@ -38,6 +44,8 @@ import { exponentialKernel } from "./exponential.js";
  * @param dtype - `"float32"` (default) or `"float64"`.
  * @param options - the threefry mode (default partitionable).
  * @throws TypeError for a bad key, shape, dtype, `b` or options.
+ * @throws TypeError for a float64 `NdArray` parameter with dtype float32 (JAX's
+ *   `_check_all_safe_to_cast` under `jax_enable_x64`).
  * @throws RangeError if `b` does not broadcast to `shape`.
  */
 export function pareto(
@@ -51,6 +59,7 @@ export function pareto(
   const checkedDType = checkFloatDType("dtype", dtype);
   const param = toParam("b", b);
   const checkedShape = resolveShape("pareto", shape, param);
+  checkSafeToCast("pareto", "b", b, checkedDType);
   const partitionable = isPartitionable(options);
   return {
     dtype: checkedDType,

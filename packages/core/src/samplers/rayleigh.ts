@@ -17,7 +17,13 @@ import { roundTo } from "../float.js";
 import { checkKey, type Key, type KeyLike } from "../keys.js";
 import { allocate, shapeSize, type FloatDType, type NdArray } from "../ndarray.js";
 import { isPartitionable, type ThreefryOptions } from "../options.js";
-import { broadcastParam, resolveShape, toParam, type ArrayParam } from "../params.js";
+import {
+  broadcastParam,
+  checkSafeToCast,
+  resolveShape,
+  toParam,
+  type ArrayParam,
+} from "../params.js";
 import { checkFloatDType } from "../validate.js";
 import { uniformKernel } from "./uniform.js";
 
@@ -38,6 +44,8 @@ import { uniformKernel } from "./uniform.js";
  * @param dtype - `"float32"` (default) or `"float64"`.
  * @param options - the threefry mode (default partitionable).
  * @throws TypeError for a bad key, shape, dtype, `scale` or options.
+ * @throws TypeError for a float64 `NdArray` parameter with dtype float32 (JAX's
+ *   `_check_all_safe_to_cast` under `jax_enable_x64`).
  * @throws RangeError if `scale` does not broadcast to `shape`.
  */
 export function rayleigh(
@@ -51,6 +59,7 @@ export function rayleigh(
   const checkedDType = checkFloatDType("dtype", dtype);
   const param = toParam("scale", scale);
   const checkedShape = resolveShape("rayleigh", shape, param);
+  checkSafeToCast("rayleigh", "scale", scale, checkedDType);
   const partitionable = isPartitionable(options);
   return {
     dtype: checkedDType,

@@ -14,7 +14,13 @@ import { roundTo } from "../float.js";
 import { checkKey, type Key, type KeyLike } from "../keys.js";
 import { allocate, shapeSize, type FloatDType, type NdArray } from "../ndarray.js";
 import { isPartitionable, type ThreefryOptions } from "../options.js";
-import { broadcastParam, resolveShape, toParam, type ArrayParam } from "../params.js";
+import {
+  broadcastParam,
+  checkSafeToCast,
+  resolveShape,
+  toParam,
+  type ArrayParam,
+} from "../params.js";
 import { checkFloatDType } from "../validate.js";
 import { uniformKernel } from "./uniform.js";
 
@@ -38,6 +44,8 @@ import { uniformKernel } from "./uniform.js";
  * @param dtype - `"float32"` (default) or `"float64"`.
  * @param options - the threefry mode (default partitionable).
  * @throws TypeError for a bad key, shape, dtype, parameter or options.
+ * @throws TypeError for a float64 `NdArray` parameter with dtype float32 (JAX's
+ *   `_check_all_safe_to_cast` under `jax_enable_x64`).
  * @throws RangeError if the parameters do not broadcast to `shape`.
  */
 export function triangular(
@@ -55,6 +63,9 @@ export function triangular(
   const modeParam = toParam("mode", mode);
   const rightParam = toParam("right", right);
   const checkedShape = resolveShape("triangular", shape, leftParam, modeParam, rightParam);
+  checkSafeToCast("triangular", "left", left, checkedDType);
+  checkSafeToCast("triangular", "mode", mode, checkedDType);
+  checkSafeToCast("triangular", "right", right, checkedDType);
   const partitionable = isPartitionable(options);
   return {
     dtype: checkedDType,
