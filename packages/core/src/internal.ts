@@ -17,3 +17,4 @@ export { fillBits, legacyRandomWords, LEGACY_BLOCK_WORDS } from "./bits.js";
 export { splitWords } from "./split.js";
 export { threefry2x32Progression } from "./threefry.js";
 export { uniformKernel, unitFloats } from "./samplers/uniform.js";
+export { eigh } from "./linalg.js";

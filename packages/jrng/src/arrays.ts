@@ -9,6 +9,7 @@
  */
 import { Array as JaxArrayClass, DType, numpy as np, type Array as JaxArray } from "@jax-js/jax";
 import type { NdArray } from "@jrng/core";
+import { describe, toParam } from "@jrng/core/internal";
 
 /** Turns computed results into arrays of some array library. */
 export interface ArrayBackend {
@@ -104,4 +105,70 @@ export function keyFromJaxArray(array: JaxArray): Uint32Array {
     );
   }
   return Uint32Array.from(array.ref.dataSync() as Uint32Array);
+}
+
+/** Anything an array argument may be: nested JS arrays, typed arrays, an NdArray or a jax-js Array. */
+export type ArrayInput =
+  NdArray | JaxArray | readonly unknown[] | Float32Array | Float64Array | Int32Array | Uint32Array;
+
+const NDARRAY_OF_TYPED: [new (...args: never[]) => ArrayBufferView, NdArray["dtype"]][] = [
+  [Float32Array, "float32"],
+  [Float64Array, "float64"],
+  [Int32Array, "int32"],
+  [Uint32Array, "uint32"],
+];
+
+/**
+ * Read an array argument as an `NdArray`, keeping its dtype (nested JS
+ * arrays of numbers read as float64 unless all are integers: int32). A
+ * jax-js Array is read without being consumed.
+ */
+export function toNdArray(name: string, value: ArrayInput): NdArray {
+  if (isJaxArray(value)) {
+    const dtype = String(value.dtype);
+    const data = value.ref.dataSync();
+    if (dtype === "bool")
+      return { dtype: "bool", shape: [...value.shape], data: Uint8Array.from(data as Int32Array) };
+    return { dtype, shape: [...value.shape], data } as NdArray;
+  }
+  for (const [type, dtype] of NDARRAY_OF_TYPED) {
+    if (value instanceof type) {
+      return { dtype, shape: [(value as Float32Array).length], data: value } as NdArray;
+    }
+  }
+  if (Array.isArray(value)) {
+    const read = toParam(name, value);
+    const integers = read.data.every((x) => Number.isInteger(x) && Math.abs(x) < 2 ** 31);
+    return integers
+      ? { dtype: "int32", shape: [...read.shape], data: Int32Array.from(read.data) }
+      : { dtype: "float64", shape: [...read.shape], data: read.data };
+  }
+  const candidate = value as NdArray;
+  if (typeof candidate === "object" && candidate !== null && ArrayBuffer.isView(candidate.data))
+    return candidate;
+  throw new TypeError(
+    `${name} must be an array (nested JS arrays, a typed array, an NdArray or a jax-js Array), got ${describe(value)}`,
+  );
+}
+
+/**
+ * NumPy's in-place `shuffle` for the mutable inputs JavaScript has: copy the
+ * result back into a JS array (nested) or typed array. jax-js Arrays and
+ * NdArrays are left as they are.
+ */
+export function writeBack(target: ArrayInput, result: NdArray): void {
+  const values = result.data as ArrayLike<number>;
+  if (ArrayBuffer.isView(target) && !isJaxArray(target)) {
+    (target as unknown as Float64Array).set(values as Float64Array);
+    return;
+  }
+  if (!Array.isArray(target)) return;
+  let offset = 0;
+  const fill = (level: unknown[]): void => {
+    for (let i = 0; i < level.length; i++) {
+      if (Array.isArray(level[i])) fill(level[i] as unknown[]);
+      else level[i] = values[offset++];
+    }
+  };
+  fill(target as unknown[]);
 }

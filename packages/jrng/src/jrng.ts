@@ -5,21 +5,71 @@
  */
 import type { Array as JaxArray } from "@jax-js/jax";
 import {
+  beta,
+  binomial,
   bits,
+  cauchy,
+  chisquare,
+  choice,
+  dirichlet,
+  exponential,
+  f,
+  gamma,
+  geometric,
+  gumbel,
   key as keyFromSeed,
+  laplace,
+  logistic,
+  lognormal,
+  multinomial,
+  multivariateNormal,
+  normal,
+  pareto,
+  permutation,
+  poisson,
+  randint,
+  rayleigh,
+  t,
+  triangular,
+  wald,
+  weibullMin,
   type FloatDType,
+  type IntegerDType,
   type Key,
   type KeyArray,
+  type MultivariateNormalMethod,
   type NdArray,
+  type ThreefryOptions,
 } from "@jrng/core";
 import {
   broadcastParam,
   checkFloatDType,
   checkKey,
   describe,
+  eigh,
+  roundTo,
   uniformKernel,
 } from "@jrng/core/internal";
-import { isJaxArray, jaxBackend, keyFromJaxArray, type ArrayBackend } from "./arrays.js";
+import {
+  isJaxArray,
+  jaxBackend,
+  jaxCanHold,
+  keyFromJaxArray,
+  toNdArray,
+  writeBack,
+  type ArrayBackend,
+  type ArrayInput,
+} from "./arrays.js";
+import { bigIntParam, broadcastBigInts, integerParam, type IntegerParamLike } from "./integers.js";
+import {
+  asParam,
+  checkDomain,
+  locScale,
+  mapFloat,
+  readParams,
+  scaled,
+  toInt32,
+} from "./sampling.js";
 import { outputShape, param, type ParamLike, type Size } from "./size.js";
 import {
   streamFromKey,
@@ -47,6 +97,44 @@ export interface JRNGOptions {
 export interface FloatOptions {
   /** Result dtype; defaults to the generator's `dtype`. */
   dtype?: FloatDType;
+}
+
+/** Options of {@link JRNG.integers}. */
+export interface IntegersOptions {
+  /** Integer dtype (default `"int32"`, as JAX without x64). */
+  dtype?: IntegerDType;
+  /** Include `high` (default false). */
+  endpoint?: boolean;
+}
+
+/** Options of {@link JRNG.multivariateNormal}. */
+export interface MultivariateNormalOptions extends FloatOptions {
+  /** How the covariance is factored (default `"svd"`, as NumPy). */
+  method?: MultivariateNormalMethod;
+  /** What to do with a covariance that is not positive semi-definite (default `"warn"`). */
+  checkValid?: "warn" | "raise" | "ignore";
+  /** Tolerance of that check (default 1e-8). */
+  tol?: number;
+}
+
+type CoreOptions = ThreefryOptions;
+
+/** The one console method used (NumPy's `check_valid="warn"`), without DOM or Node typings. */
+declare const console: { warn(message: string): void };
+
+function fail64(method: string): never {
+  throw new TypeError(
+    `${method}: jax-js arrays cannot hold 64-bit integers; call ${method}64 for those`,
+  );
+}
+
+/** NumPy's check: symmetric within `tol` and no eigenvalue below `-tol`. */
+function isPositiveSemidefinite(cov: Float64Array, n: number, tol: number): boolean {
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < i; j++) if (Math.abs(cov[i * n + j] - cov[j * n + i]) > tol) return false;
+  }
+  const { values } = eigh(cov, n, "float64");
+  return values.every((v) => v >= -tol);
 }
 
 function checkOptions(options: unknown): Required<JRNGOptions> {
@@ -280,5 +368,883 @@ export class JRNG {
     const result = bits(subkey, [count], "uint8", { partitionable: this.partitionable }).data;
     this.#stream = next;
     return result;
+  }
+
+  /**
+   * Run a float-valued draw: read and broadcast the parameters, validate
+   * them, then compute with one subkey.
+   */
+  #floatDraw(
+    method: string,
+    size: Size,
+    params: [string, ParamLike][],
+    options: FloatOptions | undefined,
+    compute: (
+      key: Key,
+      shape: number[],
+      dtype: FloatDType,
+      values: Float64Array[],
+      core: CoreOptions,
+    ) => NdArray,
+    validate?: (values: Float64Array[]) => void,
+  ): JaxArray {
+    const dtype = this.#floatDType(options);
+    const { shape, values } = readParams(method, size, params);
+    validate?.(values);
+    return this.#draw((subkey, partitionable) =>
+      compute(subkey, shape, dtype, values, { partitionable }),
+    );
+  }
+
+  /**
+   * Normal samples `loc + scale · z`, as NumPy's `normal` and JAX's
+   * `stateful_rng().normal` (`z = jax.random.normal(key, shape, dtype)`).
+   *
+   * @param loc - mean (default 0).
+   * @param scale - standard deviation, ≥ 0 (default 1).
+   * @param size - output shape; default the broadcast shape of the parameters.
+   * @param options - `dtype`.
+   * @throws RangeError if `scale < 0`.
+   */
+  normal(loc: ParamLike = 0, scale: ParamLike = 1, size?: Size, options?: FloatOptions): JaxArray {
+    return this.#floatDraw(
+      "normal",
+      size,
+      [
+        ["loc", loc],
+        ["scale", scale],
+      ],
+      options,
+      (key, shape, dtype, [locs, scales], core) =>
+        locScale(normal(key, shape, dtype, core), locs, scales),
+      ([, scales]) => checkDomain("normal", "scale", scales, (s) => s >= 0, "scale < 0"),
+    );
+  }
+
+  /**
+   * Standard normal samples, as NumPy's `standard_normal` and JAX's
+   * `normal(key, shape, dtype)` (rng-jax's `standard_normal`).
+   *
+   * @param size - output shape (default one value).
+   * @param options - `dtype`.
+   */
+  standardNormal(size?: Size, options?: FloatOptions): JaxArray {
+    return this.#floatDraw("standardNormal", size, [], options, (key, shape, dtype, _, core) =>
+      normal(key, shape, dtype, core),
+    );
+  }
+
+  /**
+   * Random integers in `[low, high)` (or `[low, high]` with `endpoint`), as
+   * NumPy's `integers` and JAX's `randint(key, shape, low, high, dtype)`.
+   * With one bound, it is `high` and `low` is 0.
+   *
+   * @param low - lowest integer (or the exclusive upper bound when `high` is omitted).
+   * @param high - upper bound, exclusive unless `endpoint`.
+   * @param size - output shape; default the broadcast shape of the bounds.
+   * @param options - `dtype` (default `"int32"`, JAX without x64; 8/16-bit dtypes come back widened to int32/uint32 jax-js arrays, 64-bit ones as `NdArray`s of bigints) and `endpoint`.
+   * @throws RangeError if `low >= high` (`low > high` with `endpoint`).
+   */
+  integers(
+    low: IntegerParamLike,
+    high?: IntegerParamLike | null,
+    size?: Size,
+    options?: IntegersOptions,
+  ): JaxArray {
+    const result = this.#integers(low, high, size, options);
+    return isJaxArray(result) ? result : fail64("integers");
+  }
+
+  /**
+   * {@link JRNG.integers} for 64-bit dtypes, which jax-js arrays cannot hold:
+   * the result is an `NdArray` with a `BigInt64Array`/`BigUint64Array`.
+   */
+  integers64(
+    low: IntegerParamLike,
+    high?: IntegerParamLike | null,
+    size?: Size,
+    options?: IntegersOptions & { dtype: "int64" | "uint64" },
+  ): NdArray<"int64" | "uint64"> {
+    const result = this.#integers(low, high, size, options ?? { dtype: "int64" });
+    return result as NdArray<"int64" | "uint64">;
+  }
+
+  #integers(
+    low: IntegerParamLike,
+    high: IntegerParamLike | null | undefined,
+    size: Size,
+    options: IntegersOptions | undefined,
+  ): JaxArray | NdArray {
+    const dtype = options?.dtype ?? "int32";
+    const endpoint = options?.endpoint ?? false;
+    if (typeof endpoint !== "boolean") {
+      throw new TypeError(`endpoint must be true or false, got ${describe(endpoint)}`);
+    }
+    const [lowBound, highBound] = high === undefined || high === null ? [0, low] : [low, high];
+    const lows = integerParam("low", lowBound);
+    const highs = integerParam("high", highBound);
+    const shape = outputShape("integers", size, lows.param, highs.param);
+    const lowValues = broadcastBigInts(lows, shape);
+    const highValues = broadcastBigInts(highs, shape).map((h) => (endpoint ? h + 1n : h));
+    lowValues.forEach((l, i) => {
+      if (l >= highValues[i]) {
+        throw new RangeError(
+          `integers: ${endpoint ? "low > high" : "low >= high"} (got low = ${l}, high = ${endpoint ? highValues[i] - 1n : highValues[i]})`,
+        );
+      }
+    });
+    const lowArg = bigIntParam(lowValues, shape);
+    const highArg = bigIntParam(highValues, shape);
+    const { subkey, next } = this.#stream.next();
+    const sample = randint(subkey, shape, lowArg, highArg, dtype, {
+      partitionable: this.partitionable,
+    });
+    const result = jaxCanHold(sample.dtype) ? this.#backend.toArray(sample) : sample;
+    this.#stream = next;
+    return result;
+  }
+
+  /**
+   * Standard exponential samples, as NumPy's `standard_exponential` and JAX's
+   * `exponential(key, shape, dtype)`.
+   *
+   * @param size - output shape (default one value).
+   * @param options - `dtype`.
+   */
+  standardExponential(size?: Size, options?: FloatOptions): JaxArray {
+    return this.#floatDraw("standardExponential", size, [], options, (key, shape, dtype, _, core) =>
+      exponential(key, shape, dtype, core),
+    );
+  }
+
+  /**
+   * Exponential samples with the given scale, as NumPy's `exponential` and
+   * rng-jax's `scale * jax.random.exponential(key, shape)`.
+   *
+   * @param scale - scale `1/λ`, ≥ 0 (default 1).
+   * @param size - output shape; default `scale`'s shape.
+   * @param options - `dtype`.
+   * @throws RangeError if `scale < 0`.
+   */
+  exponential(scale: ParamLike = 1, size?: Size, options?: FloatOptions): JaxArray {
+    return this.#floatDraw(
+      "exponential",
+      size,
+      [["scale", scale]],
+      options,
+      (key, shape, dtype, [scales], core) => scaled(exponential(key, shape, dtype, core), scales),
+      ([scales]) => checkDomain("exponential", "scale", scales, (s) => s >= 0, "scale < 0"),
+    );
+  }
+
+  /**
+   * Standard Cauchy samples, as NumPy's `standard_cauchy` and JAX's `cauchy`.
+   *
+   * @param size - output shape (default one value).
+   * @param options - `dtype`.
+   */
+  standardCauchy(size?: Size, options?: FloatOptions): JaxArray {
+    return this.#floatDraw("standardCauchy", size, [], options, (key, shape, dtype, _, core) =>
+      cauchy(key, shape, dtype, core),
+    );
+  }
+
+  /**
+   * Gamma samples with shape `k` and scale 1, as NumPy's `standard_gamma` and
+   * JAX's `gamma(key, a, shape, dtype)`.
+   *
+   * @param shape - the shape parameter `k`, ≥ 0.
+   * @param size - output shape; default `shape`'s shape.
+   * @param options - `dtype`.
+   * @throws RangeError if `shape < 0`.
+   */
+  standardGamma(shape: ParamLike, size?: Size, options?: FloatOptions): JaxArray {
+    return this.#floatDraw(
+      "standardGamma",
+      size,
+      [["shape", shape]],
+      options,
+      (key, out, dtype, [ks], core) => gamma(key, asParam(ks, out, dtype), out, dtype, core),
+      ([ks]) => checkDomain("standardGamma", "shape", ks, (k) => k >= 0, "shape < 0"),
+    );
+  }
+
+  /**
+   * Gamma samples, as NumPy's `gamma` and rng-jax's
+   * `scale * jax.random.gamma(key, shape)`.
+   *
+   * @param shape - the shape parameter `k`, ≥ 0.
+   * @param scale - the scale `θ`, ≥ 0 (default 1).
+   * @param size - output shape; default the broadcast shape of the parameters.
+   * @param options - `dtype`.
+   * @throws RangeError if `shape < 0` or `scale < 0`.
+   */
+  gamma(shape: ParamLike, scale: ParamLike = 1, size?: Size, options?: FloatOptions): JaxArray {
+    return this.#floatDraw(
+      "gamma",
+      size,
+      [
+        ["shape", shape],
+        ["scale", scale],
+      ],
+      options,
+      (key, out, dtype, [ks, scales], core) =>
+        scaled(gamma(key, asParam(ks, out, dtype), out, dtype, core), scales),
+      ([ks, scales]) => {
+        checkDomain("gamma", "shape", ks, (k) => k >= 0, "shape < 0");
+        checkDomain("gamma", "scale", scales, (s) => s >= 0, "scale < 0");
+      },
+    );
+  }
+
+  /**
+   * Beta samples, as NumPy's `beta` and JAX's `beta(key, a, b, shape, dtype)`.
+   *
+   * @param a - alpha, > 0.
+   * @param b - beta, > 0.
+   * @param size - output shape; default the broadcast shape of the parameters.
+   * @param options - `dtype`.
+   * @throws RangeError if `a <= 0` or `b <= 0`.
+   */
+  beta(a: ParamLike, b: ParamLike, size?: Size, options?: FloatOptions): JaxArray {
+    return this.#floatDraw(
+      "beta",
+      size,
+      [
+        ["a", a],
+        ["b", b],
+      ],
+      options,
+      (key, out, dtype, [as, bs], core) =>
+        beta(key, asParam(as, out, dtype), asParam(bs, out, dtype), out, dtype, core),
+      ([as, bs]) => {
+        checkDomain("beta", "a", as, (x) => x > 0, "a <= 0");
+        checkDomain("beta", "b", bs, (x) => x > 0, "b <= 0");
+      },
+    );
+  }
+
+  /**
+   * Chi-square samples, as NumPy's `chisquare` and JAX's `chisquare`.
+   *
+   * @param df - degrees of freedom, > 0.
+   * @param size - output shape; default `df`'s shape.
+   * @param options - `dtype`.
+   * @throws RangeError if `df <= 0`.
+   */
+  chisquare(df: ParamLike, size?: Size, options?: FloatOptions): JaxArray {
+    return this.#floatDraw(
+      "chisquare",
+      size,
+      [["df", df]],
+      options,
+      (key, out, dtype, [dfs], core) => chisquare(key, asParam(dfs, out, dtype), out, dtype, core),
+      ([dfs]) => checkDomain("chisquare", "df", dfs, (x) => x > 0, "df <= 0"),
+    );
+  }
+
+  /**
+   * F samples, as NumPy's `f` and JAX's `f(key, dfnum, dfden, shape, dtype)`.
+   *
+   * @param dfnum - numerator degrees of freedom, > 0.
+   * @param dfden - denominator degrees of freedom, > 0.
+   * @param size - output shape; default the broadcast shape of the parameters.
+   * @param options - `dtype`.
+   * @throws RangeError if `dfnum <= 0` or `dfden <= 0`.
+   */
+  f(dfnum: ParamLike, dfden: ParamLike, size?: Size, options?: FloatOptions): JaxArray {
+    return this.#floatDraw(
+      "f",
+      size,
+      [
+        ["dfnum", dfnum],
+        ["dfden", dfden],
+      ],
+      options,
+      (key, out, dtype, [num, den], core) =>
+        f(key, asParam(num, out, dtype), asParam(den, out, dtype), out, dtype, core),
+      ([num, den]) => {
+        checkDomain("f", "dfnum", num, (x) => x > 0, "dfnum <= 0");
+        checkDomain("f", "dfden", den, (x) => x > 0, "dfden <= 0");
+      },
+    );
+  }
+
+  /**
+   * Student's t samples, as NumPy's `standard_t` and JAX's `t(key, df, shape, dtype)`.
+   *
+   * @param df - degrees of freedom, > 0.
+   * @param size - output shape; default `df`'s shape.
+   * @param options - `dtype`.
+   * @throws RangeError if `df <= 0`.
+   */
+  standardT(df: ParamLike, size?: Size, options?: FloatOptions): JaxArray {
+    return this.#floatDraw(
+      "standardT",
+      size,
+      [["df", df]],
+      options,
+      (key, out, dtype, [dfs], core) => t(key, asParam(dfs, out, dtype), out, dtype, core),
+      ([dfs]) => checkDomain("standardT", "df", dfs, (x) => x > 0, "df <= 0"),
+    );
+  }
+
+  /**
+   * Gumbel samples `loc + scale · g`, as NumPy's `gumbel` with JAX's `gumbel`.
+   *
+   * @param loc - location (default 0).
+   * @param scale - scale, ≥ 0 (default 1).
+   * @param size - output shape; default the broadcast shape of the parameters.
+   * @param options - `dtype`.
+   * @throws RangeError if `scale < 0`.
+   */
+  gumbel(loc: ParamLike = 0, scale: ParamLike = 1, size?: Size, options?: FloatOptions): JaxArray {
+    return this.#floatDraw(
+      "gumbel",
+      size,
+      [
+        ["loc", loc],
+        ["scale", scale],
+      ],
+      options,
+      (key, shape, dtype, [locs, scales], core) =>
+        locScale(gumbel(key, shape, dtype, "low", core), locs, scales),
+      ([, scales]) => checkDomain("gumbel", "scale", scales, (s) => s >= 0, "scale < 0"),
+    );
+  }
+
+  /**
+   * Laplace samples `loc + scale · l`, as NumPy's `laplace` with JAX's `laplace`.
+   *
+   * @param loc - location (default 0).
+   * @param scale - scale, ≥ 0 (default 1).
+   * @param size - output shape; default the broadcast shape of the parameters.
+   * @param options - `dtype`.
+   * @throws RangeError if `scale < 0`.
+   */
+  laplace(loc: ParamLike = 0, scale: ParamLike = 1, size?: Size, options?: FloatOptions): JaxArray {
+    return this.#floatDraw(
+      "laplace",
+      size,
+      [
+        ["loc", loc],
+        ["scale", scale],
+      ],
+      options,
+      (key, shape, dtype, [locs, scales], core) =>
+        locScale(laplace(key, shape, dtype, core), locs, scales),
+      ([, scales]) => checkDomain("laplace", "scale", scales, (s) => s >= 0, "scale < 0"),
+    );
+  }
+
+  /**
+   * Logistic samples `loc + scale · l`, as NumPy's `logistic` with JAX's `logistic`.
+   *
+   * @param loc - location (default 0).
+   * @param scale - scale, ≥ 0 (default 1).
+   * @param size - output shape; default the broadcast shape of the parameters.
+   * @param options - `dtype`.
+   * @throws RangeError if `scale < 0`.
+   */
+  logistic(
+    loc: ParamLike = 0,
+    scale: ParamLike = 1,
+    size?: Size,
+    options?: FloatOptions,
+  ): JaxArray {
+    return this.#floatDraw(
+      "logistic",
+      size,
+      [
+        ["loc", loc],
+        ["scale", scale],
+      ],
+      options,
+      (key, shape, dtype, [locs, scales], core) =>
+        locScale(logistic(key, shape, dtype, core), locs, scales),
+      ([, scales]) => checkDomain("logistic", "scale", scales, (s) => s >= 0, "scale < 0"),
+    );
+  }
+
+  /**
+   * Log-normal samples `exp(mean + sigma · z)`, as NumPy's `lognormal`. With
+   * `mean = 0` this is exactly JAX's `lognormal(key, sigma, shape, dtype)`.
+   *
+   * @param mean - mean of the underlying normal (default 0).
+   * @param sigma - its standard deviation, ≥ 0 (default 1).
+   * @param size - output shape; default the broadcast shape of the parameters.
+   * @param options - `dtype`.
+   * @throws RangeError if `sigma < 0`.
+   */
+  lognormal(
+    mean: ParamLike = 0,
+    sigma: ParamLike = 1,
+    size?: Size,
+    options?: FloatOptions,
+  ): JaxArray {
+    return this.#floatDraw(
+      "lognormal",
+      size,
+      [
+        ["mean", mean],
+        ["sigma", sigma],
+      ],
+      options,
+      (key, shape, dtype, [means, sigmas], core) => {
+        if (means.every((m) => m === 0))
+          return lognormal(key, asParam(sigmas, shape, dtype), shape, dtype, core);
+        const z = locScale(normal(key, shape, dtype, core), means, sigmas);
+        return mapFloat(z, Math.exp);
+      },
+      ([, sigmas]) => checkDomain("lognormal", "sigma", sigmas, (s) => s >= 0, "sigma < 0"),
+    );
+  }
+
+  /**
+   * Lomax (Pareto II) samples, as NumPy's `pareto`: JAX's Pareto I
+   * `pareto(key, a, shape, dtype)` minus 1.
+   *
+   * @param a - shape, > 0.
+   * @param size - output shape; default `a`'s shape.
+   * @param options - `dtype`.
+   * @throws RangeError if `a <= 0`.
+   */
+  pareto(a: ParamLike, size?: Size, options?: FloatOptions): JaxArray {
+    return this.#floatDraw(
+      "pareto",
+      size,
+      [["a", a]],
+      options,
+      (key, shape, dtype, [as], core) =>
+        mapFloat(pareto(key, asParam(as, shape, dtype), shape, dtype, core), (x) => x - 1),
+      ([as]) => checkDomain("pareto", "a", as, (x) => x > 0, "a <= 0"),
+    );
+  }
+
+  /**
+   * Rayleigh samples, as NumPy's `rayleigh` and JAX's `rayleigh(key, scale, shape, dtype)`.
+   *
+   * @param scale - scale, ≥ 0 (default 1).
+   * @param size - output shape; default `scale`'s shape.
+   * @param options - `dtype`.
+   * @throws RangeError if `scale < 0`.
+   */
+  rayleigh(scale: ParamLike = 1, size?: Size, options?: FloatOptions): JaxArray {
+    return this.#floatDraw(
+      "rayleigh",
+      size,
+      [["scale", scale]],
+      options,
+      (key, shape, dtype, [scales], core) =>
+        rayleigh(key, asParam(scales, shape, dtype), shape, dtype, core),
+      ([scales]) => checkDomain("rayleigh", "scale", scales, (s) => s >= 0, "scale < 0"),
+    );
+  }
+
+  /**
+   * Weibull samples with scale 1, as NumPy's `weibull` and JAX's
+   * `weibull_min(key, 1, a, shape, dtype)`.
+   *
+   * @param a - shape, ≥ 0.
+   * @param size - output shape; default `a`'s shape.
+   * @param options - `dtype`.
+   * @throws RangeError if `a < 0`.
+   */
+  weibull(a: ParamLike, size?: Size, options?: FloatOptions): JaxArray {
+    return this.#floatDraw(
+      "weibull",
+      size,
+      [["a", a]],
+      options,
+      (key, shape, dtype, [as], core) =>
+        weibullMin(key, 1, asParam(as, shape, dtype), shape, dtype, core),
+      ([as]) => checkDomain("weibull", "a", as, (x) => x >= 0, "a < 0"),
+    );
+  }
+
+  /**
+   * Triangular samples, as NumPy's `triangular` and JAX's
+   * `triangular(key, left, mode, right, shape, dtype)`.
+   *
+   * @param left - lower limit.
+   * @param mode - peak, `left ≤ mode ≤ right`.
+   * @param right - upper limit, `> left`.
+   * @param size - output shape; default the broadcast shape of the parameters.
+   * @param options - `dtype`.
+   * @throws RangeError if `left > mode`, `mode > right` or `left == right`.
+   */
+  triangular(
+    left: ParamLike,
+    mode: ParamLike,
+    right: ParamLike,
+    size?: Size,
+    options?: FloatOptions,
+  ): JaxArray {
+    return this.#floatDraw(
+      "triangular",
+      size,
+      [
+        ["left", left],
+        ["mode", mode],
+        ["right", right],
+      ],
+      options,
+      (key, shape, dtype, [ls, ms, rs], core) =>
+        triangular(
+          key,
+          asParam(ls, shape, dtype),
+          asParam(ms, shape, dtype),
+          asParam(rs, shape, dtype),
+          shape,
+          dtype,
+          core,
+        ),
+      ([ls, ms, rs]) => {
+        ls.forEach((l, i) => {
+          if (l > ms[i])
+            throw new RangeError(`triangular: left > mode (got left = ${l}, mode = ${ms[i]})`);
+          if (ms[i] > rs[i])
+            throw new RangeError(
+              `triangular: mode > right (got mode = ${ms[i]}, right = ${rs[i]})`,
+            );
+          if (l === rs[i]) throw new RangeError(`triangular: left == right (got ${l})`);
+        });
+      },
+    );
+  }
+
+  /**
+   * Wald (inverse Gaussian) samples, as NumPy's `wald(mean, scale)`:
+   * `scale · w` with `w = jax.random.wald(key, mean / scale)`, JAX's wald
+   * having scale 1 (if X ~ IG(μ, λ) then X / λ ~ IG(μ / λ, 1)).
+   *
+   * @param mean - mean, > 0.
+   * @param scale - scale λ, > 0.
+   * @param size - output shape; default the broadcast shape of the parameters.
+   * @param options - `dtype`.
+   * @throws RangeError if `mean <= 0` or `scale <= 0`.
+   */
+  wald(mean: ParamLike, scale: ParamLike, size?: Size, options?: FloatOptions): JaxArray {
+    return this.#floatDraw(
+      "wald",
+      size,
+      [
+        ["mean", mean],
+        ["scale", scale],
+      ],
+      options,
+      (key, shape, dtype, [means, scales], core) => {
+        const round = roundTo(dtype);
+        const ratio = means.map((m, i) => round(round(m) / round(scales[i])));
+        return scaled(wald(key, asParam(ratio, shape, dtype), shape, dtype, core), scales);
+      },
+      ([means, scales]) => {
+        checkDomain("wald", "mean", means, (x) => x > 0, "mean <= 0");
+        checkDomain("wald", "scale", scales, (x) => x > 0, "scale <= 0");
+      },
+    );
+  }
+
+  /**
+   * Poisson samples, as NumPy's `poisson` and JAX's `poisson(key, lam, shape)`
+   * (int32).
+   *
+   * @param lam - rate, ≥ 0 (default 1).
+   * @param size - output shape; default `lam`'s shape.
+   * @throws RangeError if `lam < 0` or NaN.
+   */
+  poisson(lam: ParamLike = 1, size?: Size): JaxArray {
+    const { shape, values } = readParams("poisson", size, [["lam", lam]]);
+    checkDomain("poisson", "lam", values[0], (x) => x >= 0, "lam < 0 or lam is NaN");
+    return this.#draw((key, partitionable) =>
+      poisson(key, asParam(values[0], shape, "float32"), shape, "int32", { partitionable }),
+    );
+  }
+
+  /**
+   * Binomial samples, as NumPy's `binomial` and JAX's `binomial(key, n, p, shape)`,
+   * returned as int32 (JAX returns the same integer values as floats).
+   *
+   * @param n - trials, an integer ≥ 0.
+   * @param p - success probability in [0, 1].
+   * @param size - output shape; default the broadcast shape of the parameters.
+   * @throws RangeError if `n < 0`, `n` is not an integer, or `p` is outside [0, 1] or NaN.
+   */
+  binomial(n: ParamLike, p: ParamLike, size?: Size): JaxArray {
+    const { shape, values } = readParams("binomial", size, [
+      ["n", n],
+      ["p", p],
+    ]);
+    checkDomain(
+      "binomial",
+      "n",
+      values[0],
+      (x) => x >= 0 && Number.isInteger(x),
+      "n < 0 or n is not an integer",
+    );
+    checkDomain("binomial", "p", values[1], (x) => x >= 0 && x <= 1, "p < 0, p > 1 or p is NaN");
+    return this.#draw((key, partitionable) =>
+      toInt32(
+        binomial(
+          key,
+          asParam(values[0], shape, "float32"),
+          asParam(values[1], shape, "float32"),
+          shape,
+          "float32",
+          { partitionable },
+        ),
+      ),
+    );
+  }
+
+  /**
+   * Geometric samples (trials until the first success, ≥ 1), as NumPy's
+   * `geometric` and JAX's `geometric(key, p, shape)` (int32).
+   *
+   * @param p - success probability in (0, 1].
+   * @param size - output shape; default `p`'s shape.
+   * @throws RangeError if `p` is outside (0, 1] or NaN.
+   */
+  geometric(p: ParamLike, size?: Size): JaxArray {
+    const { shape, values } = readParams("geometric", size, [["p", p]]);
+    checkDomain("geometric", "p", values[0], (x) => x > 0 && x <= 1, "p <= 0, p > 1 or p is NaN");
+    return this.#draw((key, partitionable) =>
+      geometric(key, asParam(values[0], shape, "float32"), shape, "int32", { partitionable }),
+    );
+  }
+
+  /**
+   * A random sample from `a`, as NumPy's `choice` and JAX's
+   * `choice(key, a, shape, replace, p, axis)`.
+   *
+   * @param a - an array to sample from along `axis`, or an integer `n` for `arange(n)`.
+   * @param size - output shape (default one value).
+   * @param replace - with replacement (default true).
+   * @param p - probabilities of each entry (default uniform); must sum to 1.
+   * @param axis - the axis of `a` to sample along (default 0).
+   * @param shuffle - accepted for NumPy compatibility; the sample is always in JAX's order.
+   * @throws RangeError for `p` that is negative, does not sum to 1, or has the wrong length.
+   */
+  choice(
+    a: ArrayInput | number,
+    size?: Size,
+    replace = true,
+    p?: ParamLike | null,
+    axis = 0,
+    shuffle = true,
+  ): JaxArray {
+    if (typeof shuffle !== "boolean")
+      throw new TypeError(`shuffle must be true or false, got ${describe(shuffle)}`);
+    const source = typeof a === "number" ? a : toNdArray("a", a);
+    const shape = size === undefined || size === null ? [] : outputShape("choice", size);
+    let probabilities: NdArray | undefined;
+    if (p !== undefined && p !== null) {
+      const read = param("p", p);
+      checkDomain("choice", "p", read.data, (x) => x >= 0, "probabilities are not non-negative");
+      const total = read.data.reduce((s, x) => s + x, 0);
+      if (Math.abs(total - 1) > 1e-8)
+        throw new RangeError(`choice: probabilities do not sum to 1 (got ${total})`);
+      probabilities = asParam(read.data, read.shape, "float32");
+    }
+    return this.#draw((key, partitionable) =>
+      choice(key, source, shape, replace, probabilities, axis, "low", { partitionable }),
+    );
+  }
+
+  /**
+   * A randomly permuted copy of `x` along `axis`, or a permuted `arange(x)`
+   * for an integer, as NumPy's `permutation` and JAX's
+   * `permutation(key, x, axis, independent=False)`.
+   *
+   * @param x - an integer `n`, or an array.
+   * @param axis - the axis to permute (default 0).
+   */
+  permutation(x: ArrayInput | number, axis = 0): JaxArray {
+    const source = typeof x === "number" ? x : toNdArray("x", x);
+    return this.#draw((key, partitionable) =>
+      permutation(key, source, axis, false, { partitionable }),
+    );
+  }
+
+  /**
+   * NumPy's `shuffle`, for immutable arrays: returns `x` shuffled along
+   * `axis` (the same values {@link JRNG.permutation} gives). jax-js arrays
+   * cannot be changed in place; a JavaScript array or typed array given as
+   * `x` is also overwritten with the result, as NumPy does.
+   *
+   * @param x - the array to shuffle.
+   * @param axis - the axis to shuffle along (default 0).
+   */
+  shuffle(x: ArrayInput, axis = 0): JaxArray {
+    const source = toNdArray("x", x);
+    const { subkey, next } = this.#stream.next();
+    const result = permutation(subkey, source, axis, false, { partitionable: this.partitionable });
+    const array = this.#backend.toArray(result);
+    this.#stream = next;
+    writeBack(x, result);
+    return array;
+  }
+
+  /**
+   * `x` with every slice along `axis` permuted independently, as NumPy's
+   * `permuted` and JAX's `permutation(key, x, axis, independent=True)`;
+   * with `axis` omitted, the flattened array is permuted.
+   *
+   * @param x - the array.
+   * @param axis - the axis (default: the flattened array).
+   */
+  permuted(x: ArrayInput, axis?: number | null): JaxArray {
+    const source = toNdArray("x", x);
+    const flat = axis === undefined || axis === null;
+    const input = flat ? { ...source, shape: [source.data.length] } : source;
+    return this.#draw((key, partitionable) => {
+      const result = permutation(key, input, flat ? 0 : axis, true, { partitionable });
+      return flat ? { ...result, shape: source.shape } : result;
+    });
+  }
+
+  /**
+   * Dirichlet samples, as NumPy's `dirichlet` and JAX's
+   * `dirichlet(key, alpha, shape, dtype)`: shape `[...size, k]`.
+   *
+   * @param alpha - concentrations, a 1-D array of k values > 0.
+   * @param size - batch shape (default none).
+   * @param options - `dtype`.
+   * @throws RangeError if any `alpha <= 0`.
+   */
+  dirichlet(alpha: ParamLike, size?: Size, options?: FloatOptions): JaxArray {
+    const dtype = this.#floatDType(options);
+    const alphas = param("alpha", alpha);
+    if (alphas.shape.length !== 1) {
+      throw new RangeError(
+        `dirichlet: alpha must be one-dimensional, got shape [${alphas.shape.join(", ")}]`,
+      );
+    }
+    checkDomain("dirichlet", "alpha", alphas.data, (x) => x > 0, "alpha <= 0");
+    const batch = size === undefined || size === null ? [] : outputShape("dirichlet", size);
+    return this.#draw((key, partitionable) =>
+      dirichlet(key, asParam(alphas.data, alphas.shape, dtype), batch, dtype, { partitionable }),
+    );
+  }
+
+  /**
+   * Multinomial counts, as NumPy's `multinomial` and JAX's
+   * `multinomial(key, n, p, shape)`: shape `[...size, k]`, int32.
+   *
+   * @param n - trials, integers ≥ 0.
+   * @param pvals - probabilities of the k categories (last axis); the first k − 1 must sum to at most 1.
+   * @param size - batch shape; default the broadcast of `n`'s shape and `pvals`' leading shape.
+   * @throws RangeError for negative `n`, probabilities outside [0, 1], or a sum above 1.
+   */
+  multinomial(n: ParamLike, pvals: ParamLike, size?: Size): JaxArray {
+    const counts = param("n", n);
+    const probabilities = param("pvals", pvals);
+    if (probabilities.shape.length < 1)
+      throw new RangeError("multinomial: pvals must have at least one axis");
+    const k = probabilities.shape[probabilities.shape.length - 1];
+    checkDomain(
+      "multinomial",
+      "n",
+      counts.data,
+      (x) => x >= 0 && Number.isInteger(x),
+      "n < 0 or n is not an integer",
+    );
+    checkDomain(
+      "multinomial",
+      "pvals",
+      probabilities.data,
+      (x) => x >= 0 && x <= 1,
+      "pvals < 0, pvals > 1 or pvals contains NaNs",
+    );
+    for (let row = 0; row < probabilities.data.length; row += k) {
+      let total = 0;
+      for (let j = 0; j < k - 1; j++) total += probabilities.data[row + j];
+      if (total > 1 + 1e-12)
+        throw new RangeError(`multinomial: sum(pvals[:-1]) > 1.0 (got ${total})`);
+    }
+    const batch = outputShape("multinomial", size, counts, {
+      shape: probabilities.shape.slice(0, -1),
+      data: new Float64Array(0),
+    });
+    const shape = [...batch, k];
+    const nArg = asParam(broadcastParam(counts, batch), batch, "float32");
+    return this.#draw((key, partitionable) =>
+      toInt32(
+        multinomial(
+          key,
+          nArg,
+          asParam(probabilities.data, probabilities.shape, "float32"),
+          shape,
+          "float32",
+          1,
+          { partitionable },
+        ),
+      ),
+    );
+  }
+
+  /**
+   * Multivariate normal samples, as NumPy's `multivariate_normal` and JAX's
+   * `multivariate_normal(key, mean, cov, shape, dtype, method)`: shape
+   * `[...size, n]`. NumPy's default method, `"svd"`, is the default here too.
+   *
+   * @param mean - the mean, shape `[n]`.
+   * @param cov - the covariance, shape `[n, n]`, symmetric positive semi-definite.
+   * @param size - batch shape (default none).
+   * @param options - `method` (`"svd"`, `"eigh"`, `"cholesky"`), `checkValid` (`"warn"`, `"raise"`, `"ignore"`; default `"warn"`), `tol` (default 1e-8), `dtype`.
+   * @throws RangeError for mismatched shapes, or a covariance that is not PSD with `checkValid: "raise"`.
+   */
+  multivariateNormal(
+    mean: ParamLike,
+    cov: ParamLike,
+    size?: Size,
+    options?: MultivariateNormalOptions,
+  ): JaxArray {
+    const dtype = this.#floatDType(options);
+    const method = options?.method ?? "svd";
+    const checkValid = options?.checkValid ?? "warn";
+    const tol = options?.tol ?? 1e-8;
+    if (!["svd", "eigh", "cholesky"].includes(method)) {
+      throw new RangeError(
+        `multivariateNormal: method must be "svd", "eigh" or "cholesky", got ${describe(method)}`,
+      );
+    }
+    if (!["warn", "raise", "ignore"].includes(checkValid)) {
+      throw new RangeError(
+        `multivariateNormal: checkValid must be "warn", "raise" or "ignore", got ${describe(checkValid)}`,
+      );
+    }
+    const means = param("mean", mean);
+    const covs = param("cov", cov);
+    const n = means.shape[0];
+    if (
+      means.shape.length !== 1 ||
+      covs.shape.length !== 2 ||
+      covs.shape[0] !== n ||
+      covs.shape[1] !== n
+    ) {
+      throw new RangeError(
+        `multivariateNormal: mean must be 1 dimensional and cov 2 dimensional and square, of matching size; ` +
+          `got mean [${means.shape.join(", ")}] and cov [${covs.shape.join(", ")}]`,
+      );
+    }
+    if (checkValid !== "ignore" && !isPositiveSemidefinite(covs.data, n, tol)) {
+      const message = "multivariateNormal: covariance is not symmetric positive-semidefinite";
+      if (checkValid === "raise") throw new RangeError(message);
+      console.warn(message);
+    }
+    const batch =
+      size === undefined || size === null ? [] : outputShape("multivariateNormal", size);
+    return this.#draw((key, partitionable) =>
+      multivariateNormal(
+        key,
+        asParam(means.data, means.shape, dtype),
+        asParam(covs.data, covs.shape, dtype),
+        batch,
+        dtype,
+        method,
+        { partitionable },
+      ),
+    );
   }
 }

@@ -12,6 +12,14 @@ import { keysArea } from "./cases/keys.js";
 import type { AreaSpec, CaseSpec, ErrorSpec, JaxObservation } from "./cases/spec.js";
 import { streamsArea } from "./cases/streams.js";
 import { uniformArea } from "./cases/uniform.js";
+import {
+  closedFormArea,
+  countsArea,
+  discreteArea,
+  gammaArea,
+  linalgArea,
+  normalArea,
+} from "./cases/samplers.js";
 import { compareArray, encodeArray, float32Hex, float64Hex, shortestDecimal } from "./encode.js";
 import {
   FORMAT_VERSION,
@@ -34,7 +42,19 @@ import { createGenerator, runFunctionCall, runMethodCall } from "./registry.js";
 export const GENERATOR_VERSION = "@jrng/vectors 0.1.0";
 
 /** Every area, in file order. */
-export const AREAS: AreaSpec[] = [keysArea, bitsArea, uniformArea, streamsArea, errorsArea];
+export const AREAS: AreaSpec[] = [
+  keysArea,
+  bitsArea,
+  uniformArea,
+  normalArea,
+  discreteArea,
+  closedFormArea,
+  gammaArea,
+  countsArea,
+  linalgArea,
+  streamsArea,
+  errorsArea,
+];
 
 /** Reports progress while generating. */
 export type ProgressListener = (done: number, total: number, area: string) => void;

@@ -31,15 +31,112 @@ export const FUNCTIONS: Record<string, CoreFunction> = {
   foldIn: (key, a) => ({ dtype: "uint32", shape: [2], data: core.foldIn(key, a.data as number) }),
   bits: (key, a, o) => core.bits(key, a.shape as number[], a.dtype as core.UnsignedDType, o),
   uniform: (key, a, o) =>
-    core.uniform(
+    core.uniform(key, a.shape as number[], float(a), param(a.minval, 0), param(a.maxval, 1), o),
+  normal: (key, a, o) => core.normal(key, a.shape as number[], float(a), o),
+  truncatedNormal: (key, a, o) =>
+    core.truncatedNormal(key, param(a.lower), param(a.upper), shape(a), float(a), o),
+  lognormal: (key, a, o) => core.lognormal(key, param(a.sigma, 1), shape(a), float(a), o),
+  maxwell: (key, a, o) => core.maxwell(key, a.shape as number[], float(a), o),
+  doubleSidedMaxwell: (key, a, o) =>
+    core.doubleSidedMaxwell(key, param(a.loc), param(a.scale), a.shape as number[], float(a), o),
+  wald: (key, a, o) => core.wald(key, param(a.mean), shape(a), float(a), o),
+  randint: (key, a, o) =>
+    core.randint(
       key,
       a.shape as number[],
-      a.dtype as core.FloatDType,
-      (a.minval ?? 0) as core.ArrayParam,
-      (a.maxval ?? 1) as core.ArrayParam,
+      a.minval as core.IntegerParam,
+      a.maxval as core.IntegerParam,
+      (a.dtype ?? "int32") as core.IntegerDType,
       o,
     ),
+  bernoulli: (key, a, o) =>
+    core.bernoulli(key, param(a.p, 0.5), shape(a), (a.mode ?? "low") as core.BernoulliMode, o),
+  rademacher: (key, a, o) =>
+    core.rademacher(key, a.shape as number[], (a.dtype ?? "int32") as core.IntegerDType, o),
+  gumbel: (key, a, o) =>
+    core.gumbel(key, a.shape as number[], float(a), (a.mode ?? "low") as core.GumbelMode, o),
+  categorical: (key, a, o) =>
+    core.categorical(
+      key,
+      param(a.logits),
+      (a.axis ?? -1) as number,
+      shape(a),
+      (a.replace ?? true) as boolean,
+      a.mode as core.GumbelMode | undefined,
+      o,
+    ),
+  permutation: (key, a, o) =>
+    core.permutation(
+      key,
+      a.x as number,
+      (a.axis ?? 0) as number,
+      (a.independent ?? false) as boolean,
+      o,
+    ),
+  choice: (key, a, o) =>
+    core.choice(
+      key,
+      a.a as number,
+      (a.shape ?? []) as number[],
+      (a.replace ?? true) as boolean,
+      a.p as core.ArrayParam | undefined,
+      (a.axis ?? 0) as number,
+      a.mode as core.GumbelMode | undefined,
+      o,
+    ),
+  geometric: (key, a, o) =>
+    core.geometric(key, param(a.p), shape(a), (a.dtype ?? "int32") as core.IntegerDType, o),
+  cauchy: (key, a, o) => core.cauchy(key, a.shape as number[], float(a), o),
+  exponential: (key, a, o) => core.exponential(key, a.shape as number[], float(a), o),
+  laplace: (key, a, o) => core.laplace(key, a.shape as number[], float(a), o),
+  logistic: (key, a, o) => core.logistic(key, a.shape as number[], float(a), o),
+  pareto: (key, a, o) => core.pareto(key, param(a.b), shape(a), float(a), o),
+  rayleigh: (key, a, o) => core.rayleigh(key, param(a.scale, 1), shape(a), float(a), o),
+  weibullMin: (key, a, o) =>
+    core.weibullMin(key, param(a.scale), param(a.concentration), a.shape as number[], float(a), o),
+  triangular: (key, a, o) =>
+    core.triangular(key, param(a.left), param(a.mode), param(a.right), shape(a), float(a), o),
+  gamma: (key, a, o) => core.gamma(key, param(a.a), shape(a), float(a), o),
+  loggamma: (key, a, o) => core.loggamma(key, param(a.a), shape(a), float(a), o),
+  beta: (key, a, o) => core.beta(key, param(a.a), param(a.b), shape(a), float(a), o),
+  dirichlet: (key, a, o) => core.dirichlet(key, param(a.alpha), shape(a), float(a), o),
+  chisquare: (key, a, o) => core.chisquare(key, param(a.df), shape(a), float(a), o),
+  f: (key, a, o) => core.f(key, param(a.dfnum), param(a.dfden), shape(a), float(a), o),
+  t: (key, a, o) => core.t(key, param(a.df), shape(a), float(a), o),
+  generalizedNormal: (key, a, o) =>
+    core.generalizedNormal(key, a.p as number, a.shape as number[], float(a), o),
+  ball: (key, a, o) =>
+    core.ball(key, a.d as number, (a.p ?? 2) as number, a.shape as number[], float(a), o),
+  poisson: (key, a, o) =>
+    core.poisson(key, param(a.lam), shape(a), (a.dtype ?? "int32") as core.PoissonDType, o),
+  binomial: (key, a, o) => core.binomial(key, param(a.n), param(a.p), shape(a), float(a), o),
+  multinomial: (key, a, o) =>
+    core.multinomial(key, param(a.n), param(a.p), shape(a), float(a), 1, o),
+  multivariateNormal: (key, a, o) =>
+    core.multivariateNormal(
+      key,
+      param(a.mean),
+      param(a.cov),
+      shape(a),
+      float(a),
+      (a.method ?? "cholesky") as core.MultivariateNormalMethod,
+      o,
+    ),
+  orthogonal: (key, a, o) =>
+    core.orthogonal(key, a.n as number, (a.shape ?? []) as number[], float(a), a.m as number | undefined, o),
 };
+
+function float(args: Record<string, unknown>): core.FloatDType {
+  return (args.dtype ?? "float32") as core.FloatDType;
+}
+
+function shape(args: Record<string, unknown>): number[] | undefined {
+  return args.shape as number[] | undefined;
+}
+
+function param(value: unknown, fallback?: number): core.ArrayParam {
+  return (value ?? fallback) as core.ArrayParam;
+}
 
 /** Keyless entry points: seeding and the block function. */
 export const KEYLESS_FUNCTIONS: Record<string, (args: Record<string, unknown>) => NdArray> = {
@@ -77,6 +174,38 @@ export const METHODS: Record<string, { positional: string[]; options: string[] }
   uniform: { positional: ["low", "high", "size"], options: ["dtype"] },
   bytes: { positional: ["length"], options: [] },
   key: { positional: ["size"], options: [] },
+  integers: { positional: ["low", "high", "size"], options: ["dtype", "endpoint"] },
+  integers64: { positional: ["low", "high", "size"], options: ["dtype", "endpoint"] },
+  normal: { positional: ["loc", "scale", "size"], options: ["dtype"] },
+  standardNormal: { positional: ["size"], options: ["dtype"] },
+  standardExponential: { positional: ["size"], options: ["dtype"] },
+  exponential: { positional: ["scale", "size"], options: ["dtype"] },
+  standardCauchy: { positional: ["size"], options: ["dtype"] },
+  standardGamma: { positional: ["shape", "size"], options: ["dtype"] },
+  gamma: { positional: ["shape", "scale", "size"], options: ["dtype"] },
+  beta: { positional: ["a", "b", "size"], options: ["dtype"] },
+  chisquare: { positional: ["df", "size"], options: ["dtype"] },
+  f: { positional: ["dfnum", "dfden", "size"], options: ["dtype"] },
+  standardT: { positional: ["df", "size"], options: ["dtype"] },
+  gumbel: { positional: ["loc", "scale", "size"], options: ["dtype"] },
+  laplace: { positional: ["loc", "scale", "size"], options: ["dtype"] },
+  logistic: { positional: ["loc", "scale", "size"], options: ["dtype"] },
+  lognormal: { positional: ["mean", "sigma", "size"], options: ["dtype"] },
+  pareto: { positional: ["a", "size"], options: ["dtype"] },
+  rayleigh: { positional: ["scale", "size"], options: ["dtype"] },
+  weibull: { positional: ["a", "size"], options: ["dtype"] },
+  triangular: { positional: ["left", "mode", "right", "size"], options: ["dtype"] },
+  wald: { positional: ["mean", "scale", "size"], options: ["dtype"] },
+  poisson: { positional: ["lam", "size"], options: [] },
+  binomial: { positional: ["n", "p", "size"], options: [] },
+  geometric: { positional: ["p", "size"], options: [] },
+  choice: { positional: ["a", "size", "replace", "p", "axis", "shuffle"], options: [] },
+  permutation: { positional: ["x", "axis"], options: [] },
+  shuffle: { positional: ["x", "axis"], options: [] },
+  permuted: { positional: ["x", "axis"], options: [] },
+  dirichlet: { positional: ["alpha", "size"], options: ["dtype"] },
+  multinomial: { positional: ["n", "pvals", "size"], options: [] },
+  multivariateNormal: { positional: ["mean", "cov", "size"], options: ["method", "checkValid", "tol", "dtype"] },
 };
 
 /** A method result as an `NdArray`, whatever form the method returns. */

@@ -27,6 +27,8 @@ const sequences: CaseSpec[] = (["split", "fold_in"] as const).flatMap((stream) =
   MODES.map((mode) => ({
     comment: `${stream} stream, ${mode}: a mixed sequence of seven calls`,
     call: generator(2024, stream, mode, SEQUENCE),
+    // uniform(-1, 1) is an affine map XLA may fuse into an FMA: 1 ULP.
+    compare: { rule: "ulp" as const, maxUlp: 1 },
   })),
 );
 
@@ -54,3 +56,64 @@ export const streamsArea: AreaSpec = {
     { name: "sequences", description: "The same call sequence under each stream and mode.", cases: sequences },
   ],
 };
+
+/** One call of every generator method, and the rule its results are held to. */
+const METHOD_CALLS: { call: MethodCall; rule: "exact" | "few" | "loose" }[] = [
+  { call: { method: "integers", args: { low: 0, high: 10, size: [2, 3] } }, rule: "exact" },
+  { call: { method: "integers", args: { low: 5, size: 4, endpoint: true } }, rule: "exact" },
+  { call: { method: "random", args: { size: 4 } }, rule: "exact" },
+  { call: { method: "uniform", args: { low: 2, high: 3, size: 4 } }, rule: "few" },
+  { call: { method: "bytes", args: { length: 7 } }, rule: "exact" },
+  { call: { method: "choice", args: { a: 10, size: 4, replace: false } }, rule: "exact" },
+  { call: { method: "permutation", args: { x: 8 } }, rule: "exact" },
+  { call: { method: "shuffle", args: { x: [1, 2, 3, 4, 5] } }, rule: "exact" },
+  { call: { method: "permuted", args: { x: [[1, 2, 3], [4, 5, 6]], axis: 1 } }, rule: "exact" },
+  { call: { method: "standardNormal", args: { size: 4 } }, rule: "few" },
+  { call: { method: "normal", args: { loc: 1, scale: 2, size: 4 } }, rule: "few" },
+  { call: { method: "standardExponential", args: { size: 4 } }, rule: "few" },
+  { call: { method: "exponential", args: { scale: 3, size: 4 } }, rule: "few" },
+  { call: { method: "standardCauchy", args: { size: 4 } }, rule: "few" },
+  { call: { method: "gumbel", args: { loc: 1, scale: 2, size: 4 } }, rule: "few" },
+  { call: { method: "laplace", args: { loc: 1, scale: 2, size: 4 } }, rule: "few" },
+  { call: { method: "logistic", args: { loc: 1, scale: 2, size: 4 } }, rule: "few" },
+  { call: { method: "lognormal", args: { mean: 0, sigma: 0.5, size: 4 } }, rule: "few" },
+  { call: { method: "pareto", args: { a: 3, size: 4 } }, rule: "few" },
+  { call: { method: "rayleigh", args: { scale: 2, size: 4 } }, rule: "few" },
+  { call: { method: "weibull", args: { a: 1.5, size: 4 } }, rule: "few" },
+  { call: { method: "triangular", args: { left: 0, mode: 1, right: 3, size: 4 } }, rule: "few" },
+  { call: { method: "wald", args: { mean: 1, scale: 2, size: 4 } }, rule: "few" },
+  { call: { method: "standardGamma", args: { shape: 0.7, size: 4 } }, rule: "loose" },
+  { call: { method: "gamma", args: { shape: 2, scale: 0.5, size: 4 } }, rule: "loose" },
+  { call: { method: "beta", args: { a: 2, b: 3, size: 4 } }, rule: "loose" },
+  { call: { method: "chisquare", args: { df: 3, size: 4 } }, rule: "loose" },
+  { call: { method: "f", args: { dfnum: 2, dfden: 5, size: 4 } }, rule: "loose" },
+  { call: { method: "standardT", args: { df: 3, size: 4 } }, rule: "loose" },
+  { call: { method: "dirichlet", args: { alpha: [1, 2, 3], size: 2 } }, rule: "loose" },
+  { call: { method: "poisson", args: { lam: 4, size: 6 } }, rule: "exact" },
+  { call: { method: "binomial", args: { n: 10, p: 0.3, size: 6 } }, rule: "exact" },
+  { call: { method: "geometric", args: { p: 0.25, size: 6 } }, rule: "exact" },
+  { call: { method: "multinomial", args: { n: 10, pvals: [0.2, 0.3, 0.5], size: 2 } }, rule: "exact" },
+  { call: { method: "multivariateNormal", args: { mean: [0, 1], cov: [[1, 0.5], [0.5, 2]], size: 2, method: "cholesky" } }, rule: "loose" },
+];
+
+const RULES = {
+  exact: { rule: "exact" },
+  few: { rule: "rtol", rtol: 2e-6, atol: 2e-6 },
+  loose: { rule: "rtol", rtol: 5e-5, atol: 5e-6 },
+} as const;
+
+const methodCases: CaseSpec[] = (["split", "fold_in"] as const).flatMap((stream) =>
+  MODES.flatMap((mode) =>
+    METHOD_CALLS.map(({ call, rule }) => ({
+      comment: `${call.method} after one random(), ${stream} stream, ${mode}`,
+      call: generator(77, stream, mode, [{ method: "random", args: {} }, call]),
+      compare: RULES[rule],
+    })),
+  ),
+);
+
+streamsArea.groups.push({
+  name: "methods",
+  description: "Every generator method once, after one draw, under each stream and mode.",
+  cases: methodCases,
+});

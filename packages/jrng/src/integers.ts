@@ -1,0 +1,77 @@
+/**
+ * Integer bounds of `integers`: read exactly (as bigints), so that 64-bit
+ * bounds and `endpoint` arithmetic never round.
+ *
+ * @module
+ */
+import type { Array as JaxArray } from "@jax-js/jax";
+import type { NdArray } from "@jrng/core";
+import { broadcastParam, describe, type Param } from "@jrng/core/internal";
+import { isJaxArray } from "./arrays.js";
+
+/** An integer bound: a number, a bigint, nested arrays of them, an NdArray or a jax-js Array. */
+export type IntegerParamLike = number | bigint | readonly IntegerParamLike[] | NdArray | JaxArray;
+
+/** A bound read as bigints, with its shape (and a `Param` view for shape checks). */
+export interface IntegerBound {
+  param: Param;
+  values: bigint[];
+}
+
+function toBigInt(name: string, value: unknown): bigint {
+  if (typeof value === "bigint") return value;
+  if (typeof value === "number" && Number.isInteger(value)) return BigInt(value);
+  throw new TypeError(`${name} must hold integers, got ${describe(value)}`);
+}
+
+/** Read an integer bound. */
+export function integerParam(name: string, value: IntegerParamLike): IntegerBound {
+  if (isJaxArray(value)) {
+    const data = Array.from(value.ref.dataSync() as ArrayLike<number>);
+    return integerParam(name, {
+      dtype: "float64",
+      shape: [...value.shape],
+      data: Float64Array.from(data),
+    });
+  }
+  if (typeof value === "number" || typeof value === "bigint") {
+    const values = [toBigInt(name, value)];
+    return { param: { shape: [], data: Float64Array.of(Number(values[0])) }, values };
+  }
+  if (Array.isArray(value)) {
+    const shape: number[] = [];
+    let level: unknown = value;
+    while (Array.isArray(level)) {
+      shape.push(level.length);
+      level = level[0];
+    }
+    const flat = (value as unknown[]).flat(Infinity);
+    if (flat.length !== shape.reduce((a, b) => a * b, 1)) {
+      throw new TypeError(`${name} must be a rectangular nested array, got ${describe(value)}`);
+    }
+    const values = flat.map((x) => toBigInt(name, x));
+    return { param: { shape, data: Float64Array.from(values, Number) }, values };
+  }
+  const array = value as NdArray;
+  if (typeof array !== "object" || array === null || !ArrayBuffer.isView(array.data)) {
+    throw new TypeError(
+      `${name} must be an integer, an array of integers or an NdArray, got ${describe(value)}`,
+    );
+  }
+  const values = Array.from(array.data as ArrayLike<number | bigint>, (x) => toBigInt(name, x));
+  return { param: { shape: [...array.shape], data: Float64Array.from(values, Number) }, values };
+}
+
+/** The bound's values broadcast to `shape`. */
+export function broadcastBigInts(bound: IntegerBound, shape: readonly number[]): bigint[] {
+  const index = broadcastParam(
+    { shape: bound.param.shape, data: Float64Array.from(bound.values.keys()) },
+    shape,
+  );
+  return Array.from(index, (i) => bound.values[i]);
+}
+
+/** Bounds passed on to `randint`: nested as one flat list with the shape. */
+export function bigIntParam(values: bigint[], shape: readonly number[]): NdArray<"int64"> {
+  return { dtype: "int64", shape: [...shape], data: BigInt64Array.from(values) };
+}

@@ -1,0 +1,192 @@
+import { describe, expect, it } from "vitest";
+import * as core from "@jrng/core";
+import { JRNG } from "../src/index.js";
+
+type Mode = { stream: "split" | "fold_in"; partitionable: boolean };
+const MODES: Mode[] = [
+  { stream: "split", partitionable: true },
+  { stream: "split", partitionable: false },
+  { stream: "fold_in", partitionable: true },
+  { stream: "fold_in", partitionable: false },
+];
+
+/** The subkey the first draw of JRNG(seed, mode) uses. */
+function firstSubkey(seed: number, { stream, partitionable }: Mode): Uint32Array {
+  return stream === "split"
+    ? core.keyAt(core.split(core.key(seed), 2, { partitionable }), 1)
+    : core.foldIn(core.key(seed), 0);
+}
+
+const js = (array: { js(): unknown }) => array.js();
+const flat = (data: ArrayLike<number>) => Array.from(data);
+
+describe("the original JRNG example (rng-jax README)", () => {
+  it("reproduces Generator(42).standard_normal(3) twice, legacy mode", () => {
+    // glass-dev/rng-jax README.md lines 12-18 (written December 2024, JAX in
+    // legacy threefry mode): Array([-0.5675502 ,  0.28439185, -0.9320608 ])
+    // then Array([ 0.67903334, -1.220606  ,  0.94670606]).
+    const rng = new JRNG(42, { stream: "split", partitionable: false });
+    const first = js(rng.standardNormal(3)) as number[];
+    const second = js(rng.standardNormal(3)) as number[];
+    const close = (got: number[], printed: number[]) =>
+      got.forEach((x, i) =>
+        expect(Math.abs(x - printed[i])).toBeLessThanOrEqual(
+          5e-7 * Math.max(1, Math.abs(printed[i])),
+        ),
+      );
+    close(first, [-0.5675502, 0.28439185, -0.9320608]);
+    close(second, [0.67903334, -1.220606, 0.94670606]);
+  });
+});
+
+describe("each method is one subkey and the documented JAX computation", () => {
+  it.each(MODES)("$stream / partitionable $partitionable", (mode) => {
+    const o = { partitionable: mode.partitionable };
+    const k = firstSubkey(7, mode);
+    const check = (
+      draw: (rng: JRNG) => { js(): unknown; dataSync(): unknown },
+      expected: ArrayLike<number>,
+    ) => {
+      const rng = new JRNG(7, mode);
+      expect(flat(draw(rng).dataSync() as ArrayLike<number>)).toEqual(flat(expected));
+    };
+    check((r) => r.standardNormal([2, 3]), core.normal(k, [2, 3], "float32", o).data);
+    check((r) => r.random(5), core.uniform(k, [5], "float32", 0, 1, o).data);
+    check((r) => r.integers(0, 10, [2, 5]), core.randint(k, [2, 5], 0, 10, "int32", o).data);
+    check(
+      (r) => r.integers(5, undefined, 4, { endpoint: true }),
+      core.randint(k, [4], 0, 6, "int32", o).data,
+    );
+    check((r) => r.standardExponential(4), core.exponential(k, [4], "float32", o).data);
+    check((r) => r.standardCauchy(4), core.cauchy(k, [4], "float32", o).data);
+    check((r) => r.standardGamma(0.7, 4), core.gamma(k, 0.7, [4], "float32", o).data);
+    check((r) => r.beta(2, 3, 4), core.beta(k, 2, 3, [4], "float32", o).data);
+    check((r) => r.chisquare(3, 4), core.chisquare(k, 3, [4], "float32", o).data);
+    check((r) => r.f(2, 5, 4), core.f(k, 2, 5, [4], "float32", o).data);
+    check((r) => r.standardT(3, 4), core.t(k, 3, [4], "float32", o).data);
+    check((r) => r.rayleigh(2, 4), core.rayleigh(k, 2, [4], "float32", o).data);
+    check((r) => r.weibull(1.5, 4), core.weibullMin(k, 1, 1.5, [4], "float32", o).data);
+    check((r) => r.triangular(0, 1, 3, 4), core.triangular(k, 0, 1, 3, [4], "float32", o).data);
+    check((r) => r.poisson(3, 6), core.poisson(k, 3, [6], "int32", o).data);
+    check((r) => r.geometric(0.25, 6), core.geometric(k, 0.25, [6], "int32", o).data);
+    check((r) => r.lognormal(0, 0.5, 4), core.lognormal(k, 0.5, [4], "float32", o).data);
+    check((r) => r.permutation(7), core.permutation(k, 7, 0, false, o).data as Int32Array);
+    check((r) => r.dirichlet([1, 2, 3], 2), core.dirichlet(k, [1, 2, 3], [2], "float32", o).data);
+    // NumPy's parameterisations, mapped as documented.
+    const f32 = Math.fround;
+    const z = core.normal(k, [4], "float32", o).data;
+    check(
+      (r) => r.normal(1, 2, 4),
+      Array.from(z, (x) => f32(1 + f32(2 * x))),
+    );
+    const e = core.exponential(k, [4], "float32", o).data;
+    check(
+      (r) => r.exponential(3, 4),
+      Array.from(e, (x) => f32(3 * x)),
+    );
+    const g = core.gamma(k, 2, [4], "float32", o).data;
+    check(
+      (r) => r.gamma(2, 0.5, 4),
+      Array.from(g, (x) => f32(0.5 * x)),
+    );
+    const p = core.pareto(k, 3, [4], "float32", o).data;
+    check(
+      (r) => r.pareto(3, 4),
+      Array.from(p, (x) => f32(x - 1)),
+    );
+    const w = core.wald(k, 0.5, [4], "float32", o).data;
+    check(
+      (r) => r.wald(1, 2, 4),
+      Array.from(w, (x) => f32(2 * x)),
+    );
+    const b = core.binomial(k, 10, 0.3, [4], "float32", o).data;
+    check((r) => r.binomial(10, 0.3, 4), Array.from(b));
+  });
+});
+
+describe("validation follows NumPy and leaves the state alone", () => {
+  const bad: [string, (r: JRNG) => unknown, RegExp][] = [
+    ["normal scale < 0", (r) => r.normal(0, -1), /scale < 0/],
+    ["exponential scale < 0", (r) => r.exponential(-1), /scale < 0/],
+    ["gamma shape < 0", (r) => r.gamma(-1), /shape < 0/],
+    ["beta a <= 0", (r) => r.beta(0, 1), /a <= 0/],
+    ["chisquare df <= 0", (r) => r.chisquare(0), /df <= 0/],
+    ["poisson lam < 0", (r) => r.poisson(-1), /lam < 0/],
+    ["binomial p > 1", (r) => r.binomial(3, 1.5), /p < 0, p > 1/],
+    ["geometric p = 0", (r) => r.geometric(0), /p <= 0/],
+    ["integers low >= high", (r) => r.integers(5, 5), /low >= high/],
+    ["triangular left > mode", (r) => r.triangular(2, 1, 3), /left > mode/],
+    ["wald mean <= 0", (r) => r.wald(0, 1), /mean <= 0/],
+    ["pareto a <= 0", (r) => r.pareto(0), /a <= 0/],
+    ["dirichlet alpha <= 0", (r) => r.dirichlet([1, 0]), /alpha <= 0/],
+    [
+      "multinomial pvals sum > 1",
+      (r) => r.multinomial(5, [0.7, 0.6, 0]),
+      /sum\(pvals\[:-1\]\) > 1/,
+    ],
+    [
+      "mvn not PSD, raise",
+      (r) =>
+        r.multivariateNormal(
+          [0, 0],
+          [
+            [1, 2],
+            [2, 1],
+          ],
+          undefined,
+          { checkValid: "raise" },
+        ),
+      /positive-semidefinite/,
+    ],
+    ["choice p not summing to 1", (r) => r.choice(3, 2, true, [0.5, 0.2, 0.2]), /sum to 1/],
+    [
+      "size that params do not fit",
+      (r) => r.normal([0, 1, 2], 1, [2]),
+      RangeError as unknown as RegExp,
+    ],
+  ];
+  it.each(MODES)("$stream / partitionable $partitionable", (mode) => {
+    for (const [, call, message] of bad) {
+      const rng = new JRNG(3, mode);
+      rng.random();
+      const before = rng.state;
+      expect(() => call(rng)).toThrow(message);
+      expect(rng.state).toEqual(before);
+    }
+  });
+});
+
+describe("dtypes and shapes", () => {
+  it("returns float64 on request, int32 integers, 64-bit integers as NdArrays", () => {
+    const rng = new JRNG(1);
+    expect(rng.standardNormal(2, { dtype: "float64" }).dtype).toBe("float64");
+    expect(rng.integers(0, 5, 3).dtype).toBe("int32");
+    const wide = rng.integers64(0, 2n ** 40n, 3, { dtype: "int64" });
+    expect(wide.dtype).toBe("int64");
+    expect(wide.data).toBeInstanceOf(BigInt64Array);
+    expect(() => rng.integers(0, 5, 3, { dtype: "int64" })).toThrow(/integers64/);
+    expect(rng.multinomial(10, [0.2, 0.8], 3).shape).toEqual([3, 2]);
+    expect(rng.dirichlet([1, 1, 1], [2, 2]).shape).toEqual([2, 2, 3]);
+    expect(
+      rng.multivariateNormal(
+        [0, 0, 0],
+        [
+          [1, 0, 0],
+          [0, 1, 0],
+          [0, 0, 1],
+        ],
+        4,
+      ).shape,
+    ).toEqual([4, 3]);
+    expect(rng.normal([0, 10], 1).shape).toEqual([2]);
+    expect(rng.standardNormal([0, 3]).shape).toEqual([0, 3]);
+  });
+
+  it("shuffle writes back into JavaScript arrays, as NumPy's in-place shuffle", () => {
+    const rng = new JRNG(2);
+    const values = [1, 2, 3, 4, 5, 6];
+    const result = rng.shuffle(values).js();
+    expect(values).toEqual(result);
+    expect([...values].sort()).toEqual([1, 2, 3, 4, 5, 6]);
+  });
+});
