@@ -25,6 +25,9 @@ export function draws(JRNG: typeof JRNGClass, config: (typeof CONFIGS)[number]) 
     uniformJaxLow: rng.uniform(low, 2, [3, 2]).js() as number[][],
     // The jax-js parameter was read, not consumed: it is still readable.
     lowAfter: low.js() as number[],
+    standardNormal: rng.standardNormal(4).js() as number[],
+    integers: rng.integers(0, 10, [2, 5]).js() as number[][],
+    integersUint8: rng.integers(0, 256, [4], { dtype: "uint8" }).js() as number[],
     bytes: Array.from(rng.bytes(8)),
     key: Array.from(rng.key()),
     keys: Array.from(rng.key([2]).data),
