@@ -52,11 +52,15 @@ export function tierOf(testCase: VectorCase): Tier {
   return testCase.compare.rule === "exact" ? "exact" : "ulp";
 }
 
-/** The function or method a case exercises. */
+/**
+ * The function or method a case exercises: for generator cases of one or
+ * two calls (a warm-up draw, then the call under test) and error cases, the
+ * last method; for longer sequences, the stream discipline.
+ */
 export function subjectOf(testCase: VectorCase): string {
   const call = testCase.call;
   if (!isGeneratorCall(call)) return call.function;
-  return call.calls.length === 1 || isErrorCase(testCase)
+  return call.calls.length <= 2 || isErrorCase(testCase)
     ? `method:${call.calls[call.calls.length - 1].method}`
     : `stream:${call.generator.stream}`;
 }
