@@ -22,10 +22,10 @@
  * @module
  */
 import { f32, finfo, roundTo } from "../float.js";
-import { checkKey, type Key, type KeyLike } from "../keys.js";
+import type { Key, KeyLike } from "../keys.js";
 import { allocate, shapeSize, type FloatDType, type NdArray } from "../ndarray.js";
-import { isPartitionable, type ThreefryOptions } from "../options.js";
-import { checkFloatDType, checkShape } from "../validate.js";
+import type { ThreefryOptions } from "../options.js";
+import { sampleShapeOnly } from "./shape-only.js";
 import { uniformKernel } from "./uniform.js";
 
 /**
@@ -49,15 +49,7 @@ export function cauchy(
   dtype: FloatDType = "float32",
   options?: ThreefryOptions,
 ): NdArray<FloatDType> {
-  const checkedKey = checkKey("cauchy", key);
-  const checkedShape = checkShape("shape", shape);
-  const checkedDType = checkFloatDType("dtype", dtype);
-  const partitionable = isPartitionable(options);
-  return {
-    dtype: checkedDType,
-    shape: checkedShape,
-    data: cauchyKernel(checkedKey, checkedShape, checkedDType, partitionable),
-  };
+  return sampleShapeOnly("cauchy", cauchyKernel, key, shape, dtype, options);
 }
 
 /**

@@ -20,10 +20,10 @@
  * @module
  */
 import { finfo, roundTo } from "../float.js";
-import { checkKey, type Key, type KeyLike } from "../keys.js";
+import type { Key, KeyLike } from "../keys.js";
 import { allocate, shapeSize, type FloatDType, type NdArray } from "../ndarray.js";
-import { isPartitionable, type ThreefryOptions } from "../options.js";
-import { checkFloatDType, checkShape } from "../validate.js";
+import type { ThreefryOptions } from "../options.js";
+import { sampleShapeOnly } from "./shape-only.js";
 import { uniformKernel } from "./uniform.js";
 
 /**
@@ -48,15 +48,7 @@ export function logistic(
   dtype: FloatDType = "float32",
   options?: ThreefryOptions,
 ): NdArray<FloatDType> {
-  const checkedKey = checkKey("logistic", key);
-  const checkedShape = checkShape("shape", shape);
-  const checkedDType = checkFloatDType("dtype", dtype);
-  const partitionable = isPartitionable(options);
-  return {
-    dtype: checkedDType,
-    shape: checkedShape,
-    data: logisticKernel(checkedKey, checkedShape, checkedDType, partitionable),
-  };
+  return sampleShapeOnly("logistic", logisticKernel, key, shape, dtype, options);
 }
 
 /**

@@ -18,10 +18,10 @@
  */
 import { erfInvFloat32, erfInvFloat64 } from "../erf-inv.js";
 import { f32, nextAfter } from "../float.js";
-import { checkKey, type Key, type KeyLike } from "../keys.js";
+import type { Key, KeyLike } from "../keys.js";
 import { shapeSize, type FloatDType, type NdArray } from "../ndarray.js";
-import { isPartitionable, type ThreefryOptions } from "../options.js";
-import { checkFloatDType, checkShape } from "../validate.js";
+import type { ThreefryOptions } from "../options.js";
+import { sampleShapeOnly } from "./shape-only.js";
 import { uniformKernel } from "./uniform.js";
 
 /** `np.array(np.sqrt(2), float32)`: 1.41421354… */
@@ -48,15 +48,7 @@ export function normal(
   dtype: FloatDType = "float32",
   options?: ThreefryOptions,
 ): NdArray<FloatDType> {
-  const checkedKey = checkKey("normal", key);
-  const checkedShape = checkShape("shape", shape);
-  const checkedDType = checkFloatDType("dtype", dtype);
-  const partitionable = isPartitionable(options);
-  return {
-    dtype: checkedDType,
-    shape: checkedShape,
-    data: normalKernel(checkedKey, checkedShape, checkedDType, partitionable),
-  };
+  return sampleShapeOnly("normal", normalKernel, key, shape, dtype, options);
 }
 
 /**

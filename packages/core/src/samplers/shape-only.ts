@@ -1,0 +1,38 @@
+/**
+ * The public checker shared by samplers whose only arguments are a shape and
+ * a float dtype (normal, cauchy, exponential, laplace, logistic).
+ *
+ * @module
+ */
+import { checkKey, type Key, type KeyLike } from "../keys.js";
+import type { FloatDType, NdArray } from "../ndarray.js";
+import { isPartitionable, type ThreefryOptions } from "../options.js";
+import { checkFloatDType, checkShape } from "../validate.js";
+
+/** A kernel taking a checked key, shape, dtype and mode. */
+export type ShapeOnlyKernel = (
+  key: Key,
+  shape: readonly number[],
+  dtype: FloatDType,
+  partitionable: boolean,
+) => Float32Array | Float64Array;
+
+/** Check the arguments of sampler `name`, then run its kernel. */
+export function sampleShapeOnly(
+  name: string,
+  kernel: ShapeOnlyKernel,
+  key: KeyLike,
+  shape: number | readonly number[],
+  dtype: FloatDType,
+  options: ThreefryOptions | undefined,
+): NdArray<FloatDType> {
+  const checkedKey = checkKey(name, key);
+  const checkedShape = checkShape("shape", shape);
+  const checkedDType = checkFloatDType("dtype", dtype);
+  const partitionable = isPartitionable(options);
+  return {
+    dtype: checkedDType,
+    shape: checkedShape,
+    data: kernel(checkedKey, checkedShape, checkedDType, partitionable),
+  };
+}
