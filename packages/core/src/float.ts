@@ -118,3 +118,13 @@ const FLOAT64_INFO: FloatInfo = {
 export function finfo(dtype: FloatDType): FloatInfo {
   return dtype === "float32" ? FLOAT32_INFO : FLOAT64_INFO;
 }
+
+/**
+ * `pow` with C99 semantics (as XLA's `pow` on CPU): unlike `Math.pow`,
+ * `pow(1, y)` is 1 for every `y` (NaN included) and `pow(-1, ±Infinity)` is 1.
+ */
+export function powC(x: number, y: number): number {
+  if (x === 1) return 1;
+  if (x === -1 && (y === Infinity || y === -Infinity)) return 1;
+  return Math.pow(x, y);
+}

@@ -9,7 +9,8 @@ import { laplace, laplaceKernel } from "../src/samplers/laplace.js";
 import { logistic, logisticKernel } from "../src/samplers/logistic.js";
 import { pareto, paretoKernel } from "../src/samplers/pareto.js";
 import { rayleigh, rayleighKernel } from "../src/samplers/rayleigh.js";
-import { powC, weibullMin, weibullMinKernel } from "../src/samplers/weibull-min.js";
+import { weibullMin, weibullMinKernel } from "../src/samplers/weibull-min.js";
+import { powC } from "../src/float.js";
 import { triangular, triangularKernel } from "../src/samplers/triangular.js";
 
 const LEGACY = { partitionable: false } as const;

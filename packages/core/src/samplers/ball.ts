@@ -20,7 +20,7 @@ import { allocate, shapeSize, type FloatDType, type NdArray } from "../ndarray.j
 import { isPartitionable, type ThreefryOptions } from "../options.js";
 import { splitKey } from "../random-words.js";
 import { checkFloatDType, checkInteger, checkShape, MAX_ELEMENTS } from "../validate.js";
-import { powC } from "./gamma.js";
+import { powC } from "../float.js";
 import { checkShapeExponent, generalizedNormalKernel } from "./generalized-normal.js";
 import { unitFloats } from "./uniform.js";
 

@@ -36,7 +36,7 @@
  *
  * @module
  */
-import { f32, roundTo } from "../float.js";
+import { f32, powC, roundTo } from "../float.js";
 import { checkKey, type Key, type KeyLike } from "../keys.js";
 import { allocate, shapeSize, type FloatDType, type NdArray } from "../ndarray.js";
 import { isPartitionable, type ThreefryOptions } from "../options.js";
@@ -285,16 +285,6 @@ export function gammaOne(
   const sample = r(1 - u);
   const boostFactor = boost ? 1 : r(powC(sample, r(1 / alphaOrig)));
   return r(r(d * V) * boostFactor);
-}
-
-/**
- * C's `pow` (as XLA's `power` computes it) where it differs from
- * `Math.pow`: `pow(1, y)` is 1 for every `y`, NaN and ±Infinity included.
- * (The other difference, `pow(-1, ±Infinity)`, cannot occur here.)
- */
-export function powC(x: number, y: number): number {
-  if (x === 1) return 1;
-  return Math.pow(x, y);
 }
 
 /** Number of Stuart boosting steps of JAX's `_gamma_approx` (`_LOGGAMMA_NUM_BOOSTS`). */

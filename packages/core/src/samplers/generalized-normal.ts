@@ -18,7 +18,8 @@ import { allocate, shapeSize, type FloatDType, type NdArray } from "../ndarray.j
 import { isPartitionable, type ThreefryOptions } from "../options.js";
 import { splitKey } from "../random-words.js";
 import { checkFloatDType, checkShape, describe } from "../validate.js";
-import { gammaKernel, powC } from "./gamma.js";
+import { gammaKernel } from "./gamma.js";
+import { powC } from "../float.js";
 import { unitFloats } from "./uniform.js";
 
 /**

@@ -13,7 +13,7 @@
  *
  * @module
  */
-import { roundTo } from "../float.js";
+import { powC, roundTo } from "../float.js";
 import { checkKey, type Key, type KeyLike } from "../keys.js";
 import { allocate, shapeSize, type FloatDType, type NdArray } from "../ndarray.js";
 import { isPartitionable, type ThreefryOptions } from "../options.js";
@@ -115,14 +115,4 @@ export function weibullMinKernel(
     out[i] = round(round(powC(base[i], round(1 / c))) * s);
   }
   return out;
-}
-
-/**
- * `pow` with C99 semantics (as XLA's `pow` on CPU): unlike `Math.pow`,
- * `pow(1, y)` is 1 for every `y` (NaN included) and `pow(-1, ±Infinity)` is 1.
- */
-export function powC(x: number, y: number): number {
-  if (x === 1) return 1;
-  if (x === -1 && (y === Infinity || y === -Infinity)) return 1;
-  return Math.pow(x, y);
 }
