@@ -189,3 +189,45 @@ describe("construction", () => {
     expect(() => new JRNG(4).bytes(-1)).toThrow(/length must be a non-negative integer/);
   });
 });
+
+describe("JEP 28845 and the stateful_rng docstrings (partitionable, fold_in stream)", () => {
+  const STATEFUL = "jax-ml/jax jax/_src/random/stateful_rng.py@e6848a3";
+  const near = (got: number[], printed: number[]) =>
+    got.forEach((x, i) => expect(Math.abs(x - printed[i])).toBeLessThanOrEqual(1e-7)); // printed to 8 digits
+
+  it(`stateful_rng(42): uniform() ×4, then key() ×2 (${STATEFUL} L262-288)`, () => {
+    const rng = new JRNG(42, { stream: "fold_in" });
+    near(
+      [0, 1, 2, 3].map(() => rng.uniform().js() as number),
+      [0.5302608, 0.72766423, 0.6672406, 0.3890121],
+    );
+    expect(Array.from(rng.key())).toEqual([2954079971, 3276725750]);
+    expect(Array.from(rng.key())).toEqual([2765691542, 824333390]);
+  });
+
+  it(`stateful_rng(123).spawn(2) children draw integers(0, 10, 2) (${STATEFUL} L203-207)`, () => {
+    const children = new JRNG(123, { stream: "fold_in" }).spawn(2);
+    expect(children.map((child) => child.integers(0, 10, 2).js())).toEqual([
+      [4, 5],
+      [2, 1],
+    ]);
+  });
+
+  it("stateful_rng(1701).random((5,)) twice (jax-ml/jax docs/jep/28845-stateful-rng.md@f9a8d31 L51-56)", () => {
+    const rng = new JRNG(1701, { stream: "fold_in" });
+    near(
+      rng.random(5).js() as number[],
+      [0.09609699, 0.26730824, 0.5619041, 0.24421775, 0.7715055],
+    );
+    near(
+      rng.random(5).js() as number[],
+      [0.8131045, 0.33873856, 0.88808906, 0.96005905, 0.7616446],
+    );
+  });
+
+  it("stateful_rng(0).split(5) children: x + uniform() (JEP 28845 L103-110, a comment never run by JAX's CI)", () => {
+    const children = new JRNG(0, { stream: "fold_in" }).split(5);
+    const result = children.map((child, x) => Math.fround(x + (child.uniform().js() as number)));
+    near(result, [0.07174575, 1.0163325, 2.0435536, 3.4391735, 4.534091]);
+  });
+});
