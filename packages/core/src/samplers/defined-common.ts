@@ -122,7 +122,7 @@ export function unitFloats64(key: Key, size: number, partitionable: boolean): Fl
  * Store integer-valued doubles in an integer dtype: saturate to the dtype's
  * range (NaN to 0), except that negative values in an unsigned dtype wrap as
  * two's complement (the `-1` marker of an element that exhausted
- * {@link MAX_REJECTION_ITERATIONS} becomes the dtype's maximum, like JAX's
+ * `MAX_REJECTION_ITERATIONS` becomes the dtype's maximum, like JAX's
  * `poisson`).
  */
 export function storeIntegers<D extends IntegerDType>(

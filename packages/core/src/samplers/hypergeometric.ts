@@ -24,7 +24,7 @@
  *   trials per point, populations 20 to 2·10^8) is 0.7 for large populations,
  *   0.4–0.7 for small ones and 0.23 at worst (degenerate or near-degenerate
  *   cases such as `ngood = 0` or `ngood = 3, nbad = 997`), so an element is
- *   pending after {@link MAX_REJECTION_ITERATIONS} iterations with
+ *   pending after `MAX_REJECTION_ITERATIONS` iterations with
  *   probability below `0.77^1000 < 10^-113`; it would give −1 (the maximum
  *   for unsigned dtypes).
  *
@@ -184,7 +184,7 @@ export function hypergeometricKernel<D extends IntegerDType>(
   );
 }
 
-/** {@link hypergeometricKernel} for `size` elements, as float64 counts. */
+/** `hypergeometricKernel` for `size` elements, as float64 counts. */
 function hypergeometricCounts(
   key: Key,
   size: number,
@@ -309,7 +309,7 @@ function hrua(
   }
 }
 
-/** The method of {@link multivariateHypergeometric} (NumPy's `method`). */
+/** The method of `multivariateHypergeometric` (NumPy's `method`). */
 export type MultivariateHypergeometricMethod = "marginals" | "count";
 
 /** The largest `sum(colors)` for `method: "count"` (jrng's bound, see the TSDoc). */

@@ -8,7 +8,7 @@
  * `random_negative_binomial`): `(kGamma, kPoisson) = split(key)`,
  * `lam = gamma(kGamma, n) · ((1 − p) / p)` in float32, result
  * `poisson(kPoisson, lam)`. Both draws are JAX's own samplers
- * ({@link gammaKernel}, {@link poissonKernel}), so the result is exactly what
+ * (`gammaKernel`, `poissonKernel`), so the result is exactly what
  * the JAX one-liner `poisson(k2, gamma(k1, n, shape) * ((1 - p) / p), shape)`
  * gives with `k1, k2 = split(key)`. Work per element is that of one gamma and
  * one Poisson draw: bounded in expectation, with JAX's loops.

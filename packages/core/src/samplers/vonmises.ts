@@ -13,7 +13,7 @@
  * `τ = 1 + √(1 + 4κ²)` — algebraically Best and Fisher's
  * `ρ = (τ − √(2τ))/(2κ)`, without its cancellation at small `κ` (so NumPy's
  * separate Taylor branch for `κ < 1e-5` is not needed). The loop: while some
- * element is pending (and fewer than {@link MAX_REJECTION_ITERATIONS}
+ * element is pending (and fewer than `MAX_REJECTION_ITERATIONS`
  * iterations ran), `(kLoop, kU, kV) = split(kLoop, 3)`, draw `U` and `V` of
  * the whole shape, and for every pending element compute `Z = cos(πU)`,
  * `W = (1 + sZ)/(s + Z)`, `Y = κ(s − W)`; accept (keep `W`, stop drawing for

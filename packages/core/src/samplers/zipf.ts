@@ -6,7 +6,7 @@
  *
  * Algorithm. Per element, `am1 = a − 1`; `a >= 1025` gives 1 with no draws
  * (NumPy's rule: `P(k > 1) < 3e-309` there). Otherwise, while some element is
- * pending (and fewer than {@link MAX_REJECTION_ITERATIONS} iterations ran):
+ * pending (and fewer than `MAX_REJECTION_ITERATIONS` iterations ran):
  * `(rng, kU, kV) = split(rng, 3)` (starting from `rng = key`), float64
  * uniforms `U01`, `V` of the whole shape; for each pending element
  * `X = floor(exp(−log1p(−U01·c) / am1))` with `c = −expm1(−am1·log M)`;
@@ -98,7 +98,7 @@ export function zipf<D extends IntegerDType = "int32">(
 /**
  * The Zipf kernel on a checked key, `a` (float64, > 1) broadcast to
  * `shape`: Devroye's rejection loop of the module notes, truncated to
- * `[1, M]` for `M` = {@link largestDoubleIn}(`dtype`).
+ * `[1, M]` for `M` = `largestDoubleIn`(`dtype`).
  */
 export function zipfKernel<D extends IntegerDType>(
   key: Key,
