@@ -48,6 +48,61 @@ const observed: CaseSpec[] = [
   },
 ];
 
+const JEP = "jax-ml/jax docs/jep/28845-stateful-rng.md@f9a8d31";
+const printed = { rule: "rtol", rtol: 1e-6, atol: 1e-7 } as const;
+
+observed.push(
+  {
+    comment: "stateful_rng(42): uniform() four times, then key() twice",
+    call: generator(42, "fold_in", "partitionable", [
+      { method: "uniform", args: {} },
+      { method: "uniform", args: {} },
+      { method: "uniform", args: {} },
+      { method: "uniform", args: {} },
+      { method: "key", args: {} },
+      { method: "key", args: {} },
+    ]),
+    compare: { rule: "exact" },
+    jax: {
+      data: [0.5302608, 0.72766423, 0.6672406, 0.3890121, 2954079971, 3276725750, 2765691542, 824333390],
+      citation: `${STATEFUL} L262-L288`,
+      jaxMode: "partitionable",
+      compare: printed,
+      note: "floats as printed (8 digits); the keys exactly",
+    },
+  },
+  {
+    comment: "stateful_rng(1701): random(5) twice",
+    call: generator(1701, "fold_in", "partitionable", [
+      { method: "random", args: { size: 5 } },
+      { method: "random", args: { size: 5 } },
+    ]),
+    jax: {
+      data: [
+        0.09609699, 0.26730824, 0.5619041, 0.24421775, 0.7715055, 0.8131045, 0.33873856, 0.88808906,
+        0.96005905, 0.7616446,
+      ],
+      citation: `${JEP} L51-L56`,
+      jaxMode: "partitionable",
+      compare: printed,
+    },
+  },
+  {
+    comment: "rng-jax Generator(42).standard_normal(3) twice (the original JRNG, legacy mode)",
+    call: generator(42, "split", "legacy", [
+      { method: "standardNormal", args: { size: 3 } },
+      { method: "standardNormal", args: { size: 3 } },
+    ]),
+    compare: { rule: "rtol", rtol: 2e-6, atol: 2e-6 },
+    jax: {
+      data: [-0.5675502, 0.28439185, -0.9320608, 0.67903334, -1.220606, 0.94670606],
+      citation: "glass-dev/rng-jax README.md L12-L18",
+      jaxMode: "legacy",
+      compare: printed,
+    },
+  },
+);
+
 export const streamsArea: AreaSpec = {
   area: "streams",
   description: "Sequences of generator calls from one seed: the split and fold_in disciplines in both threefry modes.",
