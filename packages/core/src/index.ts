@@ -65,3 +65,14 @@ export {
   type MultivariateNormalMethod,
 } from "./samplers/multivariate-normal.js";
 export { orthogonal } from "./samplers/orthogonal.js";
+export { negativeBinomial } from "./samplers/negative-binomial.js";
+export { noncentralChisquare, noncentralF } from "./samplers/noncentral.js";
+export { power } from "./samplers/power.js";
+export { vonmises } from "./samplers/vonmises.js";
+export { zipf } from "./samplers/zipf.js";
+export { logseries } from "./samplers/logseries.js";
+export {
+  hypergeometric,
+  multivariateHypergeometric,
+  type MultivariateHypergeometricMethod,
+} from "./samplers/hypergeometric.js";

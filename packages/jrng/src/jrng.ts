@@ -17,26 +17,36 @@ import {
   gamma,
   geometric,
   gumbel,
+  hypergeometric,
   key as keyFromSeed,
   laplace,
   logistic,
+  logseries,
   lognormal,
   multinomial,
+  multivariateHypergeometric,
   multivariateNormal,
+  negativeBinomial,
+  noncentralChisquare,
+  noncentralF,
   normal,
   pareto,
   permutation,
   poisson,
+  power,
   randint,
   rayleigh,
   t,
   triangular,
+  vonmises,
   wald,
   weibullMin,
+  zipf,
   type FloatDType,
   type IntegerDType,
   type Key,
   type KeyArray,
+  type MultivariateHypergeometricMethod,
   type MultivariateNormalMethod,
   type NdArray,
   type ThreefryOptions,
@@ -121,6 +131,12 @@ type CoreOptions = ThreefryOptions;
 
 /** The one console method used (NumPy's `check_valid="warn"`), without DOM or Node typings. */
 declare const console: { warn(message: string): void };
+
+/** NumPy's `size` as the `shape` argument of a `@jrng/core` sampler (undefined: the parameters' shape). */
+function sizeShape(size: Size): number[] | undefined {
+  if (size === undefined || size === null) return undefined;
+  return outputShape("size", size);
+}
 
 function fail64(method: string): never {
   throw new TypeError(
@@ -1245,6 +1261,202 @@ export class JRNG {
         method,
         { partitionable },
       ),
+    );
+  }
+
+  /** Read parameters for a sampler that checks them itself (NumPy's rules, in `@jrng/core`). */
+  #exactParams(params: [string, ParamLike][]): NdArray[] {
+    return params.map(([name, value]) => {
+      const read = param(name, value);
+      return { dtype: "float64", shape: [...read.shape], data: read.data };
+    });
+  }
+
+  /**
+   * Negative binomial samples (failures before `n` successes), as NumPy's
+   * `negative_binomial`; the spec's algorithm: `poisson(gamma(n) · (1 - p) / p)`
+   * on the two halves of the subkey (spec/samplers/jrng-defined.md).
+   *
+   * @param n - successes, > 0.
+   * @param p - success probability in (0, 1].
+   * @param size - output shape; default the broadcast shape of the parameters.
+   * @throws RangeError for `n <= 0` or `p` outside (0, 1] (NumPy's conditions).
+   */
+  negativeBinomial(n: ParamLike, p: ParamLike, size?: Size): JaxArray {
+    const [ns, ps] = this.#exactParams([
+      ["n", n],
+      ["p", p],
+    ]);
+    return this.#draw((key, partitionable) =>
+      negativeBinomial(key, ns, ps, sizeShape(size), "int32", { partitionable }),
+    );
+  }
+
+  /**
+   * Noncentral chi-square samples, as NumPy's `noncentral_chisquare`
+   * (algorithm in spec/samplers/jrng-defined.md).
+   *
+   * @param df - degrees of freedom, > 0.
+   * @param nonc - non-centrality, ≥ 0.
+   * @param size - output shape; default the broadcast shape of the parameters.
+   * @param options - `dtype`.
+   * @throws RangeError for `df <= 0` or `nonc < 0`.
+   */
+  noncentralChisquare(
+    df: ParamLike,
+    nonc: ParamLike,
+    size?: Size,
+    options?: FloatOptions,
+  ): JaxArray {
+    const dtype = this.#floatDType(options);
+    const [dfs, noncs] = this.#exactParams([
+      ["df", df],
+      ["nonc", nonc],
+    ]);
+    return this.#draw((key, partitionable) =>
+      noncentralChisquare(key, dfs, noncs, sizeShape(size), dtype, { partitionable }),
+    );
+  }
+
+  /**
+   * Noncentral F samples, as NumPy's `noncentral_f` (algorithm in
+   * spec/samplers/jrng-defined.md).
+   *
+   * @param dfnum - numerator degrees of freedom, > 0.
+   * @param dfden - denominator degrees of freedom, > 0.
+   * @param nonc - non-centrality, ≥ 0.
+   * @param size - output shape; default the broadcast shape of the parameters.
+   * @param options - `dtype`.
+   * @throws RangeError for `dfnum <= 0`, `dfden <= 0` or `nonc < 0`.
+   */
+  noncentralF(
+    dfnum: ParamLike,
+    dfden: ParamLike,
+    nonc: ParamLike,
+    size?: Size,
+    options?: FloatOptions,
+  ): JaxArray {
+    const dtype = this.#floatDType(options);
+    const [num, den, noncs] = this.#exactParams([
+      ["dfnum", dfnum],
+      ["dfden", dfden],
+      ["nonc", nonc],
+    ]);
+    return this.#draw((key, partitionable) =>
+      noncentralF(key, num, den, noncs, sizeShape(size), dtype, { partitionable }),
+    );
+  }
+
+  /**
+   * Power-distribution samples on [0, 1] (density `a·x^(a-1)`), as NumPy's
+   * `power` (algorithm in spec/samplers/jrng-defined.md).
+   *
+   * @param a - exponent, > 0.
+   * @param size - output shape; default `a`'s shape.
+   * @param options - `dtype`.
+   * @throws RangeError for `a <= 0`.
+   */
+  power(a: ParamLike, size?: Size, options?: FloatOptions): JaxArray {
+    const dtype = this.#floatDType(options);
+    const [as] = this.#exactParams([["a", a]]);
+    return this.#draw((key, partitionable) =>
+      power(key, as, sizeShape(size), dtype, { partitionable }),
+    );
+  }
+
+  /**
+   * von Mises samples on [-π, π], as NumPy's `vonmises` (Best–Fisher
+   * rejection as a fixed-shape loop; spec/samplers/jrng-defined.md).
+   *
+   * @param mu - mode.
+   * @param kappa - concentration, ≥ 0.
+   * @param size - output shape; default the broadcast shape of the parameters.
+   * @param options - `dtype`.
+   * @throws RangeError for `kappa < 0`.
+   */
+  vonmises(mu: ParamLike, kappa: ParamLike, size?: Size, options?: FloatOptions): JaxArray {
+    const dtype = this.#floatDType(options);
+    const [mus, kappas] = this.#exactParams([
+      ["mu", mu],
+      ["kappa", kappa],
+    ]);
+    return this.#draw((key, partitionable) =>
+      vonmises(key, mus, kappas, sizeShape(size), dtype, { partitionable }),
+    );
+  }
+
+  /**
+   * Zipf samples, as NumPy's `zipf` (Devroye's rejection as a fixed-shape
+   * loop; spec/samplers/jrng-defined.md), int32.
+   *
+   * @param a - exponent, > 1.
+   * @param size - output shape; default `a`'s shape.
+   * @throws RangeError for `a <= 1`.
+   */
+  zipf(a: ParamLike, size?: Size): JaxArray {
+    const [as] = this.#exactParams([["a", a]]);
+    return this.#draw((key, partitionable) =>
+      zipf(key, as, sizeShape(size), "int32", { partitionable }),
+    );
+  }
+
+  /**
+   * Logarithmic-series samples, as NumPy's `logseries` (Kemp's algorithm;
+   * spec/samplers/jrng-defined.md), int32.
+   *
+   * @param p - shape, in [0, 1).
+   * @param size - output shape; default `p`'s shape.
+   * @throws RangeError for `p` outside [0, 1).
+   */
+  logseries(p: ParamLike, size?: Size): JaxArray {
+    const [ps] = this.#exactParams([["p", p]]);
+    return this.#draw((key, partitionable) =>
+      logseries(key, ps, sizeShape(size), "int32", { partitionable }),
+    );
+  }
+
+  /**
+   * Hypergeometric samples, as NumPy's `hypergeometric` (spec/samplers/jrng-defined.md), int32.
+   *
+   * @param ngood - good items, ≥ 0.
+   * @param nbad - bad items, ≥ 0.
+   * @param nsample - items drawn, in [0, ngood + nbad].
+   * @param size - output shape; default the broadcast shape of the parameters.
+   * @throws RangeError for negative counts or `nsample > ngood + nbad`.
+   */
+  hypergeometric(ngood: ParamLike, nbad: ParamLike, nsample: ParamLike, size?: Size): JaxArray {
+    const [good, bad, sample] = this.#exactParams([
+      ["ngood", ngood],
+      ["nbad", nbad],
+      ["nsample", nsample],
+    ]);
+    return this.#draw((key, partitionable) =>
+      hypergeometric(key, good, bad, sample, sizeShape(size), "int32", { partitionable }),
+    );
+  }
+
+  /**
+   * Multivariate hypergeometric samples, as NumPy's
+   * `multivariate_hypergeometric`: shape `[...size, colors]`, int32.
+   *
+   * @param colors - items of each color, integers ≥ 0.
+   * @param nsample - items drawn, ≤ the total.
+   * @param size - batch shape (default none).
+   * @param options - `method`: `"marginals"` (default) or `"count"`.
+   * @throws RangeError for negative colors, `nsample` above the total, or a bad method.
+   */
+  multivariateHypergeometric(
+    colors: ParamLike,
+    nsample: number,
+    size?: Size,
+    options?: { method?: MultivariateHypergeometricMethod },
+  ): JaxArray {
+    const [counts] = this.#exactParams([["colors", colors]]);
+    const method = options?.method ?? "marginals";
+    return this.#draw((key, partitionable) =>
+      multivariateHypergeometric(key, counts, nsample, sizeShape(size), method, "int32", {
+        partitionable,
+      }),
     );
   }
 }

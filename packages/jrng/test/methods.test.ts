@@ -190,3 +190,56 @@ describe("dtypes and shapes", () => {
     expect([...values].sort()).toEqual([1, 2, 3, 4, 5, 6]);
   });
 });
+
+describe("methods JAX has no sampler for follow the spec's algorithms in @jrng/core", () => {
+  it.each(MODES)("$stream / partitionable $partitionable", (mode) => {
+    const o = { partitionable: mode.partitionable };
+    const k = firstSubkey(11, mode);
+    const check = (draw: (rng: JRNG) => { dataSync(): unknown }, expected: ArrayLike<number>) => {
+      expect(flat(draw(new JRNG(11, mode)).dataSync() as ArrayLike<number>)).toEqual(
+        flat(expected),
+      );
+    };
+    check(
+      (r) => r.negativeBinomial(3, 0.4, 5),
+      core.negativeBinomial(k, 3, 0.4, [5], "int32", o).data,
+    );
+    check(
+      (r) => r.noncentralChisquare(3, 2, 4),
+      core.noncentralChisquare(k, 3, 2, [4], "float32", o).data,
+    );
+    check((r) => r.noncentralF(3, 5, 2, 4), core.noncentralF(k, 3, 5, 2, [4], "float32", o).data);
+    check((r) => r.power(2.5, 4), core.power(k, 2.5, [4], "float32", o).data);
+    check((r) => r.vonmises(0.5, 2, 4), core.vonmises(k, 0.5, 2, [4], "float32", o).data);
+    check((r) => r.zipf(2, 5), core.zipf(k, 2, [5], "int32", o).data);
+    check((r) => r.logseries(0.6, 5), core.logseries(k, 0.6, [5], "int32", o).data);
+    check(
+      (r) => r.hypergeometric(10, 5, 7, 5),
+      core.hypergeometric(k, 10, 5, 7, [5], "int32", o).data,
+    );
+    check(
+      (r) => r.multivariateHypergeometric([3, 4, 5], 6, 2),
+      core.multivariateHypergeometric(k, [3, 4, 5], 6, [2], "marginals", "int32", o).data,
+    );
+  });
+
+  it("reject NumPy's invalid parameters without advancing the state", () => {
+    const bad: ((r: JRNG) => unknown)[] = [
+      (r) => r.negativeBinomial(0, 0.5),
+      (r) => r.noncentralChisquare(0, 1),
+      (r) => r.noncentralF(1, 1, -1),
+      (r) => r.power(0),
+      (r) => r.vonmises(0, -1),
+      (r) => r.zipf(1),
+      (r) => r.logseries(1),
+      (r) => r.hypergeometric(2, 2, 5),
+      (r) => r.multivariateHypergeometric([1, 2], 4),
+    ];
+    for (const call of bad) {
+      const rng = new JRNG(5);
+      const before = rng.state;
+      expect(() => call(rng)).toThrow(RangeError);
+      expect(rng.state).toEqual(before);
+    }
+  });
+});

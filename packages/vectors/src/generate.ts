@@ -15,6 +15,7 @@ import { uniformArea } from "./cases/uniform.js";
 import {
   closedFormArea,
   countsArea,
+  definedArea,
   discreteArea,
   gammaArea,
   linalgArea,
@@ -52,6 +53,7 @@ export const AREAS: AreaSpec[] = [
   gammaArea,
   countsArea,
   linalgArea,
+  definedArea,
   streamsArea,
   errorsArea,
 ];

@@ -122,12 +122,38 @@ export const FUNCTIONS: Record<string, CoreFunction> = {
       (a.method ?? "cholesky") as core.MultivariateNormalMethod,
       o,
     ),
+  negativeBinomial: (key, a, o) =>
+    core.negativeBinomial(key, param(a.n), param(a.p), shape(a), integer(a), o),
+  noncentralChisquare: (key, a, o) =>
+    core.noncentralChisquare(key, param(a.df), param(a.nonc), shape(a), float(a), o),
+  noncentralF: (key, a, o) =>
+    core.noncentralF(key, param(a.dfnum), param(a.dfden), param(a.nonc), shape(a), float(a), o),
+  power: (key, a, o) => core.power(key, param(a.a), shape(a), float(a), o),
+  vonmises: (key, a, o) => core.vonmises(key, param(a.mu), param(a.kappa), shape(a), float(a), o),
+  zipf: (key, a, o) => core.zipf(key, param(a.a), shape(a), integer(a), o),
+  logseries: (key, a, o) => core.logseries(key, param(a.p), shape(a), integer(a), o),
+  hypergeometric: (key, a, o) =>
+    core.hypergeometric(key, param(a.ngood), param(a.nbad), param(a.nsample), shape(a), integer(a), o),
+  multivariateHypergeometric: (key, a, o) =>
+    core.multivariateHypergeometric(
+      key,
+      param(a.colors),
+      a.nsample as number,
+      shape(a),
+      (a.method ?? "marginals") as core.MultivariateHypergeometricMethod,
+      integer(a),
+      o,
+    ),
   orthogonal: (key, a, o) =>
     core.orthogonal(key, a.n as number, (a.shape ?? []) as number[], float(a), a.m as number | undefined, o),
 };
 
 function float(args: Record<string, unknown>): core.FloatDType {
   return (args.dtype ?? "float32") as core.FloatDType;
+}
+
+function integer(args: Record<string, unknown>): core.IntegerDType {
+  return (args.dtype ?? "int32") as core.IntegerDType;
 }
 
 function shape(args: Record<string, unknown>): number[] | undefined {
@@ -205,6 +231,15 @@ export const METHODS: Record<string, { positional: string[]; options: string[] }
   permuted: { positional: ["x", "axis"], options: [] },
   dirichlet: { positional: ["alpha", "size"], options: ["dtype"] },
   multinomial: { positional: ["n", "pvals", "size"], options: [] },
+  negativeBinomial: { positional: ["n", "p", "size"], options: [] },
+  noncentralChisquare: { positional: ["df", "nonc", "size"], options: ["dtype"] },
+  noncentralF: { positional: ["dfnum", "dfden", "nonc", "size"], options: ["dtype"] },
+  power: { positional: ["a", "size"], options: ["dtype"] },
+  vonmises: { positional: ["mu", "kappa", "size"], options: ["dtype"] },
+  zipf: { positional: ["a", "size"], options: [] },
+  logseries: { positional: ["p", "size"], options: [] },
+  hypergeometric: { positional: ["ngood", "nbad", "nsample", "size"], options: [] },
+  multivariateHypergeometric: { positional: ["colors", "nsample", "size"], options: ["method"] },
   multivariateNormal: { positional: ["mean", "cov", "size"], options: ["method", "checkValid", "tol", "dtype"] },
 };
 

@@ -240,3 +240,37 @@ export const linalgArea: AreaSpec = {
     ], loose, ["linalg"])),
   ],
 };
+
+export const definedArea: AreaSpec = {
+  area: "jrng-defined",
+  description:
+    "Samplers jax.random lacks, whose algorithms the spec defines: negativeBinomial, noncentralChisquare, noncentralF, power, vonmises, zipf, logseries, hypergeometric, multivariateHypergeometric.",
+  groups: [
+    group("negativeBinomial", "poisson(gamma(n) · (1 - p) / p).", exactCases("negativeBinomial", [
+      { what: "n 3, p 0.4", args: { n: 3, p: 0.4, shape: [6] } },
+      { what: "p 1 gives 0", args: { n: 5, p: 1, shape: [3] } },
+    ])),
+    group("noncentralChisquare", "chi-square plus a shifted normal square, or a Poisson mixture.", floatCases("noncentralChisquare", [
+      { what: "df 3, nonc 2", args: { df: 3, nonc: 2, shape: [5] } },
+      { what: "df 0.5 (Poisson branch)", args: { df: 0.5, nonc: 1, shape: [5] } },
+    ], loose, ["rejection"])),
+    group("noncentralF", "Noncentral over central chi-square.", floatCases("noncentralF", [
+      { what: "3, 5, 2", args: { dfnum: 3, dfden: 5, nonc: 2, shape: [5] } },
+    ], loose, ["rejection"])),
+    group("power", "exp(-E / a).", floatCases("power", [{ what: "a 2.5", args: { a: 2.5, shape: [5] } }], few)),
+    group("vonmises", "Best–Fisher rejection.", floatCases("vonmises", [
+      { what: "mu 0.5, kappa 2", args: { mu: 0.5, kappa: 2, shape: [5] } },
+      { what: "kappa 0 (uniform)", args: { mu: 0, kappa: 0, shape: [3] } },
+    ], loose, ["rejection"])),
+    group("zipf", "Devroye's rejection.", exactCases("zipf", [{ what: "a 2", args: { a: 2, shape: [6] } }])),
+    group("logseries", "Kemp's algorithm.", exactCases("logseries", [{ what: "p 0.6", args: { p: 0.6, shape: [6] } }])),
+    group("hypergeometric", "Item by item below 10, HRUA above.", exactCases("hypergeometric", [
+      { what: "10 good, 5 bad, 7 drawn", args: { ngood: 10, nbad: 5, nsample: 7, shape: [6] } },
+      { what: "HRUA regime", args: { ngood: 500, nbad: 400, nsample: 300, shape: [4] } },
+    ])),
+    group("multivariateHypergeometric", "Successive hypergeometrics, or counting.", exactCases("multivariateHypergeometric", [
+      { what: "marginals", args: { colors: [3, 4, 5], nsample: 6, shape: [2] } },
+      { what: "count", args: { colors: [3, 4, 5], nsample: 6, shape: [2], method: "count" } },
+    ])),
+  ],
+};

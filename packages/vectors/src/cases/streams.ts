@@ -148,6 +148,15 @@ const METHOD_CALLS: { call: MethodCall; rule: "exact" | "few" | "loose" }[] = [
   { call: { method: "binomial", args: { n: 10, p: 0.3, size: 6 } }, rule: "exact" },
   { call: { method: "geometric", args: { p: 0.25, size: 6 } }, rule: "exact" },
   { call: { method: "multinomial", args: { n: 10, pvals: [0.2, 0.3, 0.5], size: 2 } }, rule: "exact" },
+  { call: { method: "negativeBinomial", args: { n: 3, p: 0.4, size: 4 } }, rule: "exact" },
+  { call: { method: "noncentralChisquare", args: { df: 3, nonc: 2, size: 3 } }, rule: "loose" },
+  { call: { method: "noncentralF", args: { dfnum: 3, dfden: 5, nonc: 2, size: 3 } }, rule: "loose" },
+  { call: { method: "power", args: { a: 2.5, size: 3 } }, rule: "few" },
+  { call: { method: "vonmises", args: { mu: 0.5, kappa: 2, size: 3 } }, rule: "loose" },
+  { call: { method: "zipf", args: { a: 2, size: 4 } }, rule: "exact" },
+  { call: { method: "logseries", args: { p: 0.6, size: 4 } }, rule: "exact" },
+  { call: { method: "hypergeometric", args: { ngood: 10, nbad: 5, nsample: 7, size: 4 } }, rule: "exact" },
+  { call: { method: "multivariateHypergeometric", args: { colors: [3, 4, 5], nsample: 6, size: 2 } }, rule: "exact" },
   { call: { method: "multivariateNormal", args: { mean: [0, 1], cov: [[1, 0.5], [0.5, 2]], size: 2, method: "cholesky" } }, rule: "loose" },
 ];
 
