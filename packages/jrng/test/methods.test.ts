@@ -156,6 +156,105 @@ describe("validation follows NumPy and leaves the state alone", () => {
   });
 });
 
+describe("the remaining methods are their JAX computation too", () => {
+  it.each(MODES)("$stream / partitionable $partitionable", (mode) => {
+    const o = { partitionable: mode.partitionable };
+    const k = firstSubkey(13, mode);
+    const check = (draw: (rng: JRNG) => { dataSync(): unknown }, expected: ArrayLike<number>) => {
+      expect(flat(draw(new JRNG(13, mode)).dataSync() as ArrayLike<number>)).toEqual(
+        flat(expected),
+      );
+    };
+    check(
+      (r) => r.choice(10, [3], false),
+      core.choice(k, 10, [3], false, undefined, 0, "low", o).data as Int32Array,
+    );
+    check(
+      (r) => r.choice([5, 6, 7], [4], true, [0.2, 0.3, 0.5]),
+      core.choice(
+        k,
+        [5, 6, 7],
+        [4],
+        true,
+        { dtype: "float32", shape: [3], data: Float32Array.of(0.2, 0.3, 0.5) },
+        0,
+        "low",
+        o,
+      ).data as Int32Array,
+    );
+    check(
+      (r) =>
+        r.permuted(
+          [
+            [1, 2, 3],
+            [4, 5, 6],
+          ],
+          1,
+        ),
+      core.permutation(
+        k,
+        [
+          [1, 2, 3],
+          [4, 5, 6],
+        ],
+        1,
+        true,
+        o,
+      ).data as Float64Array,
+    );
+    check(
+      (r) => r.shuffle([1, 2, 3, 4]),
+      core.permutation(k, [1, 2, 3, 4], 0, false, o).data as Float64Array,
+    );
+    check(
+      (r) => r.multinomial(10, [0.2, 0.8], 2),
+      core.multinomial(k, [10, 10], [0.2, 0.8], [2, 2], "float32", 1, o).data,
+    );
+    check(
+      (r) =>
+        r.multivariateNormal(
+          [0, 1],
+          [
+            [1, 0.5],
+            [0.5, 2],
+          ],
+          3,
+          { method: "cholesky" },
+        ),
+      core.multivariateNormal(
+        k,
+        [0, 1],
+        [
+          [1, 0.5],
+          [0.5, 2],
+        ],
+        [3],
+        "float32",
+        "cholesky",
+        o,
+      ).data,
+    );
+    check((r) => r.gumbel(0, 1, 4), core.gumbel(k, [4], "float32", "low", o).data);
+    check((r) => r.laplace(0, 1, 4), core.laplace(k, [4], "float32", o).data);
+    check((r) => r.logistic(0, 1, 4), core.logistic(k, [4], "float32", o).data);
+  });
+});
+
+describe("spawn", () => {
+  it("gives children whose streams differ from each other and from the parent", () => {
+    for (const stream of ["split", "fold_in"] as const) {
+      const parent = new JRNG(21, { stream });
+      const children = parent.spawn(3);
+      const draws = [parent, ...children].map((rng) => (rng.random(200).js() as number[]).join());
+      expect(new Set(draws).size).toBe(4);
+      // Independent streams: the correlation of two children's draws is small.
+      const [a, b] = children.slice(0, 2).map((rng) => rng.standardNormal(20000).js() as number[]);
+      const r = a.reduce((sum, x, i) => sum + x * b[i], 0) / a.length;
+      expect(Math.abs(r)).toBeLessThan(0.03);
+    }
+  });
+});
+
 describe("dtypes and shapes", () => {
   it("returns float64 on request, int32 integers, 64-bit integers as NdArrays", () => {
     const rng = new JRNG(1);
