@@ -6,19 +6,9 @@ import { uniform } from "../src/samplers/uniform.js";
 import { bernoulli, bernoulliKernel } from "../src/samplers/bernoulli.js";
 import { rademacher } from "../src/samplers/rademacher.js";
 import { geometric } from "../src/samplers/geometric.js";
+import { adler32 } from "./support/jax-seeds.js";
 
 const LEGACY = { partitionable: false } as const;
-
-/** zlib.adler32, as JAX's RandomValuesCase._seed uses on name + prng impl. */
-function adler32(text: string): number {
-  let a = 1;
-  let b = 0;
-  for (const byte of Buffer.from(text)) {
-    a = (a + byte) % 65521;
-    b = (b + a) % 65521;
-  }
-  return (b * 65536 + a) >>> 0;
-}
 
 function mean(xs: ArrayLike<number>): number {
   let s = 0;

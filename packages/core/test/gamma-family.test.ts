@@ -18,6 +18,7 @@ import { f } from "../src/samplers/f.js";
 import { t } from "../src/samplers/t.js";
 import { generalizedNormal } from "../src/samplers/generalized-normal.js";
 import { ball } from "../src/samplers/ball.js";
+import { adler32 } from "./support/jax-seeds.js";
 
 const LEGACY = { partitionable: false } as const;
 const PARTITIONABLE = { partitionable: true } as const;
@@ -26,17 +27,6 @@ const MODES = [
   ["legacy", LEGACY],
 ] as const;
 const N = 2000;
-
-/** zlib.adler32, as JAX's RandomValuesCase._seed uses on name + prng impl. */
-function adler32(text: string): number {
-  let a = 1;
-  let b = 0;
-  for (const byte of Buffer.from(text)) {
-    a = (a + byte) % 65521;
-    b = (b + a) % 65521;
-  }
-  return (b * 65536 + a) >>> 0;
-}
 
 /** Ours rounds to the 6-decimal printed value, give or take a few float32 ULP (see gamma.ts). */
 function expectPrinted(actual: ArrayLike<number>, printed: readonly number[]): void {

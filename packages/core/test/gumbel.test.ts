@@ -6,19 +6,10 @@ import { uniform } from "../src/samplers/uniform.js";
 import { gumbel, gumbelKernel, safeIntToFloat32 } from "../src/samplers/gumbel.js";
 import { categorical, topKIndices } from "../src/samplers/categorical.js";
 import { bits } from "../src/bits.js";
+import { adler32 } from "./support/jax-seeds.js";
 
 const LEGACY = { partitionable: false } as const;
 const f = Math.fround;
-
-function adler32(text: string): number {
-  let a = 1;
-  let b = 0;
-  for (const byte of Buffer.from(text)) {
-    a = (a + byte) % 65521;
-    b = (b + a) % 65521;
-  }
-  return (b * 65536 + a) >>> 0;
-}
 
 const gumbelCdf = (x: number) => Math.exp(-Math.exp(-x));
 

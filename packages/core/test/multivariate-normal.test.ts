@@ -8,20 +8,10 @@ import {
   multivariateNormalKernel,
 } from "../src/samplers/multivariate-normal.js";
 import { normalKernel } from "../src/samplers/normal.js";
+import { adler32 } from "./support/jax-seeds.js";
 
 const LEGACY = { partitionable: false } as const;
 const f32 = Math.fround;
-
-/** zlib.adler32, as JAX's RandomValuesCase._seed uses on name + prng impl. */
-function adler32(text: string): number {
-  let a = 1;
-  let b = 0;
-  for (const byte of Buffer.from(text)) {
-    a = (a + byte) % 65521;
-    b = (b + a) % 65521;
-  }
-  return (b * 65536 + a) >>> 0;
-}
 
 const COV = [
   [2, 0.6, -0.3],

@@ -3,19 +3,9 @@ import chi2gof from "@stdlib/stats-chi2gof";
 import { foldIn, key, keyAt, split } from "../src/index.js";
 import { randint, randintKernel } from "../src/samplers/randint.js";
 import { bits } from "../src/bits.js";
+import { adler32 } from "./support/jax-seeds.js";
 
 const LEGACY = { partitionable: false } as const;
-
-/** zlib.adler32, as JAX's RandomValuesCase._seed uses on name + prng impl. */
-function adler32(text: string): number {
-  let a = 1;
-  let b = 0;
-  for (const byte of Buffer.from(text)) {
-    a = (a + byte) % 65521;
-    b = (b + a) % 65521;
-  }
-  return (b * 65536 + a) >>> 0;
-}
 
 /** Exact integer matrix product of row-major int arrays. */
 function matmul(a: ArrayLike<number>, b: ArrayLike<number>, n: number, k: number, m: number) {

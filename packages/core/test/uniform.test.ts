@@ -3,6 +3,7 @@ import kstest from "@stdlib/stats-kstest";
 import { foldIn, key, keyAt, split } from "../src/index.js";
 import { uniform, uniformKernel } from "../src/samplers/uniform.js";
 import { bits } from "../src/bits.js";
+import { adler32 } from "./support/jax-seeds.js";
 
 const LEGACY = { partitionable: false } as const;
 const f = Math.fround;
@@ -80,16 +81,6 @@ describe("uniform reproduces JAX", () => {
     }
   });
 });
-
-function adler32(text: string): number {
-  let a = 1;
-  let b = 0;
-  for (const byte of Buffer.from(text)) {
-    a = (a + byte) % 65521;
-    b = (b + a) % 65521;
-  }
-  return (b * 65536 + a) >>> 0;
-}
 
 describe("uniform: structure, edge cases and statistics", () => {
   it("float32 is (bits >>> 9)·2^-23 scaled in float32; float64 takes 64-bit draws", () => {
