@@ -12,23 +12,14 @@ import { rayleigh, rayleighKernel } from "../src/samplers/rayleigh.js";
 import { weibullMin, weibullMinKernel } from "../src/samplers/weibull-min.js";
 import { powC } from "../src/float.js";
 import { triangular, triangularKernel } from "../src/samplers/triangular.js";
+import { adler32 } from "./support/jax-seeds.js";
+import { moments } from "./support/statistics.js";
 
 const LEGACY = { partitionable: false } as const;
 const MODES = [
   ["partitionable", { partitionable: true }],
   ["legacy", LEGACY],
 ] as const;
-
-/** zlib.adler32, as JAX's RandomValuesCase._seed uses on name + prng impl. */
-function adler32(text: string): number {
-  let a = 1;
-  let b = 0;
-  for (const byte of Buffer.from(text)) {
-    a = (a + byte) % 65521;
-    b = (b + a) % 65521;
-  }
-  return (b * 65536 + a) >>> 0;
-}
 
 /** Distance in float32 ULPs (number of float32 values between a and b). */
 function ulps32(a: number, b: number): number {
@@ -37,15 +28,6 @@ function ulps32(a: number, b: number): number {
     return bits >= 0x80000000 ? 0x80000000 - bits : bits;
   };
   return Math.abs(ordered(a) - ordered(b));
-}
-
-function moments(samples: ArrayLike<number>): [number, number] {
-  let mean = 0;
-  for (let i = 0; i < samples.length; i++) mean += samples[i];
-  mean /= samples.length;
-  let variance = 0;
-  for (let i = 0; i < samples.length; i++) variance += (samples[i] - mean) ** 2;
-  return [mean, variance / samples.length];
 }
 
 function quantile(samples: ArrayLike<number>, q: number): number {

@@ -13,20 +13,11 @@ import {
   loggamma,
 } from "../src/samplers/gamma.js";
 import { powC } from "../src/float.js";
+import { adler32 } from "./support/jax-seeds.js";
+import { moments } from "./support/statistics.js";
 
 const LEGACY = { partitionable: false } as const;
 const PARTITIONABLE = { partitionable: true } as const;
-
-/** zlib.adler32, as JAX's RandomValuesCase._seed uses on name + prng impl. */
-function adler32(text: string): number {
-  let a = 1;
-  let b = 0;
-  for (const byte of Buffer.from(text)) {
-    a = (a + byte) % 65521;
-    b = (b + a) % 65521;
-  }
-  return (b * 65536 + a) >>> 0;
-}
 
 /**
  * Values printed with 6 decimals: ours must round to the printed value,
@@ -39,15 +30,6 @@ function expectPrinted(actual: ArrayLike<number>, printed: readonly number[]): v
     const ulp = 2 ** (Math.floor(Math.log2(Math.abs(printed[i]))) - 23);
     expect(Math.abs(actual[i] - printed[i])).toBeLessThanOrEqual(5e-7 + 6 * ulp);
   }
-}
-
-function moments(samples: ArrayLike<number>): [number, number] {
-  let mean = 0;
-  for (let i = 0; i < samples.length; i++) mean += samples[i];
-  mean /= samples.length;
-  let variance = 0;
-  for (let i = 0; i < samples.length; i++) variance += (samples[i] - mean) ** 2;
-  return [mean, variance / (samples.length - 1)];
 }
 
 /**
@@ -257,7 +239,7 @@ describe("gamma distribution (statistical)", () => {
         const x = gamma(key(1000 + Math.round(a * 10)), a, [n], "float32", options).data;
         const { pValue } = kstest(x, gammaCdf, a, 1);
         expect(pValue).toBeGreaterThan(1e-3);
-        const [mean, variance] = moments(x);
+        const [mean, variance] = moments(x, 1);
         expect(Math.abs(mean - a)).toBeLessThan(5 * Math.sqrt(a / n));
         // Var of the sample variance ~ (2a^2 + 6a) / n for the gamma distribution.
         expect(Math.abs(variance - a)).toBeLessThan(6 * Math.sqrt((2 * a * a + 6 * a) / n));
@@ -399,7 +381,7 @@ describe("gamma edge cases", () => {
 
   it("large a: samples concentrate at a with sd sqrt(a)", () => {
     const x = gamma(key(12), 1e8, [500]).data;
-    const [mean] = moments(x);
+    const [mean] = moments(x, 1);
     expect(Math.abs(mean / 1e8 - 1)).toBeLessThan(5 * (1e-4 / Math.sqrt(500)) + 1e-6);
   });
 

@@ -2,8 +2,6 @@
 // jax.random counterpart, so there are no JAX-printed values; every expected value
 // below is either a distribution fact or our own recipe recomputed by hand.
 import { describe, expect, it } from "vitest";
-import chi2gof from "@stdlib/stats-chi2gof";
-import kstest from "@stdlib/stats-kstest";
 import hypergeometricPmf from "@stdlib/stats-base-dists-hypergeometric-pmf";
 import { key, keyAt, split } from "../src/index.js";
 import { f32 } from "../src/float.js";
@@ -17,6 +15,7 @@ import {
   logFactorial,
   multivariateHypergeometric,
 } from "../src/samplers/hypergeometric.js";
+import { chiSquarePValue, expectMoments, ksPValue } from "./support/statistics.js";
 
 const LEGACY = { partitionable: false } as const;
 const MODES = [
@@ -24,62 +23,6 @@ const MODES = [
   ["legacy", LEGACY],
 ] as const;
 const ALPHA = 1e-3;
-
-/** Chi-square goodness of fit of integer samples against a pmf on [lo, max], tails merged (expected >= 5). */
-function chiSquarePValue(
-  samples: ArrayLike<number | bigint>,
-  pmf: (k: number) => number,
-  max: number,
-  min = 0,
-): number {
-  const n = samples.length;
-  const probs: number[] = [];
-  for (let k = min; k <= max; k++) probs.push(pmf(k));
-  let lo = 0;
-  let below = 0;
-  while (lo < probs.length - 1 && (below + probs[lo]) * n < 5) below += probs[lo++];
-  let hi = probs.length - 1;
-  let above = Math.max(0, 1 - probs.reduce((s, x) => s + x, 0));
-  while (hi > lo && (above + probs[hi]) * n < 5) above += probs[hi--];
-  const expected: number[] = [];
-  const observed: number[] = [];
-  for (let k = lo; k <= hi; k++) {
-    expected.push(probs[k] * n);
-    observed.push(0);
-  }
-  expected[0] += below * n;
-  expected[expected.length - 1] += above * n;
-  for (let i = 0; i < n; i++) {
-    const k = Math.min(Math.max(Number(samples[i]) - min, lo), hi);
-    observed[k - lo]++;
-  }
-  const total = expected.reduce((s, x) => s + x, 0);
-  return chi2gof(
-    observed,
-    expected.map((e) => (e * n) / total),
-  ).pValue;
-}
-
-function moments(samples: ArrayLike<number | bigint>): [number, number] {
-  const n = samples.length;
-  let mean = 0;
-  for (let i = 0; i < n; i++) mean += Number(samples[i]);
-  mean /= n;
-  let variance = 0;
-  for (let i = 0; i < n; i++) variance += (Number(samples[i]) - mean) ** 2;
-  return [mean, variance / (n - 1)];
-}
-
-/** |sample mean − mean| within 5 standard errors, sample variance within 15%. */
-function expectMoments(samples: ArrayLike<number | bigint>, mean: number, variance: number): void {
-  const [m, v] = moments(samples);
-  expect(Math.abs(m - mean)).toBeLessThan(5 * Math.sqrt(variance / samples.length));
-  expect(Math.abs(v / variance - 1)).toBeLessThan(0.15);
-}
-
-function ksPValue(samples: ArrayLike<number>, cdf: (x: number) => number): number {
-  return kstest(Array.from(samples), cdf).pValue;
-}
 
 // ---------------------------------------------------------------- vonmises
 

@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import chi2gof from "@stdlib/stats-chi2gof";
 import poissonPmf from "@stdlib/stats-base-dists-poisson-pmf";
 import { key, split } from "../src/index.js";
 import { uniform } from "../src/samplers/uniform.js";
@@ -9,63 +8,11 @@ import {
   poissonKnuthKernel,
   poissonRejectionKernel,
 } from "../src/samplers/poisson.js";
+import { adler32 } from "./support/jax-seeds.js";
+import { chiSquarePValue, moments } from "./support/statistics.js";
 
 const LEGACY = { partitionable: false } as const;
 const INT32_MAX = 2 ** 31 - 1;
-
-/** zlib.adler32, as JAX's RandomValuesCase._seed uses on name + prng impl. */
-function adler32(text: string): number {
-  let a = 1;
-  let b = 0;
-  for (const byte of Buffer.from(text)) {
-    a = (a + byte) % 65521;
-    b = (b + a) % 65521;
-  }
-  return (b * 65536 + a) >>> 0;
-}
-
-/**
- * Chi-square goodness of fit of integer samples against a pmf, bins
- * [lo, hi] with the tails merged into the end bins so every expected
- * count is at least 5.
- */
-function chiSquarePValue(samples: ArrayLike<number>, pmf: (k: number) => number, max: number) {
-  const n = samples.length;
-  const probs: number[] = [];
-  for (let k = 0; k <= max; k++) probs.push(pmf(k));
-  let lo = 0;
-  let below = 0;
-  while (lo < max && (below + probs[lo]) * n < 5) below += probs[lo++];
-  let hi = max;
-  let above = 1 - probs.reduce((s, x) => s + x, 0);
-  while (hi > lo && (above + probs[hi]) * n < 5) above += probs[hi--];
-  const expected: number[] = [];
-  const observed: number[] = [];
-  for (let k = lo; k <= hi; k++) {
-    expected.push(probs[k] * n);
-    observed.push(0);
-  }
-  expected[0] += below * n;
-  expected[expected.length - 1] += above * n;
-  for (let i = 0; i < n; i++) {
-    const k = Math.min(Math.max(samples[i], lo), hi);
-    observed[k - lo]++;
-  }
-  const total = expected.reduce((s, x) => s + x, 0);
-  return chi2gof(
-    observed,
-    expected.map((e) => (e * n) / total),
-  ).pValue;
-}
-
-function moments(samples: ArrayLike<number>): [number, number] {
-  let mean = 0;
-  for (let i = 0; i < samples.length; i++) mean += samples[i];
-  mean /= samples.length;
-  let variance = 0;
-  for (let i = 0; i < samples.length; i++) variance += (samples[i] - mean) ** 2;
-  return [mean, variance / samples.length];
-}
 
 describe("poisson reproduces JAX", () => {
   it("legacy: _RANDOM_VALUES_CASES poisson, lam=5, shape (5,), int32", () => {
