@@ -19,6 +19,7 @@ import { t } from "../src/samplers/t.js";
 import { generalizedNormal } from "../src/samplers/generalized-normal.js";
 import { ball } from "../src/samplers/ball.js";
 import { adler32 } from "./support/jax-seeds.js";
+import { expectPrinted } from "./support/jax-printed.js";
 
 const LEGACY = { partitionable: false } as const;
 const PARTITIONABLE = { partitionable: true } as const;
@@ -27,15 +28,6 @@ const MODES = [
   ["legacy", LEGACY],
 ] as const;
 const N = 2000;
-
-/** Ours rounds to the 6-decimal printed value, give or take a few float32 ULP (see gamma.ts). */
-function expectPrinted(actual: ArrayLike<number>, printed: readonly number[]): void {
-  expect(actual.length).toBe(printed.length);
-  for (let i = 0; i < printed.length; i++) {
-    const ulp = 2 ** (Math.floor(Math.log2(Math.abs(printed[i]))) - 23);
-    expect(Math.abs(actual[i] - printed[i])).toBeLessThanOrEqual(5e-7 + 6 * ulp);
-  }
-}
 
 function keysOf(k: Uint32Array, n: number, partitionable: boolean): Uint32Array[] {
   const keys = split(k, n, { partitionable });

@@ -15,22 +15,10 @@ import {
 import { powC } from "../src/float.js";
 import { adler32 } from "./support/jax-seeds.js";
 import { moments } from "./support/statistics.js";
+import { expectPrinted } from "./support/jax-printed.js";
 
 const LEGACY = { partitionable: false } as const;
 const PARTITIONABLE = { partitionable: true } as const;
-
-/**
- * Values printed with 6 decimals: ours must round to the printed value,
- * i.e. lie within half a unit of the last printed digit (5e-7), plus 2
- * float32 ULP of the value for the transcendentals (see gamma.ts).
- */
-function expectPrinted(actual: ArrayLike<number>, printed: readonly number[]): void {
-  expect(actual.length).toBe(printed.length);
-  for (let i = 0; i < printed.length; i++) {
-    const ulp = 2 ** (Math.floor(Math.log2(Math.abs(printed[i]))) - 23);
-    expect(Math.abs(actual[i] - printed[i])).toBeLessThanOrEqual(5e-7 + 6 * ulp);
-  }
-}
 
 /**
  * `_gamma_one` done by hand from the public split / normal / uniform, as
