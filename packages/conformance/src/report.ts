@@ -164,8 +164,11 @@ export function formatTerminalReport(report: ConformanceReport, color = false): 
     if (failures.length > 50)
       lines.push(`  … and ${failures.length - 50} more (see the JSON report)`);
     for (const failure of statFailures) {
+      const detail =
+        failure.reason ??
+        `${failure.test} p = ${failure.pValue.toExponential(2)} < ${failure.threshold.toExponential(2)} (statistic ${failure.statistic.toPrecision(4)})`;
       lines.push(
-        `  ✗ ${failure.id}  ${failure.method}(${failure.parameters})  [statistical]  ${failure.test} p = ${failure.pValue.toExponential(2)} < ${failure.threshold.toExponential(2)}`,
+        `  ✗ ${failure.id}  ${failure.method}(${failure.parameters})  [statistical]  ${detail}`,
       );
     }
   }

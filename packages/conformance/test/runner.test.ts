@@ -1,4 +1,3 @@
-import { execFileSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import type { NdArray } from "@jrng/core";
@@ -198,34 +197,7 @@ describe("the jax-js adapter", () => {
   }, 30_000);
 });
 
-const NUMPY_ADAPTER = fileURLToPath(new URL("../adapters/numpy_adapter.py", import.meta.url));
-const hasNumpy = (() => {
-  try {
-    execFileSync("python3", ["-c", "import numpy"], { stdio: "ignore" });
-    return true;
-  } catch {
-    return false;
-  }
-})();
-
 describe("the statistical tier", () => {
-  it.skipIf(!hasNumpy)(
-    "NumPy's Generator passes it over the protocol (needs python3 with numpy)",
-    async () => {
-      const adapter = new ProcessAdapter(`python3 ${NUMPY_ADAPTER}`);
-      try {
-        const capabilities = await adapter.capabilities();
-        expect(capabilities.tiers).toEqual(["statistical"]);
-        const results = await runStatisticalTier(adapter, capabilities.methods);
-        expect(results.length).toBeGreaterThan(0);
-        expect(results.filter((r) => r.status !== "passed")).toEqual([]);
-      } finally {
-        await adapter.close();
-      }
-    },
-    60_000,
-  );
-
   it("fails a generator whose random() is skewed (u² instead of u)", async () => {
     const adapter = broken("skewed random", {
       callMethod: (rng, call) => {
