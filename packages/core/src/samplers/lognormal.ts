@@ -14,18 +14,12 @@
  * @module
  */
 import { f32 } from "../float.js";
-import { checkKey, type Key, type KeyLike } from "../keys.js";
+import type { Key, KeyLike } from "../keys.js";
 import { shapeSize, type FloatDType, type NdArray } from "../ndarray.js";
-import { isPartitionable, type ThreefryOptions } from "../options.js";
-import {
-  broadcastParam,
-  checkSafeToCast,
-  resolveShape,
-  toParam,
-  type ArrayParam,
-} from "../params.js";
-import { checkFloatDType } from "../validate.js";
+import type { ThreefryOptions } from "../options.js";
+import type { ArrayParam } from "../params.js";
 import { normalKernel } from "./normal.js";
+import { sampleFloatParams } from "./float-params.js";
 
 /**
  * Sample lognormal floats, as `jax.random.lognormal`: `exp(sigma · z)` for
@@ -50,23 +44,9 @@ export function lognormal(
   dtype: FloatDType = "float32",
   options?: ThreefryOptions,
 ): NdArray<FloatDType> {
-  const checkedKey = checkKey("lognormal", key);
-  const checkedDType = checkFloatDType("dtype", dtype);
-  const s = toParam("sigma", sigma);
-  const checkedShape = resolveShape("lognormal", shape, s);
-  checkSafeToCast("lognormal", "sigma", sigma, checkedDType);
-  const partitionable = isPartitionable(options);
-  return {
-    dtype: checkedDType,
-    shape: checkedShape,
-    data: lognormalKernel(
-      checkedKey,
-      checkedShape,
-      checkedDType,
-      broadcastParam(s, checkedShape),
-      partitionable,
-    ),
-  };
+  return sampleFloatParams("lognormal", key, { sigma }, shape, dtype, options, (k, s, d, [ss], p) =>
+    lognormalKernel(k, s, d, ss, p),
+  );
 }
 
 /**

@@ -15,18 +15,12 @@
  * @module
  */
 import { roundTo } from "../float.js";
-import { checkKey, type Key, type KeyLike } from "../keys.js";
+import type { Key, KeyLike } from "../keys.js";
 import { shapeSize, type FloatDType, type NdArray } from "../ndarray.js";
-import { isPartitionable, type ThreefryOptions } from "../options.js";
-import {
-  broadcastParam,
-  checkSafeToCast,
-  resolveShape,
-  toParam,
-  type ArrayParam,
-} from "../params.js";
-import { checkFloatDType } from "../validate.js";
+import type { ThreefryOptions } from "../options.js";
+import type { ArrayParam } from "../params.js";
 import { exponentialKernel } from "./exponential.js";
+import { sampleFloatParams } from "./float-params.js";
 
 /**
  * Sample Pareto floats with shape parameter `b` (density `b / x^(b+1)` on
@@ -55,23 +49,9 @@ export function pareto(
   dtype: FloatDType = "float32",
   options?: ThreefryOptions,
 ): NdArray<FloatDType> {
-  const checkedKey = checkKey("pareto", key);
-  const checkedDType = checkFloatDType("dtype", dtype);
-  const param = toParam("b", b);
-  const checkedShape = resolveShape("pareto", shape, param);
-  checkSafeToCast("pareto", "b", b, checkedDType);
-  const partitionable = isPartitionable(options);
-  return {
-    dtype: checkedDType,
-    shape: checkedShape,
-    data: paretoKernel(
-      checkedKey,
-      checkedShape,
-      checkedDType,
-      broadcastParam(param, checkedShape),
-      partitionable,
-    ),
-  };
+  return sampleFloatParams("pareto", key, { b }, shape, dtype, options, (k, s, d, [bs], p) =>
+    paretoKernel(k, s, d, bs, p),
+  );
 }
 
 /**

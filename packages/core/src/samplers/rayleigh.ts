@@ -14,18 +14,12 @@
  * @module
  */
 import { roundTo } from "../float.js";
-import { checkKey, type Key, type KeyLike } from "../keys.js";
+import type { Key, KeyLike } from "../keys.js";
 import { allocate, shapeSize, type FloatDType, type NdArray } from "../ndarray.js";
-import { isPartitionable, type ThreefryOptions } from "../options.js";
-import {
-  broadcastParam,
-  checkSafeToCast,
-  resolveShape,
-  toParam,
-  type ArrayParam,
-} from "../params.js";
-import { checkFloatDType } from "../validate.js";
+import type { ThreefryOptions } from "../options.js";
+import type { ArrayParam } from "../params.js";
 import { uniformKernel } from "./uniform.js";
+import { sampleFloatParams } from "./float-params.js";
 
 /**
  * Sample Rayleigh floats with scale `scale` (density
@@ -55,23 +49,9 @@ export function rayleigh(
   dtype: FloatDType = "float32",
   options?: ThreefryOptions,
 ): NdArray<FloatDType> {
-  const checkedKey = checkKey("rayleigh", key);
-  const checkedDType = checkFloatDType("dtype", dtype);
-  const param = toParam("scale", scale);
-  const checkedShape = resolveShape("rayleigh", shape, param);
-  checkSafeToCast("rayleigh", "scale", scale, checkedDType);
-  const partitionable = isPartitionable(options);
-  return {
-    dtype: checkedDType,
-    shape: checkedShape,
-    data: rayleighKernel(
-      checkedKey,
-      checkedShape,
-      checkedDType,
-      broadcastParam(param, checkedShape),
-      partitionable,
-    ),
-  };
+  return sampleFloatParams("rayleigh", key, { scale }, shape, dtype, options, (k, s, d, [ss], p) =>
+    rayleighKernel(k, s, d, ss, p),
+  );
 }
 
 /**

@@ -11,18 +11,12 @@
  * @module
  */
 import { roundTo } from "../float.js";
-import { checkKey, type Key, type KeyLike } from "../keys.js";
+import type { Key, KeyLike } from "../keys.js";
 import { allocate, shapeSize, type FloatDType, type NdArray } from "../ndarray.js";
-import { isPartitionable, type ThreefryOptions } from "../options.js";
-import {
-  broadcastParam,
-  checkSafeToCast,
-  resolveShape,
-  toParam,
-  type ArrayParam,
-} from "../params.js";
-import { checkFloatDType } from "../validate.js";
+import type { ThreefryOptions } from "../options.js";
+import type { ArrayParam } from "../params.js";
 import { uniformKernel } from "./uniform.js";
+import { sampleFloatParams } from "./float-params.js";
 
 /**
  * Sample triangular floats on `[left, right]` with peak at `mode`, as
@@ -57,29 +51,15 @@ export function triangular(
   dtype: FloatDType = "float32",
   options?: ThreefryOptions,
 ): NdArray<FloatDType> {
-  const checkedKey = checkKey("triangular", key);
-  const checkedDType = checkFloatDType("dtype", dtype);
-  const leftParam = toParam("left", left);
-  const modeParam = toParam("mode", mode);
-  const rightParam = toParam("right", right);
-  const checkedShape = resolveShape("triangular", shape, leftParam, modeParam, rightParam);
-  checkSafeToCast("triangular", "left", left, checkedDType);
-  checkSafeToCast("triangular", "mode", mode, checkedDType);
-  checkSafeToCast("triangular", "right", right, checkedDType);
-  const partitionable = isPartitionable(options);
-  return {
-    dtype: checkedDType,
-    shape: checkedShape,
-    data: triangularKernel(
-      checkedKey,
-      checkedShape,
-      checkedDType,
-      broadcastParam(leftParam, checkedShape),
-      broadcastParam(modeParam, checkedShape),
-      broadcastParam(rightParam, checkedShape),
-      partitionable,
-    ),
-  };
+  return sampleFloatParams(
+    "triangular",
+    key,
+    { left, mode, right },
+    shape,
+    dtype,
+    options,
+    (k, s, d, [l, m, r], p) => triangularKernel(k, s, d, l, m, r, p),
+  );
 }
 
 /**

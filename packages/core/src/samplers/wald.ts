@@ -16,19 +16,13 @@
  * @module
  */
 import { f32 } from "../float.js";
-import { checkKey, type Key, type KeyLike } from "../keys.js";
+import type { Key, KeyLike } from "../keys.js";
 import { shapeSize, type FloatDType, type NdArray } from "../ndarray.js";
-import { isPartitionable, type ThreefryOptions } from "../options.js";
-import {
-  broadcastParam,
-  checkSafeToCast,
-  resolveShape,
-  toParam,
-  type ArrayParam,
-} from "../params.js";
+import type { ThreefryOptions } from "../options.js";
+import type { ArrayParam } from "../params.js";
 import { splitKey } from "../random-words.js";
-import { checkFloatDType } from "../validate.js";
 import { normalKernel } from "./normal.js";
+import { sampleFloatParams } from "./float-params.js";
 import { unitFloats } from "./uniform.js";
 
 /**
@@ -53,23 +47,9 @@ export function wald(
   dtype: FloatDType = "float32",
   options?: ThreefryOptions,
 ): NdArray<FloatDType> {
-  const checkedKey = checkKey("wald", key);
-  const checkedDType = checkFloatDType("dtype", dtype);
-  const mu = toParam("mean", mean);
-  const checkedShape = resolveShape("wald", shape, mu);
-  checkSafeToCast("wald", "mean", mean, checkedDType);
-  const partitionable = isPartitionable(options);
-  return {
-    dtype: checkedDType,
-    shape: checkedShape,
-    data: waldKernel(
-      checkedKey,
-      checkedShape,
-      checkedDType,
-      broadcastParam(mu, checkedShape),
-      partitionable,
-    ),
-  };
+  return sampleFloatParams("wald", key, { mean }, shape, dtype, options, (k, s, d, [mu], p) =>
+    waldKernel(k, s, d, mu, p),
+  );
 }
 
 /**

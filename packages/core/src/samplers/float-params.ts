@@ -1,0 +1,61 @@
+/**
+ * The public checker shared by float samplers whose arguments are array
+ * parameters, a shape and a float dtype (pareto, lognormal, rayleigh, wald,
+ * triangular): key, dtype, every parameter read, the shape resolved, then
+ * every parameter's safe cast to the dtype.
+ *
+ * @module
+ */
+import { checkKey, type Key, type KeyLike } from "../keys.js";
+import type { FloatDType, NdArray } from "../ndarray.js";
+import { isPartitionable, type ThreefryOptions } from "../options.js";
+import { broadcastParam, checkSafeToCast, resolveShape, toParam } from "../params.js";
+import { checkFloatDType } from "../validate.js";
+
+/**
+ * A sampler's kernel behind its parameters: the checked key, shape and dtype,
+ * the parameters broadcast to the shape (in the order they were named), and
+ * the threefry mode.
+ */
+export type FloatParamsKernel = (
+  key: Key,
+  shape: readonly number[],
+  dtype: FloatDType,
+  params: readonly Float64Array[],
+  partitionable: boolean,
+) => Float32Array | Float64Array;
+
+/**
+ * Check the arguments of sampler `name` — key, dtype, each of `params` read
+ * (in insertion order, named by its key), the shape resolved against them,
+ * then each parameter's safe cast to the dtype — and run `kernel` on the
+ * parameters broadcast to the shape.
+ */
+export function sampleFloatParams(
+  name: string,
+  key: KeyLike,
+  params: Readonly<Record<string, unknown>>,
+  shape: unknown,
+  dtype: FloatDType,
+  options: ThreefryOptions | undefined,
+  kernel: FloatParamsKernel,
+): NdArray<FloatDType> {
+  const checkedKey = checkKey(name, key);
+  const checkedDType = checkFloatDType("dtype", dtype);
+  const entries = Object.entries(params);
+  const read = entries.map(([param, value]) => toParam(param, value));
+  const checkedShape = resolveShape(name, shape, ...read);
+  for (const [param, value] of entries) checkSafeToCast(name, param, value, checkedDType);
+  const partitionable = isPartitionable(options);
+  return {
+    dtype: checkedDType,
+    shape: checkedShape,
+    data: kernel(
+      checkedKey,
+      checkedShape,
+      checkedDType,
+      read.map((p) => broadcastParam(p, checkedShape)),
+      partitionable,
+    ),
+  };
+}
