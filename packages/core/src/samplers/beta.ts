@@ -15,17 +15,10 @@
 import { roundTo } from "../float.js";
 import { checkKey, type Key, type KeyLike } from "../keys.js";
 import { allocate, shapeSize, type FloatDType, type NdArray } from "../ndarray.js";
-import { isPartitionable } from "../options.js";
-import {
-  broadcastParam,
-  checkSafeToCast,
-  resolveShape,
-  toParam,
-  type ArrayParam,
-} from "../params.js";
+import type { ArrayParam } from "../params.js";
 import { splitKey } from "../random-words.js";
-import { checkFloatDType } from "../validate.js";
 import { checkGammaMethod, loggammaKernel, type GammaMethod, type GammaOptions } from "./gamma.js";
+import { sampleCastFloatParams } from "./float-params.js";
 
 /**
  * Sample Beta(`a`, `b`) variates on [0, 1] (density proportional to
@@ -55,27 +48,15 @@ export function beta(
 ): NdArray<FloatDType> {
   const checkedKey = checkKey("beta", key);
   const method = checkGammaMethod("beta", options);
-  const checkedDType = checkFloatDType("dtype", dtype);
-  checkSafeToCast("beta", "a", a, checkedDType);
-  checkSafeToCast("beta", "b", b, checkedDType);
-  const alpha = toParam("a", a);
-  const betaParam = toParam("b", b);
-  const checkedShape = resolveShape("beta", shape, alpha, betaParam);
-  const partitionable = isPartitionable(options);
-  const round = roundTo(checkedDType);
-  return {
-    dtype: checkedDType,
-    shape: checkedShape,
-    data: betaKernel(
-      checkedKey,
-      checkedShape,
-      checkedDType,
-      broadcastParam(alpha, checkedShape).map(round),
-      broadcastParam(betaParam, checkedShape).map(round),
-      partitionable,
-      method,
-    ),
-  };
+  return sampleCastFloatParams(
+    "beta",
+    checkedKey,
+    { a, b },
+    shape,
+    dtype,
+    options,
+    (k, s, d, [av, bv], p) => betaKernel(k, s, d, av, bv, p, method),
+  );
 }
 
 /**

@@ -13,16 +13,9 @@
 import { roundTo } from "../float.js";
 import { checkKey, type Key, type KeyLike } from "../keys.js";
 import { allocate, shapeSize, type FloatDType, type NdArray } from "../ndarray.js";
-import { isPartitionable } from "../options.js";
-import {
-  broadcastParam,
-  checkSafeToCast,
-  resolveShape,
-  toParam,
-  type ArrayParam,
-} from "../params.js";
-import { checkFloatDType } from "../validate.js";
+import type { ArrayParam } from "../params.js";
 import { checkGammaMethod, loggammaKernel, type GammaMethod, type GammaOptions } from "./gamma.js";
+import { sampleCastFloatParams } from "./float-params.js";
 
 /**
  * Sample chi-square variates with `df` degrees of freedom, as
@@ -49,24 +42,15 @@ export function chisquare(
 ): NdArray<FloatDType> {
   const checkedKey = checkKey("chisquare", key);
   const method = checkGammaMethod("chisquare", options);
-  const checkedDType = checkFloatDType("dtype", dtype);
-  checkSafeToCast("chisquare", "df", df, checkedDType);
-  const degrees = toParam("df", df);
-  const checkedShape = resolveShape("chisquare", shape, degrees);
-  const partitionable = isPartitionable(options);
-  const round = roundTo(checkedDType);
-  return {
-    dtype: checkedDType,
-    shape: checkedShape,
-    data: chisquareKernel(
-      checkedKey,
-      checkedShape,
-      checkedDType,
-      broadcastParam(degrees, checkedShape).map(round),
-      partitionable,
-      method,
-    ),
-  };
+  return sampleCastFloatParams(
+    "chisquare",
+    checkedKey,
+    { df },
+    shape,
+    dtype,
+    options,
+    (k, s, d, [dfs], p) => chisquareKernel(k, s, d, dfs, p, method),
+  );
 }
 
 /**

@@ -12,17 +12,11 @@
 import { roundTo } from "../float.js";
 import { checkKey, type Key, type KeyLike } from "../keys.js";
 import { allocate, shapeSize, type FloatDType, type NdArray } from "../ndarray.js";
-import { isPartitionable, type ThreefryOptions } from "../options.js";
-import {
-  broadcastParam,
-  checkSafeToCast,
-  resolveShape,
-  toParam,
-  type ArrayParam,
-} from "../params.js";
+import type { ThreefryOptions } from "../options.js";
+import type { ArrayParam } from "../params.js";
 import { splitKey } from "../random-words.js";
-import { checkFloatDType } from "../validate.js";
 import { chisquareKernel } from "./chisquare.js";
+import { sampleCastFloatParams } from "./float-params.js";
 
 /**
  * Sample F-distributed variates with `dfnum` and `dfden` degrees of
@@ -49,26 +43,15 @@ export function f(
   options?: ThreefryOptions,
 ): NdArray<FloatDType> {
   const checkedKey = checkKey("f", key);
-  const checkedDType = checkFloatDType("dtype", dtype);
-  checkSafeToCast("f", "dfnum", dfnum, checkedDType);
-  checkSafeToCast("f", "dfden", dfden, checkedDType);
-  const numerator = toParam("dfnum", dfnum);
-  const denominator = toParam("dfden", dfden);
-  const checkedShape = resolveShape("f", shape, numerator, denominator);
-  const partitionable = isPartitionable(options);
-  const round = roundTo(checkedDType);
-  return {
-    dtype: checkedDType,
-    shape: checkedShape,
-    data: fKernel(
-      checkedKey,
-      checkedShape,
-      checkedDType,
-      broadcastParam(numerator, checkedShape).map(round),
-      broadcastParam(denominator, checkedShape).map(round),
-      partitionable,
-    ),
-  };
+  return sampleCastFloatParams(
+    "f",
+    checkedKey,
+    { dfnum, dfden },
+    shape,
+    dtype,
+    options,
+    (k, s, d, [num, den], p) => fKernel(k, s, d, num, den, p),
+  );
 }
 
 /**

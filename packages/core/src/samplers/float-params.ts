@@ -1,11 +1,19 @@
 /**
- * The public checker shared by float samplers whose arguments are array
- * parameters, a shape and a float dtype (pareto, lognormal, rayleigh, wald,
- * triangular): key, dtype, every parameter read, the shape resolved, then
- * every parameter's safe cast to the dtype.
+ * The public checkers shared by float samplers whose arguments are array
+ * parameters, a shape and a float dtype. Two orders of checks occur, each
+ * kept exactly as the samplers had it:
+ *
+ * - {@link sampleFloatParams} (pareto, lognormal, rayleigh, wald, triangular):
+ *   key, dtype, every parameter read, the shape resolved, then every
+ *   parameter's safe cast to the dtype;
+ * - {@link sampleCastFloatParams} (chisquare, t, beta, f): on a key the
+ *   caller checked (with `options.method` where the sampler has one), dtype,
+ *   every parameter's safe cast, then every parameter read and the shape
+ *   resolved; the kernels get the parameters rounded to the dtype.
  *
  * @module
  */
+import { roundTo } from "../float.js";
 import { checkKey, type Key, type KeyLike } from "../keys.js";
 import type { FloatDType, NdArray } from "../ndarray.js";
 import { isPartitionable, type ThreefryOptions } from "../options.js";
@@ -55,6 +63,42 @@ export function sampleFloatParams(
       checkedShape,
       checkedDType,
       read.map((p) => broadcastParam(p, checkedShape)),
+      partitionable,
+    ),
+  };
+}
+
+/**
+ * Check the arguments of sampler `name` after its key (and any option the
+ * sampler checks before the dtype) — dtype, each of `params`' safe cast to
+ * the dtype (in insertion order, named by its key), each parameter read, the
+ * shape resolved against them — and run `kernel` on the parameters broadcast
+ * to the shape and rounded to the dtype.
+ */
+export function sampleCastFloatParams(
+  name: string,
+  checkedKey: Key,
+  params: Readonly<Record<string, unknown>>,
+  shape: unknown,
+  dtype: FloatDType,
+  options: ThreefryOptions | undefined,
+  kernel: FloatParamsKernel,
+): NdArray<FloatDType> {
+  const checkedDType = checkFloatDType("dtype", dtype);
+  const entries = Object.entries(params);
+  for (const [param, value] of entries) checkSafeToCast(name, param, value, checkedDType);
+  const read = entries.map(([param, value]) => toParam(param, value));
+  const checkedShape = resolveShape(name, shape, ...read);
+  const partitionable = isPartitionable(options);
+  const round = roundTo(checkedDType);
+  return {
+    dtype: checkedDType,
+    shape: checkedShape,
+    data: kernel(
+      checkedKey,
+      checkedShape,
+      checkedDType,
+      read.map((p) => broadcastParam(p, checkedShape).map(round)),
       partitionable,
     ),
   };

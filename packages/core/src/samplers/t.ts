@@ -14,17 +14,11 @@
 import { roundTo } from "../float.js";
 import { checkKey, type Key, type KeyLike } from "../keys.js";
 import { allocate, shapeSize, type FloatDType, type NdArray } from "../ndarray.js";
-import { isPartitionable, type ThreefryOptions } from "../options.js";
-import {
-  broadcastParam,
-  checkSafeToCast,
-  resolveShape,
-  toParam,
-  type ArrayParam,
-} from "../params.js";
+import type { ThreefryOptions } from "../options.js";
+import type { ArrayParam } from "../params.js";
 import { splitKey } from "../random-words.js";
-import { checkFloatDType } from "../validate.js";
 import { gammaKernel } from "./gamma.js";
+import { sampleCastFloatParams } from "./float-params.js";
 import { normalKernel } from "./normal.js";
 
 /**
@@ -51,23 +45,15 @@ export function t(
   options?: ThreefryOptions,
 ): NdArray<FloatDType> {
   const checkedKey = checkKey("t", key);
-  const checkedDType = checkFloatDType("dtype", dtype);
-  checkSafeToCast("t", "df", df, checkedDType);
-  const degrees = toParam("df", df);
-  const checkedShape = resolveShape("t", shape, degrees);
-  const partitionable = isPartitionable(options);
-  const round = roundTo(checkedDType);
-  return {
-    dtype: checkedDType,
-    shape: checkedShape,
-    data: tKernel(
-      checkedKey,
-      checkedShape,
-      checkedDType,
-      broadcastParam(degrees, checkedShape).map(round),
-      partitionable,
-    ),
-  };
+  return sampleCastFloatParams(
+    "t",
+    checkedKey,
+    { df },
+    shape,
+    dtype,
+    options,
+    (k, s, d, [dfs], p) => tKernel(k, s, d, dfs, p),
+  );
 }
 
 /**
