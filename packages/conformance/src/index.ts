@@ -45,6 +45,8 @@ export {
   SAMPLE_SIZE,
   STATISTICAL_TESTS,
   type StatisticalTest,
+  type Chi2Reference,
+  type KsReference,
 } from "./statistical.js";
 export { jaxJsAdapter } from "./adapters/jax-js.js";
 export { main } from "./cli.js";

@@ -5,7 +5,14 @@
  *
  * @packageDocumentation
  */
-export { JRNG, type FloatOptions, type JRNGOptions } from "./jrng.js";
+export {
+  JRNG,
+  type FloatOptions,
+  type IntegersOptions,
+  type JRNGOptions,
+  type MultivariateNormalOptions,
+} from "./jrng.js";
+export type { IntegerParamLike } from "./integers.js";
 export type { JRNGState, StreamKind } from "./stream.js";
 export type { ParamLike, Size } from "./size.js";
-export type { ArrayBackend } from "./arrays.js";
+export type { ArrayBackend, ArrayInput } from "./arrays.js";

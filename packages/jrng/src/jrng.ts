@@ -265,13 +265,17 @@ export class JRNG {
   }
 
   /**
-   * Fresh key(s) for use with `@jrng/core` or jax-js, advancing the state as
-   * rng-jax's `Generator.split(size)` (`"split"`) or JAX's
-   * `StatefulPRNG.key(shape)` (`"fold_in"`) does.
-   *
-   * @param size - omitted for one key (a `Uint32Array`), or a count/shape for a key array `[...shape, 2]`.
+   * A fresh key for use with `@jrng/core` or jax-js: the subkey of one draw,
+   * advancing the state as rng-jax's `Generator.split()` (`"split"`) or JAX's
+   * `StatefulPRNG.key()` (`"fold_in"`) does.
    */
   key(): Key;
+  /**
+   * Fresh keys, advancing the state as rng-jax's `Generator.split(size)`
+   * (`"split"`) or JAX's `StatefulPRNG.key(shape)` (`"fold_in"`) does.
+   *
+   * @param size - a count or shape; the result is a key array `[...shape, 2]`.
+   */
   key(size: number | readonly number[]): KeyArray;
   key(size?: number | readonly number[]): Key | KeyArray {
     if (size === undefined) {
@@ -433,7 +437,7 @@ export class JRNG {
       options,
       (key, shape, dtype, [locs, scales], core) =>
         locScale(normal(key, shape, dtype, core), locs, scales),
-      ([, scales]) => checkDomain("normal", "scale", scales, (s) => s >= 0, "scale < 0"),
+      ([, scales]) => checkDomain("normal", "scale", scales, (s) => s < 0, "scale < 0"),
     );
   }
 
@@ -479,9 +483,12 @@ export class JRNG {
     low: IntegerParamLike,
     high?: IntegerParamLike | null,
     size?: Size,
-    options?: IntegersOptions & { dtype: "int64" | "uint64" },
+    options?: IntegersOptions & { dtype?: "int64" | "uint64" },
   ): NdArray<"int64" | "uint64"> {
-    const result = this.#integers(low, high, size, options ?? { dtype: "int64" });
+    const result = this.#integers(low, high, size, {
+      ...options,
+      dtype: options?.dtype ?? "int64",
+    });
     return result as NdArray<"int64" | "uint64">;
   }
 
@@ -549,7 +556,7 @@ export class JRNG {
       [["scale", scale]],
       options,
       (key, shape, dtype, [scales], core) => scaled(exponential(key, shape, dtype, core), scales),
-      ([scales]) => checkDomain("exponential", "scale", scales, (s) => s >= 0, "scale < 0"),
+      ([scales]) => checkDomain("exponential", "scale", scales, (s) => s < 0, "scale < 0"),
     );
   }
 
@@ -581,7 +588,7 @@ export class JRNG {
       [["shape", shape]],
       options,
       (key, out, dtype, [ks], core) => gamma(key, asParam(ks, out, dtype), out, dtype, core),
-      ([ks]) => checkDomain("standardGamma", "shape", ks, (k) => k >= 0, "shape < 0"),
+      ([ks]) => checkDomain("standardGamma", "shape", ks, (k) => k < 0, "shape < 0"),
     );
   }
 
@@ -607,8 +614,8 @@ export class JRNG {
       (key, out, dtype, [ks, scales], core) =>
         scaled(gamma(key, asParam(ks, out, dtype), out, dtype, core), scales),
       ([ks, scales]) => {
-        checkDomain("gamma", "shape", ks, (k) => k >= 0, "shape < 0");
-        checkDomain("gamma", "scale", scales, (s) => s >= 0, "scale < 0");
+        checkDomain("gamma", "shape", ks, (k) => k < 0, "shape < 0");
+        checkDomain("gamma", "scale", scales, (s) => s < 0, "scale < 0");
       },
     );
   }
@@ -634,8 +641,8 @@ export class JRNG {
       (key, out, dtype, [as, bs], core) =>
         beta(key, asParam(as, out, dtype), asParam(bs, out, dtype), out, dtype, core),
       ([as, bs]) => {
-        checkDomain("beta", "a", as, (x) => x > 0, "a <= 0");
-        checkDomain("beta", "b", bs, (x) => x > 0, "b <= 0");
+        checkDomain("beta", "a", as, (x) => x <= 0, "a <= 0");
+        checkDomain("beta", "b", bs, (x) => x <= 0, "b <= 0");
       },
     );
   }
@@ -655,7 +662,7 @@ export class JRNG {
       [["df", df]],
       options,
       (key, out, dtype, [dfs], core) => chisquare(key, asParam(dfs, out, dtype), out, dtype, core),
-      ([dfs]) => checkDomain("chisquare", "df", dfs, (x) => x > 0, "df <= 0"),
+      ([dfs]) => checkDomain("chisquare", "df", dfs, (x) => x <= 0, "df <= 0"),
     );
   }
 
@@ -680,8 +687,8 @@ export class JRNG {
       (key, out, dtype, [num, den], core) =>
         f(key, asParam(num, out, dtype), asParam(den, out, dtype), out, dtype, core),
       ([num, den]) => {
-        checkDomain("f", "dfnum", num, (x) => x > 0, "dfnum <= 0");
-        checkDomain("f", "dfden", den, (x) => x > 0, "dfden <= 0");
+        checkDomain("f", "dfnum", num, (x) => x <= 0, "dfnum <= 0");
+        checkDomain("f", "dfden", den, (x) => x <= 0, "dfden <= 0");
       },
     );
   }
@@ -701,7 +708,7 @@ export class JRNG {
       [["df", df]],
       options,
       (key, out, dtype, [dfs], core) => t(key, asParam(dfs, out, dtype), out, dtype, core),
-      ([dfs]) => checkDomain("standardT", "df", dfs, (x) => x > 0, "df <= 0"),
+      ([dfs]) => checkDomain("standardT", "df", dfs, (x) => x <= 0, "df <= 0"),
     );
   }
 
@@ -725,7 +732,7 @@ export class JRNG {
       options,
       (key, shape, dtype, [locs, scales], core) =>
         locScale(gumbel(key, shape, dtype, "low", core), locs, scales),
-      ([, scales]) => checkDomain("gumbel", "scale", scales, (s) => s >= 0, "scale < 0"),
+      ([, scales]) => checkDomain("gumbel", "scale", scales, (s) => s < 0, "scale < 0"),
     );
   }
 
@@ -749,7 +756,7 @@ export class JRNG {
       options,
       (key, shape, dtype, [locs, scales], core) =>
         locScale(laplace(key, shape, dtype, core), locs, scales),
-      ([, scales]) => checkDomain("laplace", "scale", scales, (s) => s >= 0, "scale < 0"),
+      ([, scales]) => checkDomain("laplace", "scale", scales, (s) => s < 0, "scale < 0"),
     );
   }
 
@@ -778,7 +785,7 @@ export class JRNG {
       options,
       (key, shape, dtype, [locs, scales], core) =>
         locScale(logistic(key, shape, dtype, core), locs, scales),
-      ([, scales]) => checkDomain("logistic", "scale", scales, (s) => s >= 0, "scale < 0"),
+      ([, scales]) => checkDomain("logistic", "scale", scales, (s) => s < 0, "scale < 0"),
     );
   }
 
@@ -812,7 +819,7 @@ export class JRNG {
         const z = locScale(normal(key, shape, dtype, core), means, sigmas);
         return mapFloat(z, Math.exp);
       },
-      ([, sigmas]) => checkDomain("lognormal", "sigma", sigmas, (s) => s >= 0, "sigma < 0"),
+      ([, sigmas]) => checkDomain("lognormal", "sigma", sigmas, (s) => s < 0, "sigma < 0"),
     );
   }
 
@@ -833,7 +840,7 @@ export class JRNG {
       options,
       (key, shape, dtype, [as], core) =>
         mapFloat(pareto(key, asParam(as, shape, dtype), shape, dtype, core), (x) => x - 1),
-      ([as]) => checkDomain("pareto", "a", as, (x) => x > 0, "a <= 0"),
+      ([as]) => checkDomain("pareto", "a", as, (x) => x <= 0, "a <= 0"),
     );
   }
 
@@ -853,7 +860,7 @@ export class JRNG {
       options,
       (key, shape, dtype, [scales], core) =>
         rayleigh(key, asParam(scales, shape, dtype), shape, dtype, core),
-      ([scales]) => checkDomain("rayleigh", "scale", scales, (s) => s >= 0, "scale < 0"),
+      ([scales]) => checkDomain("rayleigh", "scale", scales, (s) => s < 0, "scale < 0"),
     );
   }
 
@@ -874,7 +881,7 @@ export class JRNG {
       options,
       (key, shape, dtype, [as], core) =>
         weibullMin(key, 1, asParam(as, shape, dtype), shape, dtype, core),
-      ([as]) => checkDomain("weibull", "a", as, (x) => x >= 0, "a < 0"),
+      ([as]) => checkDomain("weibull", "a", as, (x) => x < 0, "a < 0"),
     );
   }
 
@@ -955,8 +962,8 @@ export class JRNG {
         return scaled(wald(key, asParam(ratio, shape, dtype), shape, dtype, core), scales);
       },
       ([means, scales]) => {
-        checkDomain("wald", "mean", means, (x) => x > 0, "mean <= 0");
-        checkDomain("wald", "scale", scales, (x) => x > 0, "scale <= 0");
+        checkDomain("wald", "mean", means, (x) => x <= 0, "mean <= 0");
+        checkDomain("wald", "scale", scales, (x) => x <= 0, "scale <= 0");
       },
     );
   }
@@ -971,7 +978,7 @@ export class JRNG {
    */
   poisson(lam: ParamLike = 1, size?: Size): JaxArray {
     const { shape, values } = readParams("poisson", size, [["lam", lam]]);
-    checkDomain("poisson", "lam", values[0], (x) => x >= 0, "lam < 0 or lam is NaN");
+    checkDomain("poisson", "lam", values[0], (x) => !(x >= 0), "lam < 0 or lam is NaN");
     return this.#draw((key, partitionable) =>
       poisson(key, asParam(values[0], shape, "float32"), shape, "int32", { partitionable }),
     );
@@ -995,10 +1002,10 @@ export class JRNG {
       "binomial",
       "n",
       values[0],
-      (x) => x >= 0 && Number.isInteger(x),
+      (x) => !(x >= 0 && Number.isInteger(x)),
       "n < 0 or n is not an integer",
     );
-    checkDomain("binomial", "p", values[1], (x) => x >= 0 && x <= 1, "p < 0, p > 1 or p is NaN");
+    checkDomain("binomial", "p", values[1], (x) => !(x >= 0 && x <= 1), "p < 0, p > 1 or p is NaN");
     return this.#draw((key, partitionable) =>
       toInt32(
         binomial(
@@ -1023,7 +1030,13 @@ export class JRNG {
    */
   geometric(p: ParamLike, size?: Size): JaxArray {
     const { shape, values } = readParams("geometric", size, [["p", p]]);
-    checkDomain("geometric", "p", values[0], (x) => x > 0 && x <= 1, "p <= 0, p > 1 or p is NaN");
+    checkDomain(
+      "geometric",
+      "p",
+      values[0],
+      (x) => !(x > 0 && x <= 1),
+      "p <= 0, p > 1 or p is NaN",
+    );
     return this.#draw((key, partitionable) =>
       geometric(key, asParam(values[0], shape, "float32"), shape, "int32", { partitionable }),
     );
@@ -1056,7 +1069,7 @@ export class JRNG {
     let probabilities: NdArray | undefined;
     if (p !== undefined && p !== null) {
       const read = param("p", p);
-      checkDomain("choice", "p", read.data, (x) => x >= 0, "probabilities are not non-negative");
+      checkDomain("choice", "p", read.data, (x) => x < 0, "probabilities are not non-negative");
       const total = read.data.reduce((s, x) => s + x, 0);
       if (Math.abs(total - 1) > 1e-8)
         throw new RangeError(`choice: probabilities do not sum to 1 (got ${total})`);
@@ -1136,7 +1149,7 @@ export class JRNG {
         `dirichlet: alpha must be one-dimensional, got shape [${alphas.shape.join(", ")}]`,
       );
     }
-    checkDomain("dirichlet", "alpha", alphas.data, (x) => x > 0, "alpha <= 0");
+    checkDomain("dirichlet", "alpha", alphas.data, (x) => x <= 0, "alpha <= 0");
     const batch = size === undefined || size === null ? [] : outputShape("dirichlet", size);
     return this.#draw((key, partitionable) =>
       dirichlet(key, asParam(alphas.data, alphas.shape, dtype), batch, dtype, { partitionable }),
@@ -1162,14 +1175,14 @@ export class JRNG {
       "multinomial",
       "n",
       counts.data,
-      (x) => x >= 0 && Number.isInteger(x),
+      (x) => !(x >= 0 && Number.isInteger(x)),
       "n < 0 or n is not an integer",
     );
     checkDomain(
       "multinomial",
       "pvals",
       probabilities.data,
-      (x) => x >= 0 && x <= 1,
+      (x) => !(x >= 0 && x <= 1),
       "pvals < 0, pvals > 1 or pvals contains NaNs",
     );
     for (let row = 0; row < probabilities.data.length; row += k) {

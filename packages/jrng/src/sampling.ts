@@ -27,18 +27,19 @@ export function readParams(method: string, size: Size, params: [string, ParamLik
 }
 
 /**
- * NumPy's domain check: every value must satisfy `ok`; otherwise a
- * RangeError quoting NumPy's condition (e.g. "scale < 0").
+ * NumPy's domain check: no value may satisfy `violates` — written as NumPy
+ * writes its condition, so NaN passes checks like `scale < 0` exactly where
+ * NumPy lets it through — otherwise a RangeError quoting NumPy's condition.
  */
 export function checkDomain(
   method: string,
   name: string,
   values: Float64Array,
-  ok: (value: number) => boolean,
+  violates: (value: number) => boolean,
   numpyCondition: string,
 ): void {
   for (const value of values) {
-    if (!ok(value)) {
+    if (violates(value)) {
       throw new RangeError(`${method}: ${numpyCondition} (got ${name} = ${value})`);
     }
   }

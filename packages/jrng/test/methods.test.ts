@@ -240,6 +240,20 @@ describe("the remaining methods are their JAX computation too", () => {
   });
 });
 
+describe("NaN parameters pass where NumPy lets them through", () => {
+  it("scale < 0 does not reject NaN; p outside [0, 1] does", () => {
+    const rng = new JRNG(8);
+    expect(Number.isNaN(rng.normal(0, NaN).js() as number)).toBe(true);
+    expect(() => rng.binomial(3, NaN)).toThrow(/p is NaN/);
+    expect(() => rng.poisson(NaN)).toThrow(/lam is NaN/);
+  });
+
+  it("integers64 defaults to int64", () => {
+    const wide = new JRNG(8).integers64(0, 10n, 2, { endpoint: true });
+    expect(wide.dtype).toBe("int64");
+  });
+});
+
 describe("spawn", () => {
   it("gives children whose streams differ from each other and from the parent", () => {
     for (const stream of ["split", "fold_in"] as const) {

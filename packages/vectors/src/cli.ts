@@ -20,7 +20,8 @@ Commands:
 Options:
   --quiet                 no progress display`;
 
-interface Output {
+/** Where the CLI writes: standard output and standard error, replaceable in tests. */
+export interface Output {
   out: (line: string) => void;
   err: (line: string) => void;
 }

@@ -18,7 +18,16 @@ export {
   type Mismatch,
 } from "./encode.js";
 export { allCases, loadVectorFiles, SCHEMA_PATH } from "./files.js";
-export { AREAS, buildAll, buildArea, formatJson, GENERATOR_VERSION, runCall } from "./generate.js";
+export {
+  AREAS,
+  buildAll,
+  buildArea,
+  formatJson,
+  GENERATOR_VERSION,
+  runCall,
+  type ProgressListener,
+} from "./generate.js";
+export type { AreaSpec, CaseSpec, ErrorSpec, GroupSpec, JaxObservation } from "./cases/spec.js";
 export {
   createGenerator,
   fromArg,
@@ -29,5 +38,6 @@ export {
   runFunctionCall,
   runMethodCall,
   toNdArray,
+  type CoreFunction,
 } from "./registry.js";
-export { main, renderAll } from "./cli.js";
+export { main, renderAll, type Output } from "./cli.js";

@@ -20,7 +20,8 @@ export function fromArg(value: ArgValue | undefined): unknown {
   return value;
 }
 
-type CoreFunction = (key: Uint32Array, args: Record<string, unknown>, options: core.ThreefryOptions) => NdArray;
+/** A functional entry point: key, named arguments and the threefry mode to a result. */
+export type CoreFunction = (key: Uint32Array, args: Record<string, unknown>, options: core.ThreefryOptions) => NdArray;
 
 /**
  * The functional entry points by name, each mapping named arguments to the
