@@ -2,19 +2,55 @@
  * The device seam: turning `@jrng/core` results into `@jax-js/jax` arrays.
  *
  * Every JRNG method computes an `NdArray` with `@jrng/core` and hands it to
- * an {@link ArrayBackend}. A GPU backend can take over hot methods later by
- * implementing this interface, without changing the public API.
+ * an {@link ArrayBackend}; a backend with `draw` (the WebGPU one, see
+ * `./webgpu.ts`) computes the hot samplers on its device instead.
  *
  * @module
  */
-import { Array as JaxArrayClass, DType, numpy as np, type Array as JaxArray } from "@jax-js/jax";
-import type { NdArray } from "@jrng/core";
+import {
+  Array as JaxArrayClass,
+  DType,
+  numpy as np,
+  type Array as JaxArray,
+  type Device,
+} from "@jax-js/jax";
+import type { Key, NdArray } from "@jrng/core";
 import { describe, toParam } from "@jrng/core/internal";
 
-/** Turns computed results into arrays of some array library. */
+/** The samplers a backend may compute itself (see {@link ArrayBackend.draw}). */
+export type DrawOp = "bits" | "uniform" | "normal" | "randint";
+
+/** Scalar parameters of a {@link ArrayBackend.draw}: `uniform`'s and `randint`'s bounds. */
+export interface DrawParams {
+  /** Lower bound (`uniform`: a float, `randint`: an integer, already checked `< maxval`). */
+  minval?: number | bigint;
+  /** Upper bound (exclusive). */
+  maxval?: number | bigint;
+}
+
+/**
+ * Turns computed results into arrays of some array library, and may compute
+ * the hot samplers itself (the device seam).
+ */
 export interface ArrayBackend {
   /** Wrap a computed result as an array on this backend. */
   toArray(result: NdArray): JaxArray;
+  /**
+   * Compute `op` with `subkey` on this backend's device instead of the CPU:
+   * `jax.random.bits` (uint32), `uniform`, `normal` (float32) or `randint`
+   * (int32) of `shape`, with scalar `params`. Returns `undefined` when this
+   * call is not accelerated (dtype, size or parameters it does not handle),
+   * and the caller then computes it on the CPU with the same subkey. It must
+   * not consume anything or have effects when it returns `undefined` or throws.
+   */
+  draw?(
+    op: DrawOp,
+    subkey: Key,
+    partitionable: boolean,
+    shape: readonly number[],
+    dtype: "uint32" | "float32" | "int32",
+    params: DrawParams,
+  ): JaxArray | undefined;
 }
 
 /** The dtypes a jax-js array can hold, and the one each core dtype becomes. */
@@ -54,36 +90,47 @@ function withFloat16ArrayDefined<T>(create: () => T): T {
   }
 }
 
-/** The default backend: arrays on jax-js's default device. */
+/**
+ * A computed result as a jax-js array, on `device` (default: jax-js's default
+ * device). float64 results always go to the default device.
+ */
+export function jaxArrayOf(result: NdArray, device?: Device): JaxArray {
+  const { dtype, shape, data } = result;
+  if (!jaxCanHold(dtype)) {
+    throw new TypeError(`jax-js arrays cannot hold dtype ${dtype}; it is returned as an NdArray`);
+  }
+  const jaxDType = JAX_DTYPE[dtype];
+  const mutableShape = [...shape];
+  const on = device === undefined ? {} : { device };
+  // jax-js cannot build a zero-size array from data.
+  if (data.length === 0) return np.zeros(mutableShape, { dtype: jaxDType, ...on });
+  switch (jaxDType) {
+    case DType.Float32:
+      return np.array(data as Float32Array, { shape: mutableShape, dtype: DType.Float32, ...on });
+    case DType.Float64:
+      return withFloat16ArrayDefined(() =>
+        np.array(data as Float64Array, { shape: mutableShape, dtype: DType.Float64 }),
+      );
+    case DType.Uint32:
+      return np.array(data instanceof Uint32Array ? data : Uint32Array.from(data as Uint8Array), {
+        shape: mutableShape,
+        dtype: DType.Uint32,
+        ...on,
+      });
+    case DType.Int32:
+    case DType.Bool:
+      return np.array(data instanceof Int32Array ? data : Int32Array.from(data as Int8Array), {
+        shape: mutableShape,
+        dtype: jaxDType,
+        ...on,
+      });
+  }
+}
+
+/** The default backend: arrays on jax-js's default device, nothing accelerated. */
 export const jaxBackend: ArrayBackend = {
   toArray(result: NdArray): JaxArray {
-    const { dtype, shape, data } = result;
-    if (!jaxCanHold(dtype)) {
-      throw new TypeError(`jax-js arrays cannot hold dtype ${dtype}; it is returned as an NdArray`);
-    }
-    const jaxDType = JAX_DTYPE[dtype];
-    const mutableShape = [...shape];
-    // jax-js cannot build a zero-size array from data.
-    if (data.length === 0) return np.zeros(mutableShape, { dtype: jaxDType });
-    switch (jaxDType) {
-      case DType.Float32:
-        return np.array(data as Float32Array, { shape: mutableShape, dtype: DType.Float32 });
-      case DType.Float64:
-        return withFloat16ArrayDefined(() =>
-          np.array(data as Float64Array, { shape: mutableShape, dtype: DType.Float64 }),
-        );
-      case DType.Uint32:
-        return np.array(data instanceof Uint32Array ? data : Uint32Array.from(data as Uint8Array), {
-          shape: mutableShape,
-          dtype: DType.Uint32,
-        });
-      case DType.Int32:
-      case DType.Bool:
-        return np.array(data instanceof Int32Array ? data : Int32Array.from(data as Int8Array), {
-          shape: mutableShape,
-          dtype: jaxDType,
-        });
-    }
+    return jaxArrayOf(result);
   },
 };
 

@@ -69,6 +69,8 @@ import {
   writeBack,
   type ArrayBackend,
   type ArrayInput,
+  type DrawOp,
+  type DrawParams,
 } from "./arrays.js";
 import { bigIntParam, broadcastBigInts, integerParam, type IntegerParamLike } from "./integers.js";
 import {
@@ -88,6 +90,7 @@ import {
   type KeyStream,
   type StreamKind,
 } from "./stream.js";
+import { webgpuBackend } from "./webgpu.js";
 
 /** Options of a new generator. */
 export interface JRNGOptions {
@@ -101,6 +104,20 @@ export interface JRNGOptions {
   partitionable?: boolean;
   /** Default float dtype of float results: `"float32"` (default, JAX without x64) or `"float64"`. */
   dtype?: FloatDType;
+  /**
+   * Where the hot methods compute (default `"cpu"`). `"webgpu"` runs
+   * {@link JRNG.random}, {@link JRNG.uniform} (float32, scalar bounds),
+   * {@link JRNG.standardNormal} and {@link JRNG.normal} (float32, `loc` 0 and
+   * `scale` 1) and {@link JRNG.integers} (int32, scalar bounds) as WGSL kernels
+   * (`@jrng/webgpu`) on jax-js's webgpu device, writing straight into the
+   * returned arrays; every other call, and every result, is as on the CPU
+   * (bit for bit; normal samples within 3 float32 ULP). `"auto"` is
+   * `"webgpu"` when an adapter exists and otherwise `"cpu"`, with one
+   * `console.warn` saying why. WebGPU set-up is asynchronous: use
+   * {@link JRNG.create} (or {@link JRNG.createFromKey} /
+   * {@link JRNG.createFromState}); the synchronous constructors accept only `"cpu"`.
+   */
+  device?: "cpu" | "webgpu" | "auto";
 }
 
 /** Options of float-valued methods. */
@@ -129,6 +146,17 @@ export interface MultivariateNormalOptions extends FloatOptions {
 
 type CoreOptions = ThreefryOptions;
 
+/** A generator's device option. */
+type DeviceOption = NonNullable<JRNGOptions["device"]>;
+
+/** A draw a backend may compute on its device (see {@link ArrayBackend.draw}). */
+interface Accelerated {
+  op: DrawOp;
+  shape: readonly number[];
+  dtype: "uint32" | "float32" | "int32";
+  params: DrawParams;
+}
+
 /** The one console method used (NumPy's `check_valid="warn"`), without DOM or Node typings. */
 declare const console: { warn(message: string): void };
 
@@ -153,12 +181,37 @@ function isPositiveSemidefinite(cov: Float64Array, n: number, tol: number): bool
   return values.every((v) => v >= -tol);
 }
 
-function checkOptions(options: unknown): Required<JRNGOptions> {
-  if (options === undefined) return { stream: "split", partitionable: true, dtype: "float32" };
+function checkDevice(device: unknown): DeviceOption {
+  if (device === undefined) return "cpu";
+  if (device !== "cpu" && device !== "webgpu" && device !== "auto") {
+    throw new TypeError(
+      `options.device must be "cpu", "webgpu" or "auto", got ${describe(device)}`,
+    );
+  }
+  return device;
+}
+
+/** The synchronous constructors' refusal of a GPU device. */
+function requireCpu(device: DeviceOption, factory: string, asyncFactory: string): void {
+  if (device !== "cpu") {
+    throw new TypeError(
+      `${factory}: options.device "${device}" needs asynchronous WebGPU set-up; ` +
+        `use \`await ${asyncFactory}(...)\` instead`,
+    );
+  }
+}
+
+/** `options` read as an object (undefined: no options). */
+function optionsObject(options: unknown): JRNGOptions {
+  if (options === undefined) return {};
   if (typeof options !== "object" || options === null) {
     throw new TypeError(`options must be an object, got ${describe(options)}`);
   }
-  const { stream = "split", partitionable = true, dtype } = options as JRNGOptions;
+  return options as JRNGOptions;
+}
+
+function checkOptions(options: unknown): Required<JRNGOptions> {
+  const { stream = "split", partitionable = true, dtype, device } = optionsObject(options);
   if (stream !== "split" && stream !== "fold_in") {
     throw new TypeError(`options.stream must be "split" or "fold_in", got ${describe(stream)}`);
   }
@@ -167,7 +220,19 @@ function checkOptions(options: unknown): Required<JRNGOptions> {
       `options.partitionable must be true or false, got ${describe(partitionable)}`,
     );
   }
-  return { stream, partitionable, dtype: checkFloatDType("options.dtype", dtype) };
+  return {
+    stream,
+    partitionable,
+    dtype: checkFloatDType("options.dtype", dtype),
+    device: checkDevice(device),
+  };
+}
+
+/** `uniform`'s bounds for a device draw: one value each, or undefined. */
+function scalarOf(values: Float64Array): number | undefined {
+  const first = values[0];
+  for (let i = 1; i < values.length; i++) if (!Object.is(values[i], first)) return undefined;
+  return first;
 }
 
 function checkCount(name: string, value: unknown): number {
@@ -198,20 +263,44 @@ export class JRNG {
   #stream: KeyStream;
   /** Default float dtype of this generator's float results. */
   readonly dtype: FloatDType;
-  readonly #backend: ArrayBackend;
+  #backend: ArrayBackend;
+  #device: "cpu" | "webgpu" = "cpu";
 
   /**
    * A generator seeded like `jax.random.key(seed)`.
    *
    * @param seed - an integer `number` in [-2^31, 2^53) or a `bigint` in [-2^63, 2^64), as `key()` of `@jrng/core`.
-   * @param options - stream discipline, threefry mode and default float dtype.
-   * @throws TypeError / RangeError for a bad seed or options.
+   * @param options - stream discipline, threefry mode and default float dtype; `device` must be `"cpu"` here.
+   * @throws TypeError / RangeError for a bad seed or options, and TypeError for
+   * `device` `"webgpu"` or `"auto"` (use {@link JRNG.create}).
    */
   constructor(seed: number | bigint, options?: JRNGOptions) {
     const checked = checkOptions(options);
+    requireCpu(checked.device, "new JRNG", "JRNG.create");
     this.dtype = checked.dtype;
     this.#backend = jaxBackend;
     this.#stream = streamFromKey(checked.stream, keyFromSeed(seed), checked.partitionable);
+  }
+
+  /**
+   * A generator seeded like `jax.random.key(seed)` on the device `options.device`
+   * asks for — the way to get a WebGPU generator (see {@link JRNGOptions.device}).
+   *
+   * `"webgpu"` initialises jax-js's webgpu backend (`init("webgpu")`; in Node,
+   * where there is no `navigator.gpu`, it is first installed from the `webgpu`
+   * package, see `installNavigatorGPU` in `@jrng/webgpu`) and compiles
+   * `@jrng/webgpu`'s kernels on jax-js's `GPUDevice`, once per process.
+   *
+   * @param seed - as for the constructor.
+   * @param options - as for the constructor, `device` included.
+   * @throws WebGPUUnavailableError (from `@jrng/webgpu`, its `reason` saying why) for `"webgpu"` without a usable adapter.
+   * @throws WebGPUKernelError if a kernel does not compile on this device (also for `"auto"`: a bug, not absence).
+   */
+  static async create(seed: number | bigint, options?: JRNGOptions): Promise<JRNG> {
+    const checked = checkOptions(options);
+    const rng = new JRNG(seed, { ...checked, device: "cpu" });
+    await rng.#useDevice(checked.device);
+    return rng;
   }
 
   /**
@@ -219,15 +308,33 @@ export class JRNG {
    * `Generator.from_key`.
    *
    * @param key - a `Uint32Array` of two words, or a jax-js uint32 array of shape [2].
-   * @param options - stream discipline, threefry mode and default float dtype.
+   * @param options - stream discipline, threefry mode and default float dtype; `device` must be `"cpu"` (else use {@link JRNG.createFromKey}).
    */
   static fromKey(key: Uint32Array | JaxArray | readonly number[], options?: JRNGOptions): JRNG {
     const words = isJaxArray(key) ? keyFromJaxArray(key) : checkKey("JRNG.fromKey", key);
     const checked = checkOptions(options);
+    requireCpu(checked.device, "JRNG.fromKey", "JRNG.createFromKey");
     return JRNG.#fromStream(
       streamFromKey(checked.stream, words, checked.partitionable),
       checked.dtype,
+      jaxBackend,
+      "cpu",
     );
+  }
+
+  /**
+   * {@link JRNG.fromKey} on the device `options.device` asks for (see {@link JRNG.create}).
+   *
+   * @throws WebGPUUnavailableError for `"webgpu"` without a usable adapter.
+   */
+  static async createFromKey(
+    key: Uint32Array | JaxArray | readonly number[],
+    options?: JRNGOptions,
+  ): Promise<JRNG> {
+    const device = checkDevice(optionsObject(options).device);
+    const rng = JRNG.fromKey(key, { ...options, device: "cpu" });
+    await rng.#useDevice(device);
+    return rng;
   }
 
   /**
@@ -235,18 +342,66 @@ export class JRNG {
    * this is left off.
    *
    * @param state - an object from {@link JRNG.state} (possibly through JSON).
-   * @param options - only `dtype` is read; stream and mode come from the state.
+   * @param options - `dtype` (stream and mode come from the state); `device` must be `"cpu"` (else use {@link JRNG.createFromState}).
    * @throws TypeError if the state is malformed.
    */
-  static fromState(state: JRNGState, options?: Pick<JRNGOptions, "dtype">): JRNG {
+  static fromState(state: JRNGState, options?: Pick<JRNGOptions, "dtype" | "device">): JRNG {
     const stream = streamFromState(state);
-    return JRNG.#fromStream(stream, checkFloatDType("options.dtype", options?.dtype));
+    const { dtype, device } = optionsObject(options);
+    requireCpu(checkDevice(device), "JRNG.fromState", "JRNG.createFromState");
+    return JRNG.#fromStream(stream, checkFloatDType("options.dtype", dtype), jaxBackend, "cpu");
   }
 
-  static #fromStream(stream: KeyStream, dtype: FloatDType): JRNG {
+  /**
+   * {@link JRNG.fromState} on the device `options.device` asks for (see {@link JRNG.create}).
+   *
+   * @throws WebGPUUnavailableError for `"webgpu"` without a usable adapter.
+   */
+  static async createFromState(
+    state: JRNGState,
+    options?: Pick<JRNGOptions, "dtype" | "device">,
+  ): Promise<JRNG> {
+    const device = checkDevice(optionsObject(options).device);
+    const rng = JRNG.fromState(state, { ...options, device: "cpu" });
+    await rng.#useDevice(device);
+    return rng;
+  }
+
+  static #fromStream(
+    stream: KeyStream,
+    dtype: FloatDType,
+    backend: ArrayBackend,
+    device: "cpu" | "webgpu",
+  ): JRNG {
     const rng = new JRNG(0, { dtype });
     rng.#stream = stream;
+    rng.#backend = backend;
+    rng.#device = device;
     return rng;
+  }
+
+  /** Switch this (new) generator to `device`: the WebGPU set-up, or the fallback of `"auto"`. */
+  async #useDevice(device: DeviceOption): Promise<void> {
+    if (device === "cpu") return;
+    try {
+      this.#backend = await webgpuBackend();
+      this.#device = "webgpu";
+    } catch (error) {
+      const unavailable = (error as Error | undefined)?.name === "WebGPUUnavailableError";
+      if (device === "webgpu" || !unavailable) throw error;
+      const reason = (error as { reason?: string }).reason ?? (error as Error).message;
+      console.warn(
+        `jrng: device "auto": WebGPU is not available, generating on the CPU (${reason})`,
+      );
+    }
+  }
+
+  /**
+   * Where this generator's hot methods compute: `"webgpu"` or `"cpu"` (also
+   * for `"auto"` without an adapter). See {@link JRNGOptions.device}.
+   */
+  get device(): "cpu" | "webgpu" {
+    return this.#device;
   }
 
   /** The stream discipline, `"split"` or `"fold_in"`. */
@@ -300,7 +455,9 @@ export class JRNG {
     const count = checkCount("nChildren", nChildren);
     const { children, next } = this.#stream.spawn(count);
     this.#stream = next;
-    return children.map((child) => JRNG.#fromStream(child, this.dtype));
+    return children.map((child) =>
+      JRNG.#fromStream(child, this.dtype, this.#backend, this.#device),
+    );
   }
 
   /**
@@ -315,13 +472,39 @@ export class JRNG {
 
   /**
    * Run one draw: take the next key, compute, and commit the stream only if
-   * nothing threw — so a failed call leaves the state untouched.
+   * nothing threw — so a failed call leaves the state untouched. With
+   * `accelerated`, the backend may compute the draw on its device with the
+   * same subkey (it returns undefined when it does not; then the CPU does).
    */
-  #draw(compute: (subkey: Key, partitionable: boolean) => NdArray): JaxArray {
+  #draw(
+    compute: (subkey: Key, partitionable: boolean) => NdArray,
+    accelerated?: Accelerated,
+  ): JaxArray {
     const { subkey, next } = this.#stream.next();
-    const result = this.#backend.toArray(compute(subkey, this.#stream.partitionable));
+    const partitionable = this.#stream.partitionable;
+    const result =
+      (accelerated &&
+        this.#backend.draw?.(
+          accelerated.op,
+          subkey,
+          partitionable,
+          accelerated.shape,
+          accelerated.dtype,
+          accelerated.params,
+        )) ??
+      this.#backend.toArray(compute(subkey, partitionable));
     this.#stream = next;
     return result;
+  }
+
+  /** A float32 draw the backend may compute, or undefined for other dtypes. */
+  static #float32(
+    op: "uniform" | "normal",
+    dtype: FloatDType,
+    shape: readonly number[],
+    params: DrawParams = {},
+  ): Accelerated | undefined {
+    return dtype === "float32" ? { op, shape, dtype, params } : undefined;
   }
 
   #floatDType(options: FloatOptions | undefined): FloatDType {
@@ -338,11 +521,14 @@ export class JRNG {
   random(size?: Size, options?: FloatOptions): JaxArray {
     const dtype = this.#floatDType(options);
     const shape = outputShape("random", size);
-    return this.#draw((subkey, partitionable) => ({
-      dtype,
-      shape,
-      data: uniformKernel(subkey, shape, dtype, [0], [1], partitionable),
-    }));
+    return this.#draw(
+      (subkey, partitionable) => ({
+        dtype,
+        shape,
+        data: uniformKernel(subkey, shape, dtype, [0], [1], partitionable),
+      }),
+      JRNG.#float32("uniform", dtype, shape, { minval: 0, maxval: 1 }),
+    );
   }
 
   /**
@@ -369,11 +555,17 @@ export class JRNG {
         );
       }
     });
-    return this.#draw((subkey, partitionable) => ({
-      dtype,
-      shape,
-      data: uniformKernel(subkey, shape, dtype, lows, highs, partitionable),
-    }));
+    const [minval, maxval] = [scalarOf(lows), scalarOf(highs)];
+    return this.#draw(
+      (subkey, partitionable) => ({
+        dtype,
+        shape,
+        data: uniformKernel(subkey, shape, dtype, lows, highs, partitionable),
+      }),
+      minval === undefined || maxval === undefined
+        ? undefined
+        : JRNG.#float32("uniform", dtype, shape, { minval, maxval }),
+    );
   }
 
   /**
@@ -407,12 +599,18 @@ export class JRNG {
       core: CoreOptions,
     ) => NdArray,
     validate?: (values: Float64Array[]) => void,
+    accelerate?: (
+      shape: number[],
+      dtype: FloatDType,
+      values: Float64Array[],
+    ) => Accelerated | undefined,
   ): JaxArray {
     const dtype = this.#floatDType(options);
     const { shape, values } = readParams(method, size, params);
     validate?.(values);
-    return this.#draw((subkey, partitionable) =>
-      compute(subkey, shape, dtype, values, { partitionable }),
+    return this.#draw(
+      (subkey, partitionable) => compute(subkey, shape, dtype, values, { partitionable }),
+      accelerate?.(shape, dtype, values),
     );
   }
 
@@ -438,6 +636,11 @@ export class JRNG {
       (key, shape, dtype, [locs, scales], core) =>
         locScale(normal(key, shape, dtype, core), locs, scales),
       ([, scales]) => checkDomain("normal", "scale", scales, (s) => s < 0, "scale < 0"),
+      // On a device only the standard normal: loc + scale · z there could be fused (an FMA).
+      (shape, dtype, [locs, scales]) =>
+        locs.every((l) => l === 0) && scales.every((s) => s === 1)
+          ? JRNG.#float32("normal", dtype, shape)
+          : undefined,
     );
   }
 
@@ -449,8 +652,14 @@ export class JRNG {
    * @param options - `dtype`.
    */
   standardNormal(size?: Size, options?: FloatOptions): JaxArray {
-    return this.#floatDraw("standardNormal", size, [], options, (key, shape, dtype, _, core) =>
-      normal(key, shape, dtype, core),
+    return this.#floatDraw(
+      "standardNormal",
+      size,
+      [],
+      options,
+      (key, shape, dtype, _, core) => normal(key, shape, dtype, core),
+      undefined,
+      (shape, dtype) => JRNG.#float32("normal", dtype, shape),
     );
   }
 
@@ -519,6 +728,20 @@ export class JRNG {
     const lowArg = bigIntParam(lowValues, shape);
     const highArg = bigIntParam(highValues, shape);
     const { subkey, next } = this.#stream.next();
+    const [minval, maxval] = [lowValues[0], highValues[0]];
+    const accelerated =
+      dtype === "int32" &&
+      lowValues.every((l) => l === minval) &&
+      highValues.every((h) => h === maxval)
+        ? this.#backend.draw?.("randint", subkey, this.partitionable, shape, "int32", {
+            minval,
+            maxval,
+          })
+        : undefined;
+    if (accelerated) {
+      this.#stream = next;
+      return accelerated;
+    }
     const sample = randint(subkey, shape, lowArg, highArg, dtype, {
       partitionable: this.partitionable,
     });

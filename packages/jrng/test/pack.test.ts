@@ -1,4 +1,4 @@
-// The package as users install it: `npm pack` jrng and @jrng/core, install the tarballs into
+// The package as users install it: `npm pack` jrng, @jrng/core and @jrng/webgpu, install the tarballs into
 // an empty project, run the README's example there with node, and compare what it prints with
 // the same code run in this process on the workspace sources, and with the README's output.
 import { execFile } from "node:child_process";
@@ -16,6 +16,7 @@ const readmePath = fileURLToPath(new URL("../README.md", import.meta.url));
 /** The workspace packages the tarball project needs: jrng and what it depends on. */
 const PACKAGES = [
   { name: "@jrng/core", dir: "packages/core" },
+  { name: "@jrng/webgpu", dir: "packages/webgpu" },
   { name: "jrng", dir: "packages/jrng" },
 ];
 const TIMEOUT_MS = 180_000;

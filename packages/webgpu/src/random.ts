@@ -165,11 +165,17 @@ export async function getGPU(): Promise<GPU> {
 
 let nodeGPU: Promise<GPU> | undefined;
 
-async function createNodeGPU(): Promise<GPU> {
+interface DawnModule {
+  create: (flags: string[]) => GPU;
+  globals: Record<string, unknown>;
+}
+
+let dawnModule: Promise<DawnModule> | undefined;
+
+async function loadDawn(): Promise<DawnModule> {
   const specifier = "webgpu";
-  let mod: { create: (flags: string[]) => GPU };
   try {
-    mod = (await import(/* @vite-ignore */ specifier)) as typeof mod;
+    return (await import(/* @vite-ignore */ specifier)) as DawnModule;
   } catch (error) {
     throw new WebGPUUnavailableError(
       `this runtime has no navigator.gpu and the "webgpu" package (Dawn for Node) could not be loaded (${
@@ -177,7 +183,64 @@ async function createNodeGPU(): Promise<GPU> {
       }); in Node, npm install webgpu`,
     );
   }
-  return mod.create([]);
+}
+
+async function createNodeGPU(): Promise<GPU> {
+  dawnModule ??= loadDawn();
+  try {
+    return (await dawnModule).create([]);
+  } catch (error) {
+    dawnModule = undefined;
+    nodeGPU = undefined;
+    throw error;
+  }
+}
+
+/** What {@link installNavigatorGPU} did. */
+export interface InstalledGlobals {
+  /** True if `navigator.gpu` (and `navigator` itself, where missing) was installed. */
+  navigator: boolean;
+  /** The WebGPU globals installed (`GPUBufferUsage`, `GPUMapMode`, the `GPU*` classes); only missing ones. */
+  constants: string[];
+}
+
+/**
+ * Make `navigator.gpu` available to libraries that read it (jax-js's webgpu
+ * backend does), in a runtime that has none (Node): `navigator.gpu` becomes
+ * the `webgpu` package's (Dawn's) GPU object — the same one {@link getGPU}
+ * returns — and the `GPU*` globals it exports (the constants `GPUBufferUsage`,
+ * `GPUMapMode`, `GPUTextureUsage`, `GPUShaderStage` and the interface
+ * classes) are defined where missing. Where `navigator` itself is missing (Node 20) a minimal
+ * `{ gpu, userAgent }` object is installed. Does nothing when `navigator.gpu`
+ * already exists (browsers, Deno), so no global is touched there.
+ *
+ * @throws WebGPUUnavailableError if there is no `navigator.gpu` and the `webgpu` package cannot be loaded.
+ */
+export async function installNavigatorGPU(): Promise<InstalledGlobals> {
+  const scope = globalThis as { navigator?: { gpu?: GPU; userAgent?: string } } & Record<
+    string,
+    unknown
+  >;
+  if (scope.navigator?.gpu) return { navigator: false, constants: [] };
+  const gpu = await getGPU();
+  dawnModule ??= loadDawn();
+  const { globals } = await dawnModule;
+  const constants: string[] = [];
+  for (const [name, value] of Object.entries(globals)) {
+    if (/^GPU[A-Za-z]*$/.test(name) && !(name in scope)) {
+      scope[name] = value;
+      constants.push(name);
+    }
+  }
+  if (scope.navigator === undefined) {
+    const userAgent = `Node.js/${
+      (globalThis as { process?: { versions?: { node?: string } } }).process?.versions?.node ?? ""
+    }`;
+    scope.navigator = { gpu, userAgent };
+  } else {
+    Object.defineProperty(scope.navigator, "gpu", { value: gpu, configurable: true });
+  }
+  return { navigator: true, constants };
 }
 
 /**
