@@ -716,32 +716,38 @@ export class JRNG {
     const lows = integerParam("low", lowBound);
     const highs = integerParam("high", highBound);
     const shape = outputShape("integers", size, lows.param, highs.param);
-    const lowValues = broadcastBigInts(lows, shape);
-    const highValues = broadcastBigInts(highs, shape).map((h) => (endpoint ? h + 1n : h));
-    lowValues.forEach((l, i) => {
-      if (l >= highValues[i]) {
+    const check = (l: bigint, h: bigint) => {
+      if (l >= h) {
         throw new RangeError(
-          `integers: ${endpoint ? "low > high" : "low >= high"} (got low = ${l}, high = ${endpoint ? highValues[i] - 1n : highValues[i]})`,
+          `integers: ${endpoint ? "low > high" : "low >= high"} (got low = ${l}, high = ${endpoint ? h - 1n : h})`,
         );
       }
-    });
+    };
+    if (
+      dtype === "int32" &&
+      this.#backend.draw &&
+      lows.values.length === 1 &&
+      highs.values.length === 1 &&
+      shape.every((d) => d > 0)
+    ) {
+      // Scalar bounds: the device may draw it, without broadcasting the bounds on the host.
+      const [l, h] = [lows.values[0], highs.values[0] + (endpoint ? 1n : 0n)];
+      check(l, h);
+      const { subkey, next } = this.#stream.next();
+      // As the CPU path reads them (bigIntParam: a BigInt64Array).
+      const params = { minval: BigInt.asIntN(64, l), maxval: BigInt.asIntN(64, h) };
+      const drawn = this.#backend.draw("randint", subkey, this.partitionable, shape, dtype, params);
+      if (drawn) {
+        this.#stream = next;
+        return drawn;
+      }
+    }
+    const lowValues = broadcastBigInts(lows, shape);
+    const highValues = broadcastBigInts(highs, shape).map((h) => (endpoint ? h + 1n : h));
+    lowValues.forEach((l, i) => check(l, highValues[i]));
     const lowArg = bigIntParam(lowValues, shape);
     const highArg = bigIntParam(highValues, shape);
     const { subkey, next } = this.#stream.next();
-    const [minval, maxval] = [lowValues[0], highValues[0]];
-    const accelerated =
-      dtype === "int32" &&
-      lowValues.every((l) => l === minval) &&
-      highValues.every((h) => h === maxval)
-        ? this.#backend.draw?.("randint", subkey, this.partitionable, shape, "int32", {
-            minval,
-            maxval,
-          })
-        : undefined;
-    if (accelerated) {
-      this.#stream = next;
-      return accelerated;
-    }
     const sample = randint(subkey, shape, lowArg, highArg, dtype, {
       partitionable: this.partitionable,
     });
