@@ -15,4 +15,4 @@ export {
 export type { IntegerParamLike } from "./integers.js";
 export type { JRNGState, StreamKind } from "./stream.js";
 export type { ParamLike, Size } from "./size.js";
-export type { ArrayBackend, ArrayInput } from "./arrays.js";
+export type { ArrayBackend, ArrayInput, DrawOp, DrawParams } from "./arrays.js";
