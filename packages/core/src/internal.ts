@@ -18,3 +18,4 @@ export { splitWords } from "./split.js";
 export { threefry2x32Progression } from "./threefry.js";
 export { uniformKernel, unitFloats } from "./samplers/uniform.js";
 export { eigh } from "./linalg.js";
+export { checkIntegerDType, INTEGER_INFO } from "./samplers/randint.js";

@@ -71,7 +71,16 @@ export function broadcastBigInts(bound: IntegerBound, shape: readonly number[]):
   return Array.from(index, (i) => bound.values[i]);
 }
 
-/** Bounds passed on to `randint`: nested as one flat list with the shape. */
-export function bigIntParam(values: bigint[], shape: readonly number[]): NdArray<"int64"> {
-  return { dtype: "int64", shape: [...shape], data: BigInt64Array.from(values) };
+/**
+ * Bounds passed on to `randint`, already checked to fit the dtype: uint64
+ * bounds as uint64 (they may exceed int64), all others as int64.
+ */
+export function bigIntParam(
+  values: bigint[],
+  shape: readonly number[],
+  dtype: string,
+): NdArray<"int64" | "uint64"> {
+  return dtype === "uint64"
+    ? { dtype: "uint64", shape: [...shape], data: BigUint64Array.from(values) }
+    : { dtype: "int64", shape: [...shape], data: BigInt64Array.from(values) };
 }

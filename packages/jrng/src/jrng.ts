@@ -54,9 +54,11 @@ import {
 import {
   broadcastParam,
   checkFloatDType,
+  checkIntegerDType,
   checkKey,
   describe,
   eigh,
+  INTEGER_INFO,
   roundTo,
   uniformKernel,
 } from "@jrng/core/internal";
@@ -725,10 +727,24 @@ export class JRNG {
     const lows = integerParam("low", lowBound);
     const highs = integerParam("high", highBound);
     const shape = outputShape("integers", size, lows.param, highs.param);
+    const { min, max } = INTEGER_INFO[checkIntegerDType("dtype", "integers", dtype)];
+    // NumPy's checks, with `h` the exclusive bound (high + 1 under endpoint).
     const check = (l: bigint, h: bigint) => {
+      if (l < min)
+        throw new RangeError(`integers: low is out of bounds for ${dtype} (got low = ${l})`);
+      if (h - 1n > max) {
+        throw new RangeError(
+          `integers: high is out of bounds for ${dtype} (got high = ${endpoint ? h - 1n : h})`,
+        );
+      }
       if (l >= h) {
         throw new RangeError(
           `integers: ${endpoint ? "low > high" : "low >= high"} (got low = ${l}, high = ${endpoint ? h - 1n : h})`,
+        );
+      }
+      if (dtype === "uint64" && h > max) {
+        throw new RangeError(
+          "integers: the full uint64 range (exclusive high 2^64) cannot be expressed as a uint64 maxval of randint; the largest exclusive high is 2^64 - 1",
         );
       }
     };
@@ -744,7 +760,7 @@ export class JRNG {
       check(l, h);
       const { subkey, next } = this.#stream.next();
       // As the CPU path reads them (bigIntParam: a BigInt64Array).
-      const params = { minval: BigInt.asIntN(64, l), maxval: BigInt.asIntN(64, h) };
+      const params = { minval: l, maxval: h };
       const drawn = this.#backend.draw("randint", subkey, this.partitionable, shape, dtype, params);
       if (drawn) {
         this.#stream = next;
@@ -754,8 +770,8 @@ export class JRNG {
     const lowValues = broadcastBigInts(lows, shape);
     const highValues = broadcastBigInts(highs, shape).map((h) => (endpoint ? h + 1n : h));
     lowValues.forEach((l, i) => check(l, highValues[i]));
-    const lowArg = bigIntParam(lowValues, shape);
-    const highArg = bigIntParam(highValues, shape);
+    const lowArg = bigIntParam(lowValues, shape, dtype);
+    const highArg = bigIntParam(highValues, shape, dtype);
     const { subkey, next } = this.#stream.next();
     const sample = randint(subkey, shape, lowArg, highArg, dtype, {
       partitionable: this.partitionable,

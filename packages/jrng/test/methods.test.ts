@@ -356,3 +356,25 @@ describe("methods JAX has no sampler for follow the spec's algorithms in @jrng/c
     }
   });
 });
+
+describe("integers checks its bounds against the dtype, as NumPy", () => {
+  it("rejects bounds outside the dtype and accepts the full range", () => {
+    const rng = new JRNG(4);
+    const before = rng.state;
+    expect(() => rng.integers(0, 300, 3, { dtype: "uint8" })).toThrow(
+      /high is out of bounds for uint8/,
+    );
+    expect(() => rng.integers(-1, 3, 3, { dtype: "uint16" })).toThrow(
+      /low is out of bounds for uint16/,
+    );
+    expect(() => rng.integers64(0, 2n ** 70n, 2)).toThrow(/high is out of bounds for int64/);
+    expect(rng.state).toEqual(before);
+    expect(rng.integers(0, 256, 4, { dtype: "uint8" }).dtype).toBe("uint32");
+    expect(rng.integers(0, 255, 4, { dtype: "uint8", endpoint: true }).shape).toEqual([4]);
+    const full = rng.integers64(0n, 2n ** 64n - 2n, 3, { dtype: "uint64", endpoint: true });
+    expect(() =>
+      rng.integers64(0n, 2n ** 64n - 1n, 3, { dtype: "uint64", endpoint: true }),
+    ).toThrow(/full uint64 range/);
+    expect(full.data).toBeInstanceOf(BigUint64Array);
+  });
+});
