@@ -691,8 +691,9 @@ export class JRNG {
     size?: Size,
     options?: IntegersOptions,
   ): JaxArray {
-    const result = this.#integers(low, high, size, options);
-    return isJaxArray(result) ? result : fail64("integers");
+    // Refuse 64-bit dtypes before drawing, so that the refusal consumes nothing.
+    if (options?.dtype === "int64" || options?.dtype === "uint64") fail64("integers");
+    return this.#integers(low, high, size, options) as JaxArray;
   }
 
   /**

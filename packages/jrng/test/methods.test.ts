@@ -277,7 +277,10 @@ describe("dtypes and shapes", () => {
     const wide = rng.integers64(0, 2n ** 40n, 3, { dtype: "int64" });
     expect(wide.dtype).toBe("int64");
     expect(wide.data).toBeInstanceOf(BigInt64Array);
+    const before = rng.state;
     expect(() => rng.integers(0, 5, 3, { dtype: "int64" })).toThrow(/integers64/);
+    expect(() => rng.integers(0, 5, 3, { dtype: "uint64" })).toThrow(/integers64/);
+    expect(rng.state).toEqual(before);
     expect(rng.multinomial(10, [0.2, 0.8], 3).shape).toEqual([3, 2]);
     expect(rng.dirichlet([1, 1, 1], [2, 2]).shape).toEqual([2, 2, 3]);
     expect(
