@@ -9,7 +9,7 @@
  * @module
  */
 import { shapeSize, type NdArray } from "./ndarray.js";
-import { describe, isUint32 } from "./validate.js";
+import { describe, isRectangular, isUint32 } from "./validate.js";
 
 /** A single threefry key: two uint32 words `[k0, k1]`. */
 export type Key = Uint32Array;
@@ -148,11 +148,7 @@ export function wrapKeyData(data: Uint32Array | KeyArray | readonly unknown[]): 
       level = level[0];
     }
     const words = (data as unknown[]).flat(Infinity);
-    if (
-      shape[shape.length - 1] !== 2 ||
-      words.length !== shapeSize(shape) ||
-      !words.every(isUint32)
-    ) {
+    if (shape[shape.length - 1] !== 2 || !isRectangular(data, shape) || !words.every(isUint32)) {
       throw new TypeError(
         `data must be nested arrays of uint32 words with a trailing axis of length 2, got ${describe(data)}`,
       );

@@ -5,7 +5,7 @@
  * @module
  */
 import { shapeSize, type NdArray } from "./ndarray.js";
-import { checkShape, describe } from "./validate.js";
+import { checkShape, describe, isRectangular } from "./validate.js";
 
 /** A nested JavaScript array of numbers, e.g. `[[1, 2], [3, 4]]`. */
 export type NestedNumbers = number | readonly NestedNumbers[];
@@ -35,7 +35,7 @@ export function toParam(name: string, value: unknown): Param {
       level = level[0];
     }
     const flat = (value as unknown[]).flat(Infinity);
-    if (flat.length !== shapeSize(shape) || !flat.every((x) => typeof x === "number")) {
+    if (!isRectangular(value, shape) || !flat.every((x) => typeof x === "number")) {
       throw new TypeError(
         `${name} must be a number or a rectangular nested array of numbers, got ${describe(value)}`,
       );

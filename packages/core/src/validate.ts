@@ -75,6 +75,17 @@ export function checkShape(name: string, shape: unknown): number[] {
   return result;
 }
 
+/**
+ * True if the nested array `value` is rectangular with the given `shape`
+ * (the lengths read along its first elements): every array at depth `d` has
+ * length `shape[d]`, and no element at depth `shape.length` is an array.
+ */
+export function isRectangular(value: unknown, shape: readonly number[], depth = 0): boolean {
+  if (depth === shape.length) return !Array.isArray(value);
+  if (!Array.isArray(value) || value.length !== shape[depth]) return false;
+  return value.every((item) => isRectangular(item, shape, depth + 1));
+}
+
 /** True for a `number` that is an integer in `[0, 2^32)`. */
 export function isUint32(value: unknown): value is number {
   return typeof value === "number" && Number.isInteger(value) && value >= 0 && value < 2 ** 32;

@@ -89,6 +89,24 @@ describe("keyData, wrapKeyData and keyAt", () => {
     expect(() => keyData([1, 2, 3] as unknown as number[])).toThrow(/two uint32 words/);
   });
 
+  it("rejects ragged nested data whose words happen to fill the shape", () => {
+    expect(() =>
+      wrapKeyData([
+        [1, 2],
+        [3, [4]],
+      ] as never),
+    ).toThrow(/trailing axis of length 2/);
+    expect(() =>
+      wrapKeyData([
+        [
+          [1, 2],
+          [3, 4],
+        ],
+        [[5, 6, 7, 8]],
+      ]),
+    ).toThrow(/trailing axis of length 2/);
+  });
+
   it("indexes batches, with negative indices from the end", () => {
     const keys = split(key(9), [2, 3]);
     expect(Array.from(keyAt(keys, 1, 2))).toEqual(Array.from(keys.data.slice(10, 12)));

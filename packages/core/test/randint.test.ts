@@ -157,6 +157,12 @@ describe("randint: structure, edge cases and statistics", () => {
     expect(() => randint(key(0), [2], [0, 1, 2], 5)).toThrow(RangeError);
     expect(() => randint(key(0), [2], "0" as never, 5)).toThrow(TypeError);
     expect(() => randint(key(0), [2], 0, [[1], [2, 3]] as never)).toThrow(TypeError);
+    expect(() =>
+      randint(key(0), [2, 2], 0, [
+        [1, 2],
+        [[3], 4],
+      ] as never),
+    ).toThrow(/rectangular/);
     expect(() => randint(key(0), [-1], 0, 5)).toThrow(RangeError);
     expect(() => randint([0] as never, [1], 0, 5)).toThrow(TypeError);
   });

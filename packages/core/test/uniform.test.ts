@@ -136,5 +136,12 @@ describe("uniform: structure, edge cases and statistics", () => {
       TypeError,
     );
     expect(() => uniform([0, 1, 2] as never)).toThrow(TypeError);
+    // Ragged nested arrays are rejected even when their numbers fill the shape.
+    expect(() =>
+      uniform(key(0), [2, 2], "float32", [
+        [0, 1],
+        [[2], 3],
+      ] as never),
+    ).toThrow(/rectangular/);
   });
 });

@@ -21,7 +21,7 @@ import {
 import { isPartitionable, type ThreefryOptions } from "../options.js";
 import { broadcastParam, checkParamsFitShape, type Param } from "../params.js";
 import { splitKey } from "../random-words.js";
-import { checkShape, describe } from "../validate.js";
+import { checkShape, describe, isRectangular } from "../validate.js";
 
 /** The integer dtypes of `randint`, `rademacher` and `geometric`. */
 export type IntegerDType = SignedDType | UnsignedDType;
@@ -110,7 +110,7 @@ function readIntegerParam(name: string, value: unknown): IntegerParamValues {
       level = level[0];
     }
     const flat = (value as unknown[]).flat(Infinity);
-    if (flat.length !== shapeSize(shape) || !flat.every(isScalar)) {
+    if (!isRectangular(value, shape) || !flat.every(isScalar)) {
       throw new TypeError(
         `${name} must be an integer, a bigint, a rectangular nested array of them or an NdArray, got ${describe(value)}`,
       );
