@@ -706,11 +706,13 @@ export class JRNG {
     size?: Size,
     options?: IntegersOptions & { dtype?: "int64" | "uint64" },
   ): NdArray<"int64" | "uint64"> {
-    const result = this.#integers(low, high, size, {
-      ...options,
-      dtype: options?.dtype ?? "int64",
-    });
-    return result as NdArray<"int64" | "uint64">;
+    const dtype = options?.dtype ?? "int64";
+    if (dtype !== "int64" && dtype !== "uint64") {
+      throw new TypeError(
+        `integers64: dtype must be "int64" or "uint64", got ${describe(dtype)}; call integers for other dtypes`,
+      );
+    }
+    return this.#integers(low, high, size, { ...options, dtype }) as NdArray<"int64" | "uint64">;
   }
 
   #integers(

@@ -280,6 +280,9 @@ describe("dtypes and shapes", () => {
     const before = rng.state;
     expect(() => rng.integers(0, 5, 3, { dtype: "int64" })).toThrow(/integers64/);
     expect(() => rng.integers(0, 5, 3, { dtype: "uint64" })).toThrow(/integers64/);
+    expect(() => rng.integers64(0, 5, 3, { dtype: "int32" as "int64" })).toThrow(
+      /integers64: dtype must be "int64" or "uint64", got "int32"/,
+    );
     expect(rng.state).toEqual(before);
     expect(rng.multinomial(10, [0.2, 0.8], 3).shape).toEqual([3, 2]);
     expect(rng.dirichlet([1, 1, 1], [2, 2]).shape).toEqual([2, 2, 3]);
