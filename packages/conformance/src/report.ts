@@ -164,11 +164,8 @@ export function formatTerminalReport(report: ConformanceReport, color = false): 
     if (failures.length > 50)
       lines.push(`  … and ${failures.length - 50} more (see the JSON report)`);
     for (const failure of statFailures) {
-      const detail =
-        failure.reason ??
-        `${failure.test} p = ${failure.pValue.toExponential(2)} < ${failure.threshold.toExponential(2)} (statistic ${failure.statistic.toPrecision(4)})`;
       lines.push(
-        `  ✗ ${failure.id}  ${failure.method}(${failure.parameters})  [statistical]  ${detail}`,
+        `  ✗ ${failure.id}  ${failure.method}(${failure.parameters})  [statistical]  ${statisticalDetail(failure)}`,
       );
     }
   }
@@ -181,6 +178,14 @@ export function formatTerminalReport(report: ConformanceReport, color = false): 
   return lines.join("\n");
 }
 
+/** Why a statistical test failed: its reason, or its p-value against the threshold. */
+function statisticalDetail(result: StatisticalResult): string {
+  return (
+    result.reason ??
+    `${result.test} p = ${result.pValue.toExponential(2)} < ${result.threshold.toExponential(2)} (statistic ${result.statistic.toPrecision(4)})`
+  );
+}
+
 function xmlEscape(text: string): string {
   return text.replace(
     /[<>&"']/g,
@@ -188,23 +193,51 @@ function xmlEscape(text: string): string {
   );
 }
 
-/** The report as JUnit XML: one test suite per area, one test case per vector case. */
+/** One JUnit test case: its classname, name, status and, on failure, message and detail. */
+interface JUnitCase {
+  classname: string;
+  name: string;
+  status: "passed" | "failed" | "skipped";
+  message?: string;
+  detail?: string;
+}
+
+/**
+ * The report as JUnit XML: one test suite per area, one test case per vector
+ * case, and a `statistical` suite with one test case per statistical test.
+ */
 export function formatJUnitReport(report: ConformanceReport): string {
-  const byArea = new Map<string, CaseResult[]>();
-  for (const result of report.results) {
-    if (!byArea.has(result.area)) byArea.set(result.area, []);
-    byArea.get(result.area)!.push(result);
+  const byArea = new Map<string, JUnitCase[]>();
+  const add = (area: string, junitCase: JUnitCase) => {
+    if (!byArea.has(area)) byArea.set(area, []);
+    byArea.get(area)!.push(junitCase);
+  };
+  for (const r of report.results) {
+    add(r.area, {
+      classname: `${r.area}.${r.subject}`,
+      name: r.id,
+      status: r.status,
+      message: r.reason,
+      detail: r.mismatch ? JSON.stringify(r.mismatch) : undefined,
+    });
+  }
+  for (const r of report.statistical ?? []) {
+    add("statistical", {
+      classname: `statistical.${r.method}`,
+      name: r.id,
+      status: r.status,
+      message: r.status === "failed" ? statisticalDetail(r) : r.reason,
+    });
   }
   const suites = [...byArea].map(([area, results]) => {
     const failures = results.filter((r) => r.status === "failed").length;
     const skipped = results.filter((r) => r.status === "skipped").length;
     const cases = results.map((r) => {
-      const open = `    <testcase classname="${xmlEscape(`${area}.${r.subject}`)}" name="${xmlEscape(r.id)}">`;
+      const open = `    <testcase classname="${xmlEscape(r.classname)}" name="${xmlEscape(r.name)}">`;
       if (r.status === "passed") return `${open}</testcase>`;
       if (r.status === "skipped")
-        return `${open}<skipped message="${xmlEscape(r.reason ?? "")}"/></testcase>`;
-      const detail = r.mismatch ? xmlEscape(JSON.stringify(r.mismatch)) : "";
-      return `${open}<failure message="${xmlEscape(r.reason ?? "failed")}">${detail}</failure></testcase>`;
+        return `${open}<skipped message="${xmlEscape(r.message ?? "")}"/></testcase>`;
+      return `${open}<failure message="${xmlEscape(r.message ?? "failed")}">${xmlEscape(r.detail ?? "")}</failure></testcase>`;
     });
     return [
       `  <testsuite name="${xmlEscape(area)}" tests="${results.length}" failures="${failures}" skipped="${skipped}">`,

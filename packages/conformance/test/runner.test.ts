@@ -21,6 +21,7 @@ import {
   runConformance,
   runStatisticalTier,
   type Capabilities,
+  type StatisticalResult,
 } from "../src/index.js";
 
 const VECTORS = fileURLToPath(new URL("../../../vectors", import.meta.url));
@@ -171,6 +172,29 @@ describe("reports", () => {
     expect(xml).toMatch(/^<\?xml/);
     expect(xml).toContain('<testsuite name="keys"');
     expect(xml).toContain('failures="0"');
+  });
+
+  it("write statistical tests into the JUnit XML, so its counts match its test cases", async () => {
+    const { capabilities, results } = await runConformance(referenceAdapter(), files, {
+      filter: "keys/",
+    });
+    const statistical: StatisticalResult[] = [
+      {
+        id: "stat/random/1",
+        method: "random",
+        parameters: "",
+        test: "ks",
+        statistic: 0.5,
+        pValue: 1e-9,
+        threshold: 1e-5,
+        status: "failed",
+      },
+    ];
+    const xml = formatJUnitReport(buildReport(capabilities, VECTORS, results, statistical));
+    const total = Number(/<testsuites [^>]*tests="(\d+)"/.exec(xml)?.[1]);
+    expect(xml.match(/<testcase /g)?.length).toBe(total);
+    expect(xml).toContain('<testsuite name="statistical" tests="1" failures="1" skipped="0">');
+    expect(xml).toContain('<failure message="ks p = 1.00e-9 &lt; 1.00e-5 (statistic 0.5000)">');
   });
 });
 
