@@ -454,7 +454,10 @@ export class JRNG {
    * counters 0). Children share this generator's options.
    */
   spawn(nChildren: number): JRNG[] {
-    const count = checkCount("nChildren", nChildren);
+    return this.#spawn(checkCount("nChildren", nChildren));
+  }
+
+  #spawn(count: number): JRNG[] {
     const { children, next } = this.#stream.spawn(count);
     this.#stream = next;
     return children.map((child) =>
@@ -469,7 +472,7 @@ export class JRNG {
    * their keys (use `key(n)` for those).
    */
   split(num: number): JRNG[] {
-    return this.spawn(num);
+    return this.#spawn(checkCount("num", num));
   }
 
   /**

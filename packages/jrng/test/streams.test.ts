@@ -62,6 +62,12 @@ describe("the split stream follows rng-jax", () => {
     expect(children.every((c) => c.stream === "split" && !c.partitionable)).toBe(true);
     expect(rng.state.key).toEqual(Array.from(all.slice(0, 2)));
   });
+
+  it("spawn and split name their own count parameter when rejecting it", () => {
+    const rng = new JRNG(11);
+    expect(() => rng.spawn(-1)).toThrow(/^nChildren must be a non-negative integer, got -1$/);
+    expect(() => rng.split(2.5)).toThrow(/^num must be a non-negative integer, got 2.5$/);
+  });
 });
 
 describe("fold_in stream bookkeeping", () => {
