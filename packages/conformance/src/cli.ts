@@ -92,7 +92,20 @@ export async function main(args: string[]): Promise<number> {
   }
   const vectorsDir = resolve(value(args, "--vectors") ?? "vectors");
   const filter = value(args, "--filter");
+  const missing = args.findIndex(
+    (arg, i) => VALUED.has(arg) && (i + 1 >= args.length || args[i + 1].startsWith("--")),
+  );
+  if (missing >= 0) {
+    process.stderr.write(`${args[missing]} needs a value\n\n${USAGE}\n`);
+    return 2;
+  }
   const timeoutMs = Number(value(args, "--timeout") ?? 30_000);
+  if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) {
+    process.stderr.write(
+      `--timeout must be a positive number of milliseconds, got ${value(args, "--timeout")}\n`,
+    );
+    return 2;
+  }
   const quiet = args.includes("--quiet");
   const tty = process.stderr.isTTY === true;
   const files = loadVectorFiles(vectorsDir).map(({ file }) => file);
@@ -110,7 +123,12 @@ export async function main(args: string[]): Promise<number> {
     });
     const statistical =
       !args.includes("--no-statistical") && capabilities.tiers.includes("statistical")
-        ? await runStatisticalTier(adapter, capabilities.methods, { filter })
+        ? await runStatisticalTier(adapter, capabilities.methods, {
+            filter,
+            timeoutMs,
+            stream: capabilities.streams[0],
+            mode: capabilities.modes[0],
+          })
         : undefined;
     const report = buildReport(capabilities, vectorsDir, results, statistical);
     const jsonPath = value(args, "--json");

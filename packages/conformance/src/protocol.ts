@@ -163,7 +163,17 @@ export async function serveAdapter(
   const send = (response: Response) => output.write(JSON.stringify(response) + "\n");
   for await (const line of createInterface({ input })) {
     if (!line.trim()) continue;
-    const request = JSON.parse(line) as Request;
+    let request: Request;
+    try {
+      request = JSON.parse(line) as Request;
+    } catch {
+      send({
+        id: -1,
+        ok: false,
+        error: { kind: "ProtocolError", message: `not a JSON request: ${line.slice(0, 200)}` },
+      });
+      continue;
+    }
     const { id } = request;
     try {
       switch (request.op) {
@@ -187,6 +197,15 @@ export async function serveAdapter(
           await adapter.close();
           send({ id, ok: true });
           return;
+        default:
+          send({
+            id,
+            ok: false,
+            error: {
+              kind: "ProtocolError",
+              message: `unknown op ${JSON.stringify((request as { op: unknown }).op)}`,
+            },
+          });
       }
     } catch (error) {
       send({ id, ok: false, error: { kind: "AdapterError", message: (error as Error).message } });

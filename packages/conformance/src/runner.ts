@@ -104,7 +104,8 @@ export function comparable(result: ResultArray): {
   return { dtype: result.dtype, shape: result.shape, data };
 }
 
-async function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+/** Reject when `promise` takes longer than `ms` milliseconds. */
+export async function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms`)), ms);
@@ -210,7 +211,8 @@ async function runErrorCase(
       if (!outcome.ok)
         return {
           status: "failed",
-          reason: `the call after the rejection threw ${outcome.error.kind}`,
+          reason: `the call after the rejection threw ${outcome.error.kind}: ${outcome.error.message}`,
+          callIndex: last + 1,
         };
       const mismatch = compareArray(testCase.afterwards.expected, comparable(outcome.result), {
         rule: "exact",

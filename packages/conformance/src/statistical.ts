@@ -35,7 +35,7 @@ import {
   waldCdf,
   zipfPmf,
 } from "./cdfs.js";
-import { comparable } from "./runner.js";
+import { comparable, withTimeout } from "./runner.js";
 import type { StatisticalResult } from "./report.js";
 
 /** Probability that a correct implementation fails at least one test of the suite. */
@@ -555,12 +555,27 @@ async function draw(
 }
 
 /** Run the statistical suite against an adapter's generators. */
+/** Options of {@link runStatisticalTier}. */
+export interface StatisticalOptions {
+  /** Base seed; test i uses seed + i (default 20251125). */
+  seed?: number;
+  /** Run only tests whose id contains this text (the threshold stays the suite's). */
+  filter?: string;
+  /** The stream discipline of the generators (default "split"; pass one the implementation declares). */
+  stream?: "split" | "fold_in";
+  /** The threefry mode of the generators (default "partitionable"; pass one the implementation declares). */
+  mode?: "partitionable" | "legacy";
+  /** Fail a test whose generator creation or draw takes longer than this (default 30 000 ms). */
+  timeoutMs?: number;
+}
+
 export async function runStatisticalTier(
   adapter: Adapter,
   methods: readonly string[],
-  options: { seed?: number; filter?: string } = {},
+  options: StatisticalOptions = {},
 ): Promise<StatisticalResult[]> {
   const threshold = FAMILY_ALPHA / Math.max(1, STATISTICAL_TESTS.length);
+  const timeoutMs = options.timeoutMs ?? 30_000;
   const results: StatisticalResult[] = [];
   for (const [index, test] of STATISTICAL_TESTS.entries()) {
     const id = `statistical/${test.id}`;
@@ -582,15 +597,19 @@ export async function runStatisticalTier(
       });
       continue;
     }
-    // The seed depends on the test's place in the whole suite, not on the filter.
-    const handle = await adapter.createGenerator({
-      seed: (options.seed ?? 20251125) + index,
-      stream: "split",
-      mode: "partitionable",
-    });
     let outcome: Outcome;
+    let handle: string | undefined;
     try {
-      const drawn = await draw(adapter, handle, test);
+      // The seed depends on the test's place in the whole suite, not on the filter.
+      handle = await withTimeout(
+        adapter.createGenerator({
+          seed: (options.seed ?? 20251125) + index,
+          stream: options.stream ?? "split",
+          mode: options.mode ?? "partitionable",
+        }),
+        timeoutMs,
+      );
+      const drawn = await withTimeout(draw(adapter, handle, test), timeoutMs);
       if ("error" in drawn) {
         outcome = { statistic: NaN, pValue: NaN, status: "failed", reason: drawn.error };
       } else if (drawn.samples.length !== (test.repeat ?? test.samples ?? SAMPLE_SIZE)) {
@@ -615,7 +634,7 @@ export async function runStatisticalTier(
         reason: (error as Error).message,
       };
     } finally {
-      await adapter.dropGenerator(handle);
+      if (handle !== undefined) await adapter.dropGenerator(handle);
     }
     if (outcome.status === "passed" && !(outcome.pValue >= threshold)) {
       outcome = { ...outcome, status: "failed" };

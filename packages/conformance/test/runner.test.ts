@@ -237,3 +237,60 @@ describe("the statistical tier", () => {
     expect(random.every((r) => r.status === "failed" && r.pValue < r.threshold)).toBe(true);
   }, 30_000);
 });
+
+describe("the protocol server", () => {
+  it("answers malformed lines and unknown ops with a ProtocolError instead of dying", async () => {
+    const { PassThrough } = await import("node:stream");
+    const { serveAdapter } = await import("../src/index.js");
+    const input = new PassThrough();
+    const output = new PassThrough();
+    const lines: string[] = [];
+    output.on("data", (chunk: Buffer) => lines.push(...chunk.toString().trim().split("\n")));
+    const served = serveAdapter(referenceAdapter(), input, output);
+    input.write("this is not json\n");
+    input.write('{"id": 7, "op": "frobnicate"}\n');
+    input.write('{"id": 8, "op": "hello"}\n');
+    input.write('{"id": 9, "op": "close"}\n');
+    await served;
+    const responses = lines.map((line) => JSON.parse(line));
+    expect(responses[0]).toMatchObject({ id: -1, ok: false, error: { kind: "ProtocolError" } });
+    expect(responses[1]).toMatchObject({ id: 7, ok: false, error: { kind: "ProtocolError" } });
+    expect(responses[2]).toMatchObject({ id: 8, ok: true });
+    expect(responses[3]).toMatchObject({ id: 9, ok: true });
+  });
+});
+
+describe("the CLI and the statistical tier's guards", () => {
+  it("refuses a bad --timeout and a valued option without its value (exit 2)", async () => {
+    const { main } = await import("../src/index.js");
+    expect(await main(["--timeout", "abc"])).toBe(2);
+    expect(await main(["--timeout", "-5"])).toBe(2);
+    expect(await main(["--json"])).toBe(2);
+  });
+
+  it("creates generators in the stream and mode given, and reports a failing create as a failure", async () => {
+    const seen: string[] = [];
+    const adapter = adapterFromFunctions({
+      capabilities: { ...FULL, name: "fold_in legacy only" },
+      callFunction: runFunctionCall,
+      createGenerator: (spec) => {
+        seen.push(`${spec.stream}/${spec.mode}`);
+        if (seen.length > 1) throw new Error("no more generators");
+        return createGenerator({ generator: spec, calls: [] });
+      },
+      callMethod: runMethodCall,
+    });
+    const results = await runStatisticalTier(adapter, ["random", "uniform"], {
+      filter: "random",
+      stream: "fold_in",
+      mode: "legacy",
+    });
+    expect(seen.every((s) => s === "fold_in/legacy")).toBe(true);
+    expect(
+      results
+        .filter((r) => r.status === "failed")
+        .every((r) => /no more generators/.test(r.reason ?? "")),
+    ).toBe(true);
+    expect(results.length).toBeGreaterThan(1);
+  });
+});

@@ -1369,8 +1369,8 @@ export class JRNG {
     const { subkey, next } = this.#stream.next();
     const result = permutation(subkey, source, axis, false, { partitionable: this.partitionable });
     const array = this.#backend.toArray(result);
-    this.#stream = next;
     writeBack(x, result);
+    this.#stream = next;
     return array;
   }
 
@@ -1493,6 +1493,11 @@ export class JRNG {
     const method = options?.method ?? "svd";
     const checkValid = options?.checkValid ?? "warn";
     const tol = options?.tol ?? 1e-8;
+    if (typeof tol !== "number" || !(tol >= 0) || !Number.isFinite(tol)) {
+      throw new RangeError(
+        `multivariateNormal: tol must be a finite number >= 0, got ${describe(tol)}`,
+      );
+    }
     if (!["svd", "eigh", "cholesky"].includes(method)) {
       throw new RangeError(
         `multivariateNormal: method must be "svd", "eigh" or "cholesky", got ${describe(method)}`,

@@ -46,7 +46,7 @@ export function shortestDecimal(x: number, dtype: "float32" | "float64"): number
   return x;
 }
 
-const FLOAT_DTYPES = new Set(["float32", "float64", "float16"]);
+const FLOAT_DTYPES = new Set(["float32", "float64"]);
 
 /** True for a floating-point dtype. */
 export function isFloatDType(dtype: string): dtype is "float32" | "float64" {

@@ -72,7 +72,7 @@ function isErrorSpec(spec: CaseSpec | ErrorSpec): spec is ErrorSpec {
   return "expectedError" in spec;
 }
 
-function modesOf(call: FunctionCall | GeneratorCall): Mode {
+function modeOf(call: FunctionCall | GeneratorCall): Mode {
   return isGeneratorCall(call) ? call.generator.mode : call.mode;
 }
 
@@ -105,23 +105,25 @@ function single(expected: ExpectedArray[], call: FunctionCall | GeneratorCall): 
 
 function checkRejected(id: string, spec: ErrorSpec): void {
   const call = spec.call;
-  let rng;
-  let before: string | undefined;
+  // Setup calls of a generator case run outside the try: they must succeed.
+  const rng = isGeneratorCall(call) ? createGenerator(call) : undefined;
+  if (rng && isGeneratorCall(call)) {
+    call.calls.slice(0, -1).forEach((methodCall) => runMethodCall(rng, methodCall));
+  }
+  const before = rng ? JSON.stringify(rng.state) : undefined;
   try {
-    if (isGeneratorCall(call)) {
-      rng = createGenerator(call);
-      call.calls.slice(0, -1).forEach((methodCall) => runMethodCall(rng!, methodCall));
-      before = JSON.stringify(rng.state);
-      runMethodCall(rng, call.calls[call.calls.length - 1]);
-    } else {
-      runFunctionCall(call);
-    }
+    if (rng && isGeneratorCall(call)) runMethodCall(rng, call.calls[call.calls.length - 1]);
+    else runFunctionCall(call as FunctionCall);
   } catch (error) {
     const kind = (error as Error).constructor.name;
     if (kind !== spec.expectedError) {
-      throw new Error(`${id}: expected ${spec.expectedError}, the mirror threw ${kind}: ${(error as Error).message}`);
+      throw new Error(
+        `${id}: expected ${spec.expectedError}, the mirror threw ${kind}: ${(error as Error).message}`,
+      );
     }
-    if (rng && JSON.stringify(rng.state) !== before) throw new Error(`${id}: the rejected call advanced the stream`);
+    if (rng && JSON.stringify(rng.state) !== before) {
+      throw new Error(`${id}: the rejected call advanced the stream`);
+    }
     return;
   }
   throw new Error(`${id}: expected ${spec.expectedError}, the mirror accepted the call`);
@@ -198,7 +200,7 @@ export function buildArea(area: AreaSpec): VectorFile {
     return { name: group.name, description: group.description, cases };
   });
   const modes = new Set<Mode>();
-  for (const group of area.groups) for (const spec of group.cases) modes.add(modesOf(spec.call));
+  for (const group of area.groups) for (const spec of group.cases) modes.add(modeOf(spec.call));
   return {
     $schema: "./schema.json",
     format: FORMAT_VERSION,
