@@ -6,7 +6,7 @@
  */
 import type { Array as JaxArray } from "@jax-js/jax";
 import type { NdArray } from "@jrng/core";
-import { broadcastParam, describe, type Param } from "@jrng/core/internal";
+import { broadcastParam, describe, isRectangular, type Param } from "@jrng/core/internal";
 import { isJaxArray } from "./arrays.js";
 
 /** An integer bound: a number, a bigint, nested arrays of them, an NdArray or a jax-js Array. */
@@ -46,7 +46,7 @@ export function integerParam(name: string, value: IntegerParamLike): IntegerBoun
       level = level[0];
     }
     const flat = (value as unknown[]).flat(Infinity);
-    if (flat.length !== shape.reduce((a, b) => a * b, 1)) {
+    if (!isRectangular(value, shape)) {
       throw new TypeError(`${name} must be a rectangular nested array, got ${describe(value)}`);
     }
     const values = flat.map((x) => toBigInt(name, x));

@@ -384,3 +384,18 @@ describe("integers checks its bounds against the dtype, as NumPy", () => {
     expect(full.data).toBeInstanceOf(BigUint64Array);
   });
 });
+
+describe("ragged bounds", () => {
+  it("integers rejects a ragged nested array of bounds", () => {
+    const rng = new JRNG(1);
+    expect(() =>
+      rng.integers(
+        [
+          [0, 1],
+          [[2], 3],
+        ] as never,
+        10,
+      ),
+    ).toThrow(/rectangular/);
+  });
+});
