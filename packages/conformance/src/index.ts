@@ -44,6 +44,7 @@ export {
   runStatisticalTier,
   SAMPLE_SIZE,
   STATISTICAL_TESTS,
+  type StatisticalOptions,
   type StatisticalTest,
   type Chi2Reference,
   type KsReference,
