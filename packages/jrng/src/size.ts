@@ -5,7 +5,7 @@
  */
 import {
   broadcastShapes,
-  describe,
+  checkShape,
   toParam,
   type ArrayParam,
   type Param,
@@ -21,18 +21,14 @@ export type Size = number | readonly number[] | undefined | null;
  * broadcast of the parameter shapes; with one, that shape, to which every
  * parameter must broadcast.
  *
- * @throws TypeError for a malformed size.
- * @throws RangeError if the parameters do not broadcast to it.
+ * @throws TypeError for a size that is not an integer or an array of integers.
+ * @throws RangeError for negative extents, or if the parameters do not broadcast to it.
  */
 export function outputShape(method: string, size: Size, ...params: readonly Param[]): number[] {
   const paramShapes = params.map((p) => p.shape);
   if (size === undefined || size === null) return broadcastShapes(method, ...paramShapes);
-  const shape = typeof size === "number" ? [size] : size;
-  if (!Array.isArray(shape) || !shape.every((d) => Number.isInteger(d) && d >= 0)) {
-    throw new TypeError(
-      `size must be a non-negative integer or an array of them, got ${describe(size)}`,
-    );
-  }
+  // As core's shape checks: TypeError for the wrong kind, RangeError for negative extents.
+  const shape = checkShape(`${method}: size`, size);
   const joint = broadcastShapes(method, shape, ...paramShapes);
   if (joint.length !== shape.length || joint.some((d, i) => d !== shape[i])) {
     throw new RangeError(

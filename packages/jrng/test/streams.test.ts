@@ -135,7 +135,8 @@ describe("state", () => {
       const before = rng.state;
       expect(() => rng.uniform([0, 1], [1, 2, 3])).toThrow(RangeError);
       expect(() => rng.uniform(0, Infinity)).toThrow(/high - low must be finite/);
-      expect(() => rng.random(-1)).toThrow(TypeError);
+      expect(() => rng.random(-1)).toThrow(RangeError);
+      expect(() => rng.random(1.5)).toThrow(TypeError);
       expect(() => rng.random(2, { dtype: "int32" as never })).toThrow(
         /dtype must be "float32" or "float64"/,
       );

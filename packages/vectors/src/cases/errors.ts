@@ -26,7 +26,8 @@ const functional: ErrorSpec[] = [
 ];
 
 const generators: ErrorSpec[] = (["split", "fold_in"] as const).flatMap((stream): ErrorSpec[] => [
-  { comment: `${stream}: random with a negative size`, call: afterOneDraw(stream, { method: "random", args: { size: -1 } }), expectedError: "TypeError" },
+  { comment: `${stream}: random with a negative size`, call: afterOneDraw(stream, { method: "random", args: { size: -1 } }), expectedError: "RangeError" },
+  { comment: `${stream}: random with a fractional size`, call: afterOneDraw(stream, { method: "random", args: { size: 2.5 } }), expectedError: "TypeError" },
   { comment: `${stream}: uniform with an infinite range`, call: afterOneDraw(stream, { method: "uniform", args: { low: -1e308, high: 1e308 } }), expectedError: "RangeError" },
   { comment: `${stream}: uniform bounds that do not broadcast to size`, call: afterOneDraw(stream, { method: "uniform", args: { low: [0, 1], high: 2, size: 3 } }), expectedError: "RangeError" },
   { comment: `${stream}: random with an integer dtype`, call: afterOneDraw(stream, { method: "random", args: { size: 2, dtype: "int32" } }), expectedError: "TypeError" },
