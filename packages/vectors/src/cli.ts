@@ -7,14 +7,26 @@ import { mkdirSync, readFileSync, writeFileSync, existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { allCases, loadVectorFiles, SCHEMA_PATH } from "./files.js";
 import { isErrorCase } from "./format.js";
-import { buildAll, formatJson } from "./generate.js";
+import { buildAll, formatJson, jaxCalls, type ReferenceGap } from "./generate.js";
+import { committedResults, liveResults, type JaxResults } from "./jax-results.js";
+import { notExactTable, renderNotExact } from "./not-exact.js";
 
 const USAGE = `Usage: jrng-vectors <command> [options]
 
 Commands:
-  generate [--out DIR]    regenerate every vectors file into DIR (default: vectors)
-  check [--dir DIR]       regenerate in memory; fail with a diff if DIR differs
-  list [--dir DIR] [--json]   list every case id with its comment
+  generate [--jax PYTHON] [--out DIR] [--no-cache]
+        regenerate every vectors file into DIR (default: vectors); expected values come from
+        real JAX run by PYTHON (default: $JRNG_JAX_PYTHON, else .venv-jax/bin/python if present)
+  generate --offline [--dir DIR] [--out DIR]
+        regenerate from the JAX values already committed in DIR (rules, new mirror cases)
+  check [--jax PYTHON | --offline] [--dir DIR] [--cache]
+        regenerate in memory and fail with a diff if DIR differs: with JAX, every value is
+        recomputed by JAX (--cache reuses earlier answers of the same JAX version); without
+        JAX (or --offline), the committed JAX values are reused and only the rest is checked
+        (the output says so)
+  list [--dir DIR] [--json] [--not-exact]
+        list every case id with its comment; --not-exact: the cases the reference does not yet
+        reproduce bit for bit, with their measured distance, by sampler
   show ID [--dir DIR]     print one case as JSON
 
 Options:
@@ -42,12 +54,52 @@ function progress(output: Output, quiet: boolean) {
   };
 }
 
+/** The Python that runs JAX: `--jax`, else `$JRNG_JAX_PYTHON`, else the repository's `.venv-jax`. */
+export function findJaxPython(args: string[]): string | undefined {
+  const given = option(args, "--jax", "");
+  if (given) return given;
+  if (process.env.JRNG_JAX_PYTHON) return process.env.JRNG_JAX_PYTHON;
+  const local = resolve(".venv-jax/bin/python");
+  return existsSync(local) ? local : undefined;
+}
+
+/** JAX's answers for every case: from real JAX, or from the committed files. */
+async function jaxResults(
+  args: string[],
+  output: Output,
+  quiet: boolean,
+  { live, cache }: { live: string | undefined; cache: boolean },
+): Promise<JaxResults> {
+  if (!live) return committedResults(resolve(option(args, "--dir", "vectors")));
+  const calls = jaxCalls();
+  let last = 0;
+  return liveResults(live, calls, {
+    cacheFile: cache ? ({ jax, jaxlib }) => resolve(`.cache/jax-results/jax-${jax}-jaxlib-${jaxlib}.jsonl`) : undefined,
+    onProgress: (done, total) => {
+      if (quiet || (done - last < 100 && done !== total)) return;
+      last = done;
+      output.err(`JAX: ${done}/${total} calls`);
+    },
+  });
+}
+
 /** The files `generate` writes: one per area plus the schema, by file name. */
-export function renderAll(onProgress?: (done: number, total: number, area: string) => void): Map<string, string> {
+export function renderAll(
+  jax: JaxResults,
+  onProgress?: (done: number, total: number, area: string) => void,
+): { files: Map<string, string>; gaps: ReferenceGap[] } {
   const files = new Map<string, string>();
-  for (const file of buildAll(onProgress)) files.set(`${file.area}.json`, formatJson(file));
+  const built = buildAll(jax, onProgress);
+  for (const file of built.files) files.set(`${file.area}.json`, formatJson(file));
   files.set("schema.json", readFileSync(SCHEMA_PATH, "utf8"));
-  return files;
+  return { files, gaps: built.gaps };
+}
+
+function reportGaps(gaps: ReferenceGap[], output: Output): void {
+  if (gaps.length === 0) return;
+  output.err(`the reference breaks ${gaps.length} case(s) under their rule:`);
+  for (const gap of gaps.slice(0, 20)) output.err(`  ${gap.id}: ${gap.reason}`);
+  if (gaps.length > 20) output.err(`  … and ${gaps.length - 20} more (jrng-vectors list --not-exact)`);
 }
 
 function firstDifference(expected: string, actual: string): string {
@@ -66,15 +118,27 @@ export async function main(args: string[], output: Output = defaultOutput): Prom
   switch (command) {
     case "generate": {
       const out = resolve(option(rest, "--out", "vectors"));
+      const live = rest.includes("--offline") ? undefined : findJaxPython(rest);
+      if (!live && !rest.includes("--offline")) {
+        output.err(
+          "generate needs real JAX: pass --jax PYTHON (a Python with jax and jaxlib; see spec/vectors.md), " +
+            "or --offline to reuse the JAX values committed in vectors/",
+        );
+        return 2;
+      }
+      const jax = await jaxResults(rest, output, quiet, { live, cache: !rest.includes("--no-cache") });
+      const { files, gaps } = renderAll(jax, progress(output, quiet));
       mkdirSync(out, { recursive: true });
-      const files = renderAll(progress(output, quiet));
       for (const [name, text] of files) writeFileSync(join(out, name), text);
-      output.out(`wrote ${files.size} files to ${out}`);
+      reportGaps(gaps, output);
+      output.out(`wrote ${files.size} files to ${out} (expected values from ${jax.source})`);
       return 0;
     }
     case "check": {
       const dir = resolve(option(rest, "--dir", "vectors"));
-      const files = renderAll(progress(output, quiet));
+      const live = rest.includes("--offline") ? undefined : findJaxPython(rest);
+      const jax = await jaxResults(rest, output, quiet, { live, cache: rest.includes("--cache") });
+      const { files } = renderAll(jax, progress(output, quiet));
       let differences = 0;
       for (const [name, text] of files) {
         const path = join(dir, name);
@@ -93,12 +157,24 @@ export async function main(args: string[], output: Output = defaultOutput): Prom
         output.err(`${differences} file(s) differ: run \`jrng-vectors generate\` and commit the result`);
         return 1;
       }
-      output.out(`✓ ${files.size} files in ${dir} match a fresh generation`);
+      output.out(`✓ ${files.size} files in ${dir} match a fresh generation (expected values from ${jax.source})`);
+      if (!live) {
+        output.out(
+          `  JAX's values were not recomputed (${rest.includes("--offline") ? "--offline" : "JAX was not found"}): ` +
+            "the committed ones were reused; pass --jax PYTHON or set JRNG_JAX_PYTHON to regenerate them",
+        );
+      }
       return 0;
     }
     case "list": {
       const dir = resolve(option(rest, "--dir", "vectors"));
       const cases = allCases(loadVectorFiles(dir).map(({ file }) => file));
+      if (rest.includes("--not-exact")) {
+        const table = notExactTable(cases.map(({ testCase }) => testCase));
+        if (rest.includes("--json")) output.out(JSON.stringify(table, null, 2));
+        else for (const line of renderNotExact(table)) output.out(line);
+        return 0;
+      }
       if (rest.includes("--json")) {
         output.out(JSON.stringify(cases.map(({ testCase }) => ({ id: testCase.id, comment: testCase.comment }))));
       } else {
