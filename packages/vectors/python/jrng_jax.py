@@ -26,7 +26,7 @@ The conventions, in one place:
   itself. Each NumPy-named method is the eager JAX expression in `METHODS`;
   a method JAX has no counterpart for raises `Inexpressible`.
 
-Command line: `python jrng_jax.py serve [--x64]` reads one JSON request per
+Command line: `python jrng_jax.py serve [--x64] [--compilation-cache=DIR]` reads one JSON request per
 line on standard input (`{"id": ..., "call": {...}}`) and writes one reply
 per line (`{"id": ..., "result": ...}` or `{"id": ..., "error": {"type":
 ..., "message": ...}}`), after a first line `{"hello": {...}}` naming the
@@ -56,12 +56,21 @@ class Inexpressible(Exception):
     """The call has no JAX counterpart (a spec-defined sampler, a NumPy-only method)."""
 
 
-def configure(x64: bool) -> dict:
-    """Import JAX with `jax_enable_x64` set; returns the versions and host."""
+def configure(x64: bool, compilation_cache: str | None = None) -> dict:
+    """Import JAX with `jax_enable_x64` set; returns the versions and host.
+
+    `compilation_cache`, a directory, keeps XLA's compiled programs between
+    runs (JAX compiles every new function, shape, dtype and mode, about a
+    second each; the vectors need about a thousand).
+    """
     global jax, jnp, random, _x64
     import jax as jax_module
 
     jax_module.config.update("jax_enable_x64", bool(x64))
+    if compilation_cache:
+        jax_module.config.update("jax_compilation_cache_dir", compilation_cache)
+        jax_module.config.update("jax_persistent_cache_min_compile_time_secs", 0.0)
+        jax_module.config.update("jax_persistent_cache_min_entry_size_bytes", 0)
     import jax.numpy as jnp_module
     import jax.random as random_module
     import jaxlib
@@ -574,9 +583,9 @@ def error_reply(error: BaseException) -> dict:
     return {"type": kind, "message": str(error).splitlines()[0] if str(error) else kind}
 
 
-def serve(x64: bool, source=sys.stdin, sink=sys.stdout) -> None:
+def serve(x64: bool, compilation_cache: str | None = None, source=sys.stdin, sink=sys.stdout) -> None:
     """The JSON Lines loop described in the module docstring."""
-    hello = configure(x64)
+    hello = configure(x64, compilation_cache)
     sink.write(json.dumps({"hello": hello}) + "\n")
     sink.flush()
     for line in source:
@@ -594,7 +603,9 @@ def serve(x64: bool, source=sys.stdin, sink=sys.stdout) -> None:
 
 if __name__ == "__main__":
     arguments = sys.argv[1:]
-    if not arguments or arguments[0] != "serve" or any(a not in ("serve", "--x64") for a in arguments):
-        sys.stderr.write("usage: python jrng_jax.py serve [--x64]\n")
+    cache = next((a.split("=", 1)[1] for a in arguments if a.startswith("--compilation-cache=")), None)
+    known = [a for a in arguments if a in ("serve", "--x64") or a.startswith("--compilation-cache=")]
+    if not arguments or arguments[0] != "serve" or len(known) != len(arguments):
+        sys.stderr.write("usage: python jrng_jax.py serve [--x64] [--compilation-cache=DIR]\n")
         sys.exit(2)
-    serve("--x64" in arguments)
+    serve("--x64" in arguments, cache)

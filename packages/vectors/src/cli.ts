@@ -65,16 +65,17 @@ export function findJaxPython(args: string[]): string | undefined {
 
 /** JAX's answers for every case: from real JAX, or from the committed files. */
 async function jaxResults(
-  args: string[],
+  rest: string[],
   output: Output,
   quiet: boolean,
   { live, cache }: { live: string | undefined; cache: boolean },
 ): Promise<JaxResults> {
-  if (!live) return committedResults(resolve(option(args, "--dir", "vectors")));
+  if (!live) return committedResults(resolve(option(rest, "--dir", "vectors")));
   const calls = jaxCalls();
   let last = 0;
   return liveResults(live, calls, {
     cacheFile: cache ? ({ jax, jaxlib }) => resolve(`.cache/jax-results/jax-${jax}-jaxlib-${jaxlib}.jsonl`) : undefined,
+    compilationCache: rest.includes("--no-cache") ? undefined : resolve(".cache/jax-compilation"),
     onProgress: (done, total) => {
       if (quiet || (done - last < 100 && done !== total)) return;
       last = done;

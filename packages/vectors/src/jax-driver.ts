@@ -45,8 +45,13 @@ class JaxProcess {
   #stderr = "";
   #exited = false;
 
-  constructor(python: string, x64: boolean) {
-    const args = [JAX_MODULE_PATH, "serve", ...(x64 ? ["--x64"] : [])];
+  constructor(python: string, x64: boolean, compilationCache: string | undefined) {
+    const args = [
+      JAX_MODULE_PATH,
+      "serve",
+      ...(x64 ? ["--x64"] : []),
+      ...(compilationCache ? [`--compilation-cache=${compilationCache}`] : []),
+    ];
     this.#child = spawn(python, args, { stdio: ["pipe", "pipe", "pipe"] });
     this.#child.stderr.on("data", (chunk: Buffer) => {
       this.#stderr = (this.#stderr + chunk.toString()).slice(-4000);
@@ -101,6 +106,13 @@ function lastLine(text: string): string {
   return text.trim().split("\n").pop() ?? "";
 }
 
+/** Options of {@link runInJax}. */
+export interface RunOptions {
+  onProgress?: JaxProgress;
+  /** A directory where XLA keeps compiled programs between runs (JAX's persistent compilation cache). */
+  compilationCache?: string;
+}
+
 /**
  * Run calls through real JAX: `python` must import `jax` (jaxlib on CPU).
  * Calls are grouped by their x64 setting into two processes; replies come
@@ -109,12 +121,12 @@ function lastLine(text: string): string {
 export async function runInJax(
   python: string,
   calls: (FunctionCall | GeneratorCall)[],
-  onProgress?: JaxProgress,
+  { onProgress, compilationCache }: RunOptions = {},
 ): Promise<{ hello: JaxHello; replies: JaxReply[] }> {
   const processes = new Map<boolean, JaxProcess>();
   const processFor = (x64: boolean) => {
     let process = processes.get(x64);
-    if (!process) processes.set(x64, (process = new JaxProcess(python, x64)));
+    if (!process) processes.set(x64, (process = new JaxProcess(python, x64, compilationCache)));
     return process;
   };
   const first = processFor(false);

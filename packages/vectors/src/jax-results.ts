@@ -61,6 +61,8 @@ export function committedResults(directory: string): JaxResults {
 export interface LiveOptions {
   /** A JSON Lines cache of JAX's answers, per JAX version; none when undefined. */
   cacheFile?: (versions: { jax: string; jaxlib: string }) => string;
+  /** A directory for XLA's compiled programs (JAX's persistent compilation cache). */
+  compilationCache?: string;
   onProgress?: JaxProgress;
 }
 
@@ -71,12 +73,14 @@ export async function liveResults(
   options: LiveOptions = {},
 ): Promise<JaxResults> {
   const unique = [...new Map(calls.map((call) => [callKey(call), call])).values()];
-  const probe = await runInJax(python, []);
-  const { hello } = probe;
+  const { hello } = await runInJax(python, []);
   const cachePath = options.cacheFile?.({ jax: hello.jax, jaxlib: hello.jaxlib });
   const cached = cachePath ? readCache(cachePath) : new Map<string, JaxReply>();
   const missing = unique.filter((call) => !cached.has(digest(callKey(call))));
-  const { replies } = await runInJax(python, missing, options.onProgress);
+  const { replies } = await runInJax(python, missing, {
+    onProgress: options.onProgress,
+    compilationCache: options.compilationCache,
+  });
   missing.forEach((call, i) => cached.set(digest(callKey(call)), replies[i]));
   if (cachePath && missing.length > 0) writeCache(cachePath, cached);
   const byCall = new Map<string, JaxReply>();

@@ -13,6 +13,7 @@ import {
 
 const VECTORS = fileURLToPath(new URL("../../../vectors", import.meta.url));
 const LOCAL_VENV = fileURLToPath(new URL("../../../.venv-jax/bin/python", import.meta.url));
+const COMPILATION_CACHE = fileURLToPath(new URL("../../../.cache/jax-compilation", import.meta.url));
 
 /** A Python with jax: $JRNG_JAX_PYTHON, else the repository's .venv-jax (spec/vectors.md). */
 const python = process.env.JRNG_JAX_PYTHON ?? (existsSync(LOCAL_VENV) ? LOCAL_VENV : undefined);
@@ -40,7 +41,11 @@ describe.skipIf(!python)("the committed vectors against real JAX", () => {
   it("hold what JAX computes now, for a sample of the cases", async () => {
     const cases = sample();
     expect(cases.length).toBeGreaterThan(50);
-    const results = await liveResults(python!, cases.map((testCase) => testCase.call));
+    const results = await liveResults(
+      python!,
+      cases.map((testCase) => testCase.call),
+      { compilationCache: COMPILATION_CACHE },
+    );
     for (const testCase of cases) {
       expect(results.replies.get(callKey(testCase.call)), testCase.id).toEqual({
         result: withoutDecimals(testCase.expected),
