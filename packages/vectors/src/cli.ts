@@ -5,6 +5,7 @@
  */
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { parseArgs } from "node:util";
 import { allCases, loadVectorFiles, SCHEMA_PATH } from "./files.js";
 import { isErrorCase } from "./format.js";
 import { buildAll, formatJson, jaxCalls, type ReferenceGap } from "./generate.js";
@@ -43,10 +44,22 @@ const defaultOutput: Output = {
   err: (line) => process.stderr.write(line + "\n"),
 };
 
-function option(args: string[], name: string, fallback: string): string {
-  const index = args.indexOf(name);
-  return index >= 0 && args[index + 1] ? args[index + 1] : fallback;
-}
+/** The options every command accepts (each command uses those that concern it). */
+const OPTIONS = {
+  jax: { type: "string" },
+  out: { type: "string" },
+  dir: { type: "string" },
+  offline: { type: "boolean" },
+  cache: { type: "boolean" },
+  "no-cache": { type: "boolean" },
+  json: { type: "boolean" },
+  "not-exact": { type: "boolean" },
+  quiet: { type: "boolean" },
+  help: { type: "boolean" },
+} as const;
+
+/** Parsed command-line options. */
+type Options = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>["values"];
 
 function progress(output: Output, quiet: boolean) {
   return (done: number, total: number, area: string) => {
@@ -55,8 +68,7 @@ function progress(output: Output, quiet: boolean) {
 }
 
 /** The Python that runs JAX: `--jax`, else `$JRNG_JAX_PYTHON`, else the repository's `.venv-jax`. */
-export function findJaxPython(args: string[]): string | undefined {
-  const given = option(args, "--jax", "");
+export function findJaxPython(given?: string): string | undefined {
   if (given) return given;
   if (process.env.JRNG_JAX_PYTHON) return process.env.JRNG_JAX_PYTHON;
   const local = resolve(".venv-jax/bin/python");
@@ -65,19 +77,18 @@ export function findJaxPython(args: string[]): string | undefined {
 
 /** JAX's answers for every case: from real JAX, or from the committed files. */
 async function jaxResults(
-  rest: string[],
+  options: Options,
   output: Output,
-  quiet: boolean,
   { live, cache }: { live: string | undefined; cache: boolean },
 ): Promise<JaxResults> {
-  if (!live) return committedResults(resolve(option(rest, "--dir", "vectors")));
+  if (!live) return committedResults(resolve(options.dir ?? "vectors"));
   const calls = jaxCalls();
   let last = 0;
   return liveResults(live, calls, {
     cacheFile: cache ? ({ jax, jaxlib }) => resolve(`.cache/jax-results/jax-${jax}-jaxlib-${jaxlib}.jsonl`) : undefined,
-    compilationCache: rest.includes("--no-cache") ? undefined : resolve(".cache/jax-compilation"),
+    compilationCache: options["no-cache"] ? undefined : resolve(".cache/jax-compilation"),
     onProgress: (done, total) => {
-      if (quiet || (done - last < 100 && done !== total)) return;
+      if (options.quiet || (done - last < 100 && done !== total)) return;
       last = done;
       output.err(`JAX: ${done}/${total} calls`);
     },
@@ -115,19 +126,27 @@ function firstDifference(expected: string, actual: string): string {
 /** Run the CLI; returns the exit code. */
 export async function main(args: string[], output: Output = defaultOutput): Promise<number> {
   const [command, ...rest] = args;
-  const quiet = rest.includes("--quiet");
+  let options: Options;
+  let positionals: string[];
+  try {
+    ({ values: options, positionals } = parseArgs({ args: rest, options: OPTIONS, allowPositionals: true }));
+  } catch (error) {
+    output.err(`jrng-vectors: ${(error as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  const quiet = options.quiet ?? false;
   switch (command) {
     case "generate": {
-      const out = resolve(option(rest, "--out", "vectors"));
-      const live = rest.includes("--offline") ? undefined : findJaxPython(rest);
-      if (!live && !rest.includes("--offline")) {
+      const out = resolve(options.out ?? "vectors");
+      const live = options.offline ? undefined : findJaxPython(options.jax);
+      if (!live && !options.offline) {
         output.err(
           "generate needs real JAX: pass --jax PYTHON (a Python with jax and jaxlib; see spec/vectors.md), " +
             "or --offline to reuse the JAX values committed in vectors/",
         );
         return 2;
       }
-      const jax = await jaxResults(rest, output, quiet, { live, cache: !rest.includes("--no-cache") });
+      const jax = await jaxResults(options, output, { live, cache: !options["no-cache"] });
       const { files, gaps } = renderAll(jax, progress(output, quiet));
       mkdirSync(out, { recursive: true });
       for (const [name, text] of files) writeFileSync(join(out, name), text);
@@ -136,9 +155,9 @@ export async function main(args: string[], output: Output = defaultOutput): Prom
       return 0;
     }
     case "check": {
-      const dir = resolve(option(rest, "--dir", "vectors"));
-      const live = rest.includes("--offline") ? undefined : findJaxPython(rest);
-      const jax = await jaxResults(rest, output, quiet, { live, cache: rest.includes("--cache") });
+      const dir = resolve(options.dir ?? "vectors");
+      const live = options.offline ? undefined : findJaxPython(options.jax);
+      const jax = await jaxResults(options, output, { live, cache: options.cache ?? false });
       const { files } = renderAll(jax, progress(output, quiet));
       let differences = 0;
       for (const [name, text] of files) {
@@ -161,22 +180,22 @@ export async function main(args: string[], output: Output = defaultOutput): Prom
       output.out(`✓ ${files.size} files in ${dir} match a fresh generation (expected values from ${jax.source})`);
       if (!live) {
         output.out(
-          `  JAX's values were not recomputed (${rest.includes("--offline") ? "--offline" : "JAX was not found"}): ` +
+          `  JAX's values were not recomputed (${options.offline ? "--offline" : "JAX was not found"}): ` +
             "the committed ones were reused; pass --jax PYTHON or set JRNG_JAX_PYTHON to regenerate them",
         );
       }
       return 0;
     }
     case "list": {
-      const dir = resolve(option(rest, "--dir", "vectors"));
+      const dir = resolve(options.dir ?? "vectors");
       const cases = allCases(loadVectorFiles(dir).map(({ file }) => file));
-      if (rest.includes("--not-exact")) {
+      if (options["not-exact"]) {
         const table = notExactTable(cases.map(({ testCase }) => testCase));
-        if (rest.includes("--json")) output.out(JSON.stringify(table, null, 2));
+        if (options.json) output.out(JSON.stringify(table, null, 2));
         else for (const line of renderNotExact(table)) output.out(line);
         return 0;
       }
-      if (rest.includes("--json")) {
+      if (options.json) {
         output.out(JSON.stringify(cases.map(({ testCase }) => ({ id: testCase.id, comment: testCase.comment }))));
       } else {
         for (const { testCase } of cases) {
@@ -188,8 +207,8 @@ export async function main(args: string[], output: Output = defaultOutput): Prom
       return 0;
     }
     case "show": {
-      const id = rest.find((arg) => !arg.startsWith("--") && arg !== option(rest, "--dir", ""));
-      const dir = resolve(option(rest, "--dir", "vectors"));
+      const id = positionals[0];
+      const dir = resolve(options.dir ?? "vectors");
       const found = allCases(loadVectorFiles(dir).map(({ file }) => file)).find(({ testCase }) => testCase.id === id);
       if (!found) {
         output.err(`no case with id ${JSON.stringify(id)}; \`jrng-vectors list\` shows them`);
@@ -203,4 +222,3 @@ export async function main(args: string[], output: Output = defaultOutput): Prom
       return command === undefined || command === "--help" || command === "help" ? 0 : 2;
   }
 }
-
