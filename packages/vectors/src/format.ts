@@ -135,6 +135,8 @@ export interface ErrorCase {
   call: FunctionCall | GeneratorCall;
   /** The error kind a conforming implementation raises. */
   expectedError: "TypeError" | "RangeError";
+  /** Where JAX rejects the call too (provenance `jax`): the Python exception it raises. */
+  jaxError?: string;
   /** Generator calls: the rejected (last) call must not advance the stream. */
   stateUnchanged?: boolean;
   /**

@@ -277,13 +277,15 @@ export function buildArea(area: AreaSpec, context: BuildContext): VectorFile {
       const id = `${area.area}/${group.name}/${String(index + 1).padStart(3, "0")}`;
       if (isErrorSpec(spec)) {
         checkRejected(id, spec);
+        const jaxError = spec.rejectedByJax ? jaxRejection(id, spec, context) : undefined;
         const errorCase: ErrorCase = {
           id,
           comment: spec.comment,
           ...(spec.flags ? { flags: spec.flags } : {}),
-          provenance: { kind: "mirror" },
+          provenance: { kind: jaxError ? "jax" : "mirror" },
           call: spec.call,
           expectedError: spec.expectedError,
+          ...(jaxError ? { jaxError } : {}),
           ...(isGeneratorCall(spec.call)
             ? { stateUnchanged: true, afterwards: probeAfterRejection(spec.call) }
             : {}),
@@ -327,10 +329,26 @@ export function buildArea(area: AreaSpec, context: BuildContext): VectorFile {
   };
 }
 
-/** Every call whose expected value JAX is asked for. */
+/** The exception JAX raised for a call it must reject, or a problem when it accepted the call. */
+function jaxRejection(id: string, spec: ErrorSpec, context: BuildContext): string | undefined {
+  const reply = context.jax.replies.get(callKey(spec.call));
+  if (!reply) {
+    context.problems.push(`${id}: ${context.jax.source} has no JAX result for this call; generate with --jax`);
+    return undefined;
+  }
+  if (!("error" in reply) || reply.error.type === "Inexpressible") {
+    context.problems.push(`${id}: marked rejectedByJax, but JAX ${"error" in reply ? "cannot express" : "accepts"} the call`);
+    return undefined;
+  }
+  return reply.error.type;
+}
+
+/** Every call JAX is asked about: value cases, and error cases JAX rejects too. */
 export function jaxCalls(areas: AreaSpec[] = AREAS): (FunctionCall | GeneratorCall)[] {
   return areas.flatMap((area) =>
-    area.groups.flatMap((group) => group.cases.filter((spec) => !isErrorSpec(spec)).map((spec) => spec.call)),
+    area.groups.flatMap((group) =>
+      group.cases.filter((spec) => !isErrorSpec(spec) || spec.rejectedByJax).map((spec) => spec.call),
+    ),
   );
 }
 

@@ -109,6 +109,8 @@ function lastLine(text: string): string {
 /** Options of {@link runInJax}. */
 export interface RunOptions {
   onProgress?: JaxProgress;
+  /** Called with each reply as it arrives (by the call's index), e.g. to cache it. */
+  onReply?: (index: number, reply: JaxReply) => void;
   /** A directory where XLA keeps compiled programs between runs (JAX's persistent compilation cache). */
   compilationCache?: string;
 }
@@ -121,7 +123,7 @@ export interface RunOptions {
 export async function runInJax(
   python: string,
   calls: (FunctionCall | GeneratorCall)[],
-  { onProgress, compilationCache }: RunOptions = {},
+  { onProgress, onReply, compilationCache }: RunOptions = {},
 ): Promise<{ hello: JaxHello; replies: JaxReply[] }> {
   const processes = new Map<boolean, JaxProcess>();
   const processFor = (x64: boolean) => {
@@ -142,6 +144,7 @@ export async function runInJax(
   const replies = await Promise.all(
     calls.map(async (call, index) => {
       const reply = await processFor(x64Of(call)).call(index, call);
+      onReply?.(index, reply);
       onProgress?.(++done, calls.length);
       return reply;
     }),

@@ -8,7 +8,7 @@
  * @module
  */
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { appendFileSync, existsSync, mkdirSync, readFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { allCases, loadVectorFiles } from "./files.js";
 import {
@@ -43,7 +43,7 @@ export function committedResults(directory: string): JaxResults {
     const key = callKey(testCase.call);
     if (isErrorCase(testCase)) {
       if (testCase.provenance.kind === "jax") {
-        replies.set(key, { error: { type: testCase.expectedError, message: testCase.comment } });
+        replies.set(key, { error: { type: testCase.jaxError ?? "Error", message: testCase.comment } });
       }
       continue;
     }
@@ -77,12 +77,17 @@ export async function liveResults(
   const cachePath = options.cacheFile?.({ jax: hello.jax, jaxlib: hello.jaxlib });
   const cached = cachePath ? readCache(cachePath) : new Map<string, JaxReply>();
   const missing = unique.filter((call) => !cached.has(digest(callKey(call))));
-  const { replies } = await runInJax(python, missing, {
+  if (cachePath) mkdirSync(dirname(cachePath), { recursive: true });
+  await runInJax(python, missing, {
     onProgress: options.onProgress,
     compilationCache: options.compilationCache,
+    onReply: (index, reply) => {
+      const key = digest(callKey(missing[index]));
+      cached.set(key, reply);
+      // Appended as they come, so that an interrupted run keeps what JAX already answered.
+      if (cachePath) appendFileSync(cachePath, JSON.stringify({ key, reply }) + "\n");
+    },
   });
-  missing.forEach((call, i) => cached.set(digest(callKey(call)), replies[i]));
-  if (cachePath && missing.length > 0) writeCache(cachePath, cached);
   const byCall = new Map<string, JaxReply>();
   for (const call of unique) byCall.set(callKey(call), cached.get(digest(callKey(call)))!);
   return {
@@ -114,8 +119,3 @@ function readCache(path: string): Map<string, JaxReply> {
   return cache;
 }
 
-function writeCache(path: string, cache: Map<string, JaxReply>): void {
-  mkdirSync(dirname(path), { recursive: true });
-  const lines = [...cache].map(([key, reply]) => JSON.stringify({ key, reply }));
-  writeFileSync(path, lines.join("\n") + "\n");
-}

@@ -34,6 +34,8 @@ export interface ErrorSpec {
   call: FunctionCall | GeneratorCall;
   expectedError: "TypeError" | "RangeError";
   flags?: string[];
+  /** JAX rejects the call too: the generator asks JAX and records the exception JAX raises. */
+  rejectedByJax?: true;
 }
 
 /** A group of cases. */
