@@ -58,12 +58,12 @@ export function bits<D extends UnsignedDType = "uint32">(
 ): NdArray<D> {
   const words = checkKey("bits", key);
   const checkedShape = checkShape("shape", shape);
-  if (typeof dtype !== "string" || !(dtype in BIT_WIDTH)) {
+  if (typeof dtype !== "string" || !Object.hasOwn(BIT_WIDTH, dtype)) {
     throw new TypeError(
       `dtype must be one of "uint8", "uint16", "uint32", "uint64", got ${describe(dtype)}`,
     );
   }
-  const partitionable = isPartitionable(options);
+  const partitionable = isPartitionable(options, "bits");
   const data = allocate(dtype, shapeSize(checkedShape));
   fillBits(words[0], words[1], data as BitsBuffer, partitionable);
   return { dtype, shape: checkedShape, data };
@@ -92,7 +92,7 @@ export function bitsInto<B extends BitsBuffer>(key: KeyLike, out: B, options?: T
       `out must be a Uint8Array, Uint16Array, Uint32Array or BigUint64Array, got ${describe(out)}`,
     );
   }
-  fillBits(words[0], words[1], out, isPartitionable(options));
+  fillBits(words[0], words[1], out, isPartitionable(options, "bitsInto"));
   return out;
 }
 

@@ -15,7 +15,7 @@ import {
   type Device,
 } from "@jax-js/jax";
 import type { Key, NdArray } from "@jrng/core";
-import { describe, toParam } from "@jrng/core/internal";
+import { checkNdArray, describe, looksLikeNdArray, toParam } from "@jrng/core/internal";
 
 /** The samplers a backend may compute itself (see {@link ArrayBackend.draw}). */
 export type DrawOp = "bits" | "uniform" | "normal" | "randint";
@@ -70,7 +70,7 @@ type JaxHoldable = keyof typeof JAX_DTYPE;
 
 /** True when jax-js can hold this dtype's values exactly (not int64/uint64). */
 export function jaxCanHold(dtype: string): dtype is JaxHoldable {
-  return dtype in JAX_DTYPE;
+  return Object.hasOwn(JAX_DTYPE, dtype);
 }
 
 /**
@@ -166,18 +166,35 @@ const NDARRAY_OF_TYPED: [new (...args: never[]) => ArrayBufferView, NdArray["dty
 ];
 
 /**
+ * Read a jax-js Array's values as an `NdArray` of its dtype, without
+ * consuming it (its reference count is kept).
+ *
+ * @throws TypeError naming `name` for an array that was already disposed.
+ */
+export function readJaxArray(name: string, array: JaxArray): NdArray {
+  if (array.refCount <= 0) {
+    throw new TypeError(
+      `${name} is a jax-js Array that was already disposed (or consumed by an operation); pass \`${name}.ref\` to keep using it`,
+    );
+  }
+  const dtype = String(array.dtype);
+  const data = array.ref.dataSync();
+  if (dtype === "bool") {
+    return { dtype: "bool", shape: [...array.shape], data: Uint8Array.from(data as Int32Array) };
+  }
+  return { dtype, shape: [...array.shape], data } as NdArray;
+}
+
+/**
  * Read an array argument as an `NdArray`, keeping its dtype (nested JS
  * arrays of numbers read as float64 unless all are integers: int32). A
  * jax-js Array is read without being consumed.
+ *
+ * @throws TypeError naming `name` for anything else, malformed input included
+ * (see `readNested` and `checkNdArray` of `@jrng/core/internal`).
  */
 export function toNdArray(name: string, value: ArrayInput): NdArray {
-  if (isJaxArray(value)) {
-    const dtype = String(value.dtype);
-    const data = value.ref.dataSync();
-    if (dtype === "bool")
-      return { dtype: "bool", shape: [...value.shape], data: Uint8Array.from(data as Int32Array) };
-    return { dtype, shape: [...value.shape], data } as NdArray;
-  }
+  if (isJaxArray(value)) return readJaxArray(name, value);
   for (const [type, dtype] of NDARRAY_OF_TYPED) {
     if (value instanceof type) {
       return { dtype, shape: [(value as Float32Array).length], data: value } as NdArray;
@@ -190,9 +207,7 @@ export function toNdArray(name: string, value: ArrayInput): NdArray {
       ? { dtype: "int32", shape: [...read.shape], data: Int32Array.from(read.data) }
       : { dtype: "float64", shape: [...read.shape], data: read.data };
   }
-  const candidate = value as NdArray;
-  if (typeof candidate === "object" && candidate !== null && ArrayBuffer.isView(candidate.data))
-    return candidate;
+  if (looksLikeNdArray(value)) return checkNdArray(name, value);
   throw new TypeError(
     `${name} must be an array (nested JS arrays, a typed array, an NdArray or a jax-js Array), got ${describe(value)}`,
   );

@@ -56,6 +56,7 @@ import {
   checkFloatDType,
   checkIntegerDType,
   checkKey,
+  checkOptionKeys,
   describe,
   eigh,
   INTEGER_INFO,
@@ -92,6 +93,7 @@ import {
   type KeyStream,
   type StreamKind,
 } from "./stream.js";
+import { GENERATOR_OPTION_KEYS, methodOptions, STATE_OPTION_KEYS } from "./options.js";
 import { webgpuBackend } from "./webgpu.js";
 
 /** Options of a new generator. */
@@ -120,6 +122,11 @@ export interface JRNGOptions {
    * {@link JRNG.createFromState}); the synchronous constructors accept only `"cpu"`.
    */
   device?: "cpu" | "webgpu" | "auto";
+  /**
+   * Mirror JAX with `jax_enable_x64` (default `false`). Validated and carried
+   * in the generator's {@link JRNG.state}.
+   */
+  x64?: boolean;
 }
 
 /** Options of float-valued methods. */
@@ -135,6 +142,9 @@ export interface IntegersOptions {
   /** Include `high` (default false). */
   endpoint?: boolean;
 }
+
+/** The keys of {@link IntegersOptions}. */
+const INTEGERS_OPTION_KEYS = ["dtype", "endpoint"];
 
 /** Options of {@link JRNG.multivariateNormal}. */
 export interface MultivariateNormalOptions extends FloatOptions {
@@ -203,17 +213,32 @@ function requireCpu(device: DeviceOption, factory: string, asyncFactory: string)
   }
 }
 
-/** `options` read as an object (undefined: no options). */
-function optionsObject(options: unknown): JRNGOptions {
-  if (options === undefined) return {};
-  if (typeof options !== "object" || options === null) {
-    throw new TypeError(`options must be an object, got ${describe(options)}`);
-  }
-  return options as JRNGOptions;
+/** `options` of `owner` read as an object (undefined: no options), every key one of `known`. */
+function optionsObject(
+  owner: string,
+  options: unknown,
+  known: readonly string[] = GENERATOR_OPTION_KEYS,
+): JRNGOptions {
+  return checkOptionKeys(owner, options, known) as JRNGOptions;
 }
 
-function checkOptions(options: unknown): Required<JRNGOptions> {
-  const { stream = "split", partitionable = true, dtype, device } = optionsObject(options);
+/** The `x64` option: a boolean, default false. */
+function checkX64(x64: unknown): boolean {
+  if (x64 === undefined) return false;
+  if (typeof x64 !== "boolean") {
+    throw new TypeError(`options.x64 must be true or false, got ${describe(x64)}`);
+  }
+  return x64;
+}
+
+function checkOptions(owner: string, options: unknown): Required<JRNGOptions> {
+  const {
+    stream = "split",
+    partitionable = true,
+    dtype,
+    device,
+    x64,
+  } = optionsObject(owner, options);
   if (stream !== "split" && stream !== "fold_in") {
     throw new TypeError(`options.stream must be "split" or "fold_in", got ${describe(stream)}`);
   }
@@ -227,6 +252,7 @@ function checkOptions(options: unknown): Required<JRNGOptions> {
     partitionable,
     dtype: checkFloatDType("options.dtype", dtype),
     device: checkDevice(device),
+    x64: checkX64(x64),
   };
 }
 
@@ -237,10 +263,14 @@ function scalarOf(values: Float64Array): number | undefined {
   return first;
 }
 
+/**
+ * A count argument: a TypeError for the wrong kind (not an integer number),
+ * a RangeError for a negative one.
+ */
 function checkCount(name: string, value: unknown): number {
-  if (typeof value !== "number" || !Number.isInteger(value) || value < 0) {
-    throw new RangeError(`${name} must be a non-negative integer, got ${describe(value)}`);
-  }
+  const message = `${name} must be a non-negative integer, got ${describe(value)}`;
+  if (typeof value !== "number" || !Number.isInteger(value)) throw new TypeError(message);
+  if (value < 0) throw new RangeError(message);
   return value;
 }
 
@@ -277,7 +307,7 @@ export class JRNG {
    * `device` `"webgpu"` or `"auto"` (use {@link JRNG.create}).
    */
   constructor(seed: number | bigint, options?: JRNGOptions) {
-    const checked = checkOptions(options);
+    const checked = checkOptions("new JRNG", options);
     requireCpu(checked.device, "new JRNG", "JRNG.create");
     this.dtype = checked.dtype;
     this.#backend = jaxBackend;
@@ -299,7 +329,7 @@ export class JRNG {
    * @throws WebGPUKernelError if a kernel does not compile on this device (also for `"auto"`: a bug, not absence).
    */
   static async create(seed: number | bigint, options?: JRNGOptions): Promise<JRNG> {
-    const checked = checkOptions(options);
+    const checked = checkOptions("JRNG.create", options);
     const rng = new JRNG(seed, { ...checked, device: "cpu" });
     await rng.#useDevice(checked.device);
     return rng;
@@ -314,7 +344,7 @@ export class JRNG {
    */
   static fromKey(key: Uint32Array | JaxArray | readonly number[], options?: JRNGOptions): JRNG {
     const words = isJaxArray(key) ? keyFromJaxArray(key) : checkKey("JRNG.fromKey", key);
-    const checked = checkOptions(options);
+    const checked = checkOptions("JRNG.fromKey", options);
     requireCpu(checked.device, "JRNG.fromKey", "JRNG.createFromKey");
     return JRNG.#fromStream(
       streamFromKey(checked.stream, words, checked.partitionable),
@@ -333,7 +363,7 @@ export class JRNG {
     key: Uint32Array | JaxArray | readonly number[],
     options?: JRNGOptions,
   ): Promise<JRNG> {
-    const device = checkDevice(optionsObject(options).device);
+    const device = checkDevice(optionsObject("JRNG.createFromKey", options).device);
     const rng = JRNG.fromKey(key, { ...options, device: "cpu" });
     await rng.#useDevice(device);
     return rng;
@@ -349,7 +379,7 @@ export class JRNG {
    */
   static fromState(state: JRNGState, options?: Pick<JRNGOptions, "dtype" | "device">): JRNG {
     const stream = streamFromState(state);
-    const { dtype, device } = optionsObject(options);
+    const { dtype, device } = optionsObject("JRNG.fromState", options, STATE_OPTION_KEYS);
     requireCpu(checkDevice(device), "JRNG.fromState", "JRNG.createFromState");
     return JRNG.#fromStream(stream, checkFloatDType("options.dtype", dtype), jaxBackend, "cpu");
   }
@@ -363,7 +393,9 @@ export class JRNG {
     state: JRNGState,
     options?: Pick<JRNGOptions, "dtype" | "device">,
   ): Promise<JRNG> {
-    const device = checkDevice(optionsObject(options).device);
+    const device = checkDevice(
+      optionsObject("JRNG.createFromState", options, STATE_OPTION_KEYS).device,
+    );
     const rng = JRNG.fromState(state, { ...options, device: "cpu" });
     await rng.#useDevice(device);
     return rng;
@@ -512,8 +544,18 @@ export class JRNG {
     return dtype === "float32" ? { op, shape, dtype, params } : undefined;
   }
 
-  #floatDType(options: FloatOptions | undefined): FloatDType {
-    return options?.dtype === undefined ? this.dtype : checkFloatDType("dtype", options.dtype);
+  /**
+   * The result dtype of float method `method`: its options' `dtype` (or
+   * NumPy's positional dtype string, where NumPy has one), else the
+   * generator's. Every key of the options must be one of `known`.
+   */
+  #floatDType(
+    method: string,
+    options: FloatOptions | FloatDType | undefined,
+    known: readonly string[] = ["dtype"],
+  ): FloatDType {
+    const { dtype } = methodOptions(method, options, known);
+    return dtype === undefined ? this.dtype : checkFloatDType(`${method}: dtype`, dtype);
   }
 
   /**
@@ -524,8 +566,8 @@ export class JRNG {
    * @param size - output shape (default one value).
    * @param options - `dtype`.
    */
-  random(size?: Size, options?: FloatOptions): JaxArray {
-    const dtype = this.#floatDType(options);
+  random(size?: Size, options?: FloatOptions | FloatDType): JaxArray {
+    const dtype = this.#floatDType("random", options);
     const shape = outputShape("random", size);
     return this.#draw(
       (subkey, partitionable) => ({
@@ -550,7 +592,7 @@ export class JRNG {
    * @throws RangeError if `high - low` is not finite (NumPy's check).
    */
   uniform(low: ParamLike = 0, high: ParamLike = 1, size?: Size, options?: FloatOptions): JaxArray {
-    const dtype = this.#floatDType(options);
+    const dtype = this.#floatDType("uniform", options);
     const lowParam = param("low", low);
     const highParam = param("high", high);
     const shape = outputShape("uniform", size, lowParam, highParam);
@@ -598,7 +640,7 @@ export class JRNG {
     method: string,
     size: Size,
     params: [string, ParamLike][],
-    options: FloatOptions | undefined,
+    options: FloatOptions | FloatDType | undefined,
     compute: (
       key: Key,
       shape: number[],
@@ -613,7 +655,7 @@ export class JRNG {
       values: Float64Array[],
     ) => Accelerated | undefined,
   ): JaxArray {
-    const dtype = this.#floatDType(options);
+    const dtype = this.#floatDType(method, options);
     const { shape, values } = readParams(method, size, params);
     validate?.(values);
     return this.#draw(
@@ -663,7 +705,7 @@ export class JRNG {
    * @param size - output shape (default one value).
    * @param options - `dtype`.
    */
-  standardNormal(size?: Size, options?: FloatOptions): JaxArray {
+  standardNormal(size?: Size, options?: FloatOptions | FloatDType): JaxArray {
     return this.#floatDraw(
       "standardNormal",
       size,
@@ -692,11 +734,12 @@ export class JRNG {
     low: IntegerParamLike,
     high?: IntegerParamLike | null,
     size?: Size,
-    options?: IntegersOptions,
+    options?: IntegersOptions | IntegerDType,
   ): JaxArray {
+    const read = methodOptions("integers", options, INTEGERS_OPTION_KEYS) as IntegersOptions;
     // Refuse 64-bit dtypes before drawing, so that the refusal consumes nothing.
-    if (options?.dtype === "int64" || options?.dtype === "uint64") fail64("integers");
-    return this.#integers(low, high, size, options) as JaxArray;
+    if (read.dtype === "int64" || read.dtype === "uint64") fail64("integers");
+    return this.#integers(low, high, size, read) as JaxArray;
   }
 
   /**
@@ -707,25 +750,26 @@ export class JRNG {
     low: IntegerParamLike,
     high?: IntegerParamLike | null,
     size?: Size,
-    options?: IntegersOptions & { dtype?: "int64" | "uint64" },
+    options?: (IntegersOptions & { dtype?: "int64" | "uint64" }) | "int64" | "uint64",
   ): NdArray<"int64" | "uint64"> {
-    const dtype = options?.dtype ?? "int64";
+    const read = methodOptions("integers64", options, INTEGERS_OPTION_KEYS) as IntegersOptions;
+    const dtype = read.dtype ?? "int64";
     if (dtype !== "int64" && dtype !== "uint64") {
       throw new TypeError(
         `integers64: dtype must be "int64" or "uint64", got ${describe(dtype)}; call integers for other dtypes`,
       );
     }
-    return this.#integers(low, high, size, { ...options, dtype }) as NdArray<"int64" | "uint64">;
+    return this.#integers(low, high, size, { ...read, dtype }) as NdArray<"int64" | "uint64">;
   }
 
   #integers(
     low: IntegerParamLike,
     high: IntegerParamLike | null | undefined,
     size: Size,
-    options: IntegersOptions | undefined,
+    options: IntegersOptions,
   ): JaxArray | NdArray {
-    const dtype = options?.dtype ?? "int32";
-    const endpoint = options?.endpoint ?? false;
+    const dtype = options.dtype ?? "int32";
+    const endpoint = options.endpoint ?? false;
     if (typeof endpoint !== "boolean") {
       throw new TypeError(`endpoint must be true or false, got ${describe(endpoint)}`);
     }
@@ -794,7 +838,7 @@ export class JRNG {
    * @param size - output shape (default one value).
    * @param options - `dtype`.
    */
-  standardExponential(size?: Size, options?: FloatOptions): JaxArray {
+  standardExponential(size?: Size, options?: FloatOptions | FloatDType): JaxArray {
     return this.#floatDraw("standardExponential", size, [], options, (key, shape, dtype, _, core) =>
       exponential(key, shape, dtype, core),
     );
@@ -841,7 +885,7 @@ export class JRNG {
    * @param options - `dtype`.
    * @throws RangeError if `shape < 0`.
    */
-  standardGamma(shape: ParamLike, size?: Size, options?: FloatOptions): JaxArray {
+  standardGamma(shape: ParamLike, size?: Size, options?: FloatOptions | FloatDType): JaxArray {
     return this.#floatDraw(
       "standardGamma",
       size,
@@ -1402,7 +1446,7 @@ export class JRNG {
    * @throws RangeError if any `alpha <= 0`.
    */
   dirichlet(alpha: ParamLike, size?: Size, options?: FloatOptions): JaxArray {
-    const dtype = this.#floatDType(options);
+    const dtype = this.#floatDType("dirichlet", options);
     const alphas = param("alpha", alpha);
     if (alphas.shape.length !== 1) {
       throw new RangeError(
@@ -1489,7 +1533,12 @@ export class JRNG {
     size?: Size,
     options?: MultivariateNormalOptions,
   ): JaxArray {
-    const dtype = this.#floatDType(options);
+    const dtype = this.#floatDType("multivariateNormal", options, [
+      "dtype",
+      "method",
+      "checkValid",
+      "tol",
+    ]);
     const method = options?.method ?? "svd";
     const checkValid = options?.checkValid ?? "warn";
     const tol = options?.tol ?? 1e-8;
@@ -1586,7 +1635,7 @@ export class JRNG {
     size?: Size,
     options?: FloatOptions,
   ): JaxArray {
-    const dtype = this.#floatDType(options);
+    const dtype = this.#floatDType("noncentralChisquare", options);
     const [dfs, noncs] = this.#exactParams([
       ["df", df],
       ["nonc", nonc],
@@ -1614,7 +1663,7 @@ export class JRNG {
     size?: Size,
     options?: FloatOptions,
   ): JaxArray {
-    const dtype = this.#floatDType(options);
+    const dtype = this.#floatDType("noncentralF", options);
     const [num, den, noncs] = this.#exactParams([
       ["dfnum", dfnum],
       ["dfden", dfden],
@@ -1635,7 +1684,7 @@ export class JRNG {
    * @throws RangeError for `a <= 0`.
    */
   power(a: ParamLike, size?: Size, options?: FloatOptions): JaxArray {
-    const dtype = this.#floatDType(options);
+    const dtype = this.#floatDType("power", options);
     const [as] = this.#exactParams([["a", a]]);
     return this.#draw((key, partitionable) =>
       power(key, as, sizeShape(size), dtype, { partitionable }),
@@ -1653,7 +1702,7 @@ export class JRNG {
    * @throws RangeError for `kappa < 0`.
    */
   vonmises(mu: ParamLike, kappa: ParamLike, size?: Size, options?: FloatOptions): JaxArray {
-    const dtype = this.#floatDType(options);
+    const dtype = this.#floatDType("vonmises", options);
     const [mus, kappas] = this.#exactParams([
       ["mu", mu],
       ["kappa", kappa],
@@ -1730,7 +1779,9 @@ export class JRNG {
     options?: { method?: MultivariateHypergeometricMethod },
   ): JaxArray {
     const [counts] = this.#exactParams([["colors", colors]]);
-    const method = options?.method ?? "marginals";
+    const { method = "marginals" } = methodOptions("multivariateHypergeometric", options, [
+      "method",
+    ]) as { method?: MultivariateHypergeometricMethod };
     return this.#draw((key, partitionable) =>
       multivariateHypergeometric(key, counts, nsample, sizeShape(size), method, "int32", {
         partitionable,

@@ -66,7 +66,7 @@ export function binomial(
   const count = toParam("n", n);
   const prob = toParam("p", p);
   const checkedShape = resolveShape("binomial", shape, count, prob);
-  const partitionable = isPartitionable(options);
+  const partitionable = isPartitionable(options, "binomial");
   return {
     dtype: checkedDType,
     shape: checkedShape,

@@ -162,7 +162,7 @@ export function categorical(
     checkedShape = checkShape("shape", shape);
     checkParamsFitShape("categorical", checkedShape, batchShape);
   }
-  const partitionable = isPartitionable(options);
+  const partitionable = isPartitionable(options, "categorical");
   return {
     dtype: "int32",
     shape: checkedShape,

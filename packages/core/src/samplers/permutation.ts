@@ -6,6 +6,7 @@
  *
  * @module
  */
+import { checkNdArray, looksLikeNdArray } from "../input.js";
 import { checkKey, type Key, type KeyLike } from "../keys.js";
 import { allocate, shapeSize, type DType, type NdArray, type TypedArrayOf } from "../ndarray.js";
 import { isPartitionable } from "../options.js";
@@ -123,22 +124,7 @@ function takeFillValue(dtype: DType): number | bigint {
 
 /** Read an array argument (`x` of permutation, `a` of choice) as an NdArray; nested numbers become float64. */
 export function toNdArray(name: string, value: unknown): NdArray {
-  if (
-    typeof value === "object" &&
-    value !== null &&
-    !Array.isArray(value) &&
-    typeof (value as NdArray).dtype === "string" &&
-    Array.isArray((value as NdArray).shape) &&
-    ArrayBuffer.isView((value as NdArray).data)
-  ) {
-    const array = value as NdArray;
-    if ((array.data as ArrayLike<unknown>).length !== shapeSize(array.shape)) {
-      throw new TypeError(
-        `${name} has ${(array.data as ArrayLike<unknown>).length} elements for shape [${array.shape.join(", ")}]`,
-      );
-    }
-    return array;
-  }
+  if (looksLikeNdArray(value)) return checkNdArray(name, value);
   const param = toParam(name, value);
   return { dtype: "float64", shape: param.shape, data: param.data };
 }
@@ -176,7 +162,7 @@ export function permutation(
     throw new TypeError(`independent must be true or false, got ${describe(independent)}`);
   }
   const x64 = isX64(options);
-  const partitionable = isPartitionable(options);
+  const partitionable = isPartitionable(options, "permutation");
   let n: number | undefined;
   if (typeof x === "number") {
     if (!Number.isInteger(x)) {

@@ -1,0 +1,91 @@
+import { describe, expect, it } from "vitest";
+import { numpy as np } from "@jax-js/jax";
+import * as core from "@jrng/core";
+import { JRNG } from "../src/index.js";
+
+/** Expect `call` to throw `kind` matching `message` and to leave the generator's state as it was. */
+function refuses(
+  rng: JRNG,
+  call: () => unknown,
+  kind: typeof TypeError | typeof RangeError,
+  message?: RegExp,
+): void {
+  const before = JSON.stringify(rng.state);
+  expect(call).toThrow(kind);
+  if (message) expect(call).toThrow(message);
+  expect(JSON.stringify(rng.state)).toBe(before);
+}
+
+describe("issue 15: malformed input is refused with a TypeError naming the parameter", () => {
+  const rng = new JRNG(0);
+  it("cyclic arrays, in every kind of array argument", () => {
+    const a: unknown[] = [1];
+    a[0] = a;
+    refuses(rng, () => rng.normal(a as never), TypeError, /loc .*cyclic/);
+    refuses(rng, () => rng.integers(a as never, 5), TypeError, /low .*cyclic/);
+    refuses(rng, () => rng.permutation(a as never), TypeError, /x .*cyclic/);
+    refuses(rng, () => rng.shuffle(a as never), TypeError, /x .*cyclic/);
+    refuses(rng, () => rng.choice(a as never), TypeError, /a .*cyclic/);
+  });
+  it("holes, instead of shifting the values", () => {
+    // eslint-disable-next-line no-sparse-arrays
+    refuses(rng, () => rng.normal([1, , 3], 0), TypeError, /loc .*hole at loc\[1\]/);
+    refuses(rng, () => rng.integers(new Array(3), 5), TypeError, /low .*hole at low\[0\]/);
+  });
+  it("NdArrays with non-integer or negative extents or too little data", () => {
+    const nd = (shape: number[], n: number) => ({
+      dtype: "float64" as const,
+      shape,
+      data: new Float64Array(n),
+    });
+    refuses(rng, () => rng.normal(nd([0.5, 2], 1)), TypeError, /loc.shape\[0\]/);
+    refuses(rng, () => rng.normal(nd([3], 1)), TypeError, /loc.data has 1 elements/);
+    refuses(rng, () => rng.multinomial(10, nd([-1, -1], 1)), TypeError, /pvals.shape\[0\]/);
+  });
+  it("a disposed jax-js array", () => {
+    const x = np.array([1, 2]);
+    x.dispose();
+    refuses(rng, () => rng.normal(x), TypeError, /loc is a jax-js Array that was already disposed/);
+  });
+  it("wrong kinds are TypeErrors, wrong values RangeErrors", () => {
+    refuses(rng, () => rng.bytes("4" as never), TypeError);
+    refuses(rng, () => rng.bytes(-1), RangeError);
+    refuses(rng, () => rng.spawn(1.5), TypeError);
+  });
+});
+
+describe("issue 15: options", () => {
+  const rng = new JRNG(0);
+  it("unknown keys are refused, naming the nearest known key", () => {
+    refuses(
+      rng,
+      () => rng.random(3, { dtyp: "float64" } as never),
+      TypeError,
+      /unknown option "dtyp"; did you mean "dtype"/,
+    );
+    expect(() => new JRNG(0, { strem: "fold_in" } as never)).toThrow(/did you mean "stream"/);
+    expect(() => core.split(core.key(0), 2, { partitionabel: false } as never)).toThrow(
+      /did you mean "partitionable"/,
+    );
+    expect(() => new JRNG(0, { x64: false })).not.toThrow();
+  });
+  it("a string is NumPy's positional dtype where NumPy has one", () => {
+    expect(new JRNG(0).random(3, "float64").dtype).toBe("float64");
+    expect(new JRNG(0).standardNormal(3, "float64").dtype).toBe("float64");
+    expect(new JRNG(0).standardExponential(3, "float64").dtype).toBe("float64");
+    expect(new JRNG(0).standardGamma(2, 3, "float64").dtype).toBe("float64");
+    expect(new JRNG(0).integers(0, 5, 3, "uint32").dtype).toBe("uint32");
+    expect(Array.from(new JRNG(0).random(3, "float64").dataSync() as Float64Array)).toEqual(
+      Array.from(new JRNG(0).random(3, { dtype: "float64" }).dataSync() as Float64Array),
+    );
+  });
+  it("and a TypeError elsewhere", () => {
+    refuses(
+      rng,
+      () => rng.normal(0, 1, 3, "float64" as never),
+      TypeError,
+      /normal: options must be an object/,
+    );
+    refuses(rng, () => rng.random(3, "int32" as never), TypeError);
+  });
+});
