@@ -120,3 +120,23 @@ describe("findings of issue 15 in @jrng/core", () => {
     expect(() => wrapKeyData(cyclic as never)).toThrow(TypeError);
   });
 });
+
+describe("svd of a covariance with huge or tiny entries (issue 15)", () => {
+  it("scales instead of overflowing: multivariateNormal svd with cov 1e300 is finite", async () => {
+    const { multivariateNormal } = await import("../src/index.js");
+    const mean = { dtype: "float64" as const, shape: [2], data: Float64Array.of(0, 0) };
+    const cov = (s: number) => ({
+      dtype: "float64" as const,
+      shape: [2, 2],
+      data: Float64Array.of(s, 0, 0, s),
+    });
+    const unit = multivariateNormal(key(0), mean, cov(1), [2], "float64", "svd").data;
+    for (const [variance, sd] of [
+      [1e300, 1e150],
+      [1e-300, 1e-150],
+    ]) {
+      const got = multivariateNormal(key(0), mean, cov(variance), [2], "float64", "svd").data;
+      got.forEach((x, i) => expect(Math.abs(x / (unit[i] * sd) - 1)).toBeLessThan(1e-12));
+    }
+  });
+});

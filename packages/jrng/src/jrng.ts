@@ -19,6 +19,7 @@ import {
   gumbel,
   hypergeometric,
   key as keyFromSeed,
+  keyAt,
   laplace,
   logistic,
   logseries,
@@ -37,7 +38,9 @@ import {
   randint,
   rayleigh,
   t,
+  split,
   triangular,
+  uniform,
   vonmises,
   wald,
   weibullMin,
@@ -83,7 +86,8 @@ import {
   mapFloat,
   readParams,
   scaled,
-  toInt32,
+  counts,
+  signbit,
 } from "./sampling.js";
 import { outputShape, param, type ParamLike, type Size } from "./size.js";
 import {
@@ -184,6 +188,42 @@ function fail64(method: string): never {
   );
 }
 
+/**
+ * `wald` where JAX's scale-1 composition `scale · wald(mean / scale)`
+ * overflows or underflows to a non-finite value (`mean / scale` outside the
+ * dtype's range, e.g. `wald(1e-300, 1e300)`): NumPy's own formula
+ * (`random_wald` in `distributions.c`) on the same normal and uniform draws
+ * (`k1, k2 = split(key)`: `normal(k1)`, `uniform(k2)`, as JAX's `_wald`),
+ * rounded to the dtype at each step. Finite elements are left as they are.
+ */
+function numpyWaldWhereOverflowed(
+  key: Key,
+  sample: NdArray,
+  means: Float64Array,
+  scales: Float64Array,
+  options: CoreOptions,
+): NdArray {
+  const values = sample.data as Float32Array | Float64Array;
+  if (values.every(Number.isFinite)) return sample;
+  const dtype = sample.dtype as FloatDType;
+  const round = roundTo(dtype);
+  const keys = split(key, 2, options);
+  const v = normal(keyAt(keys, 0), sample.shape, dtype, options).data;
+  const u = uniform(keyAt(keys, 1), sample.shape, dtype, 0, 1, options).data;
+  const data = values.slice();
+  for (let i = 0; i < data.length; i++) {
+    if (Number.isFinite(data[i])) continue;
+    const mean = round(means[i]);
+    const scale = round(scales[i]);
+    const half = round(mean / round(2 * scale));
+    const y = round(mean * round(v[i] * v[i]));
+    const root = round(Math.sqrt(round(round(round(4 * scale) * y) + round(y * y))));
+    const x = round(mean + round(half * round(y - root)));
+    data[i] = u[i] <= round(mean / round(mean + x)) ? x : round(round(mean * mean) / x);
+  }
+  return { dtype, shape: sample.shape, data };
+}
+
 /** NumPy's check: symmetric within `tol` and no eigenvalue below `-tol`. */
 function isPositiveSemidefinite(cov: Float64Array, n: number, tol: number): boolean {
   for (let i = 0; i < n; i++) {
@@ -255,6 +295,12 @@ function checkOptions(owner: string, options: unknown): Required<JRNGOptions> {
     x64: checkX64(x64),
   };
 }
+
+/**
+ * The largest `lam` of {@link JRNG.poisson}: NumPy's `POISSON_LAM_MAX` rule
+ * (ten standard deviations below the largest count) for JRNG's int32 result.
+ */
+const POISSON_LAM_MAX = Math.floor(2 ** 31 - 1 - 10 * Math.sqrt(2 ** 31 - 1));
 
 /** `uniform`'s bounds for a device draw: one value each, or undefined. */
 function scalarOf(values: Float64Array): number | undefined {
@@ -589,7 +635,7 @@ export class JRNG {
    * @param high - upper bound (default 1), broadcast to `size`.
    * @param size - output shape; default the broadcast shape of `low` and `high`.
    * @param options - `dtype`.
-   * @throws RangeError if `high - low` is not finite (NumPy's check).
+   * @throws RangeError if `high - low` is not finite or is negative (NumPy's checks).
    */
   uniform(low: ParamLike = 0, high: ParamLike = 1, size?: Size, options?: FloatOptions): JaxArray {
     const dtype = this.#floatDType("uniform", options);
@@ -599,10 +645,14 @@ export class JRNG {
     const lows = broadcastParam(lowParam, shape);
     const highs = broadcastParam(highParam, shape);
     lows.forEach((lowValue, i) => {
-      if (!Number.isFinite(highs[i] - lowValue)) {
+      const range = highs[i] - lowValue;
+      if (!Number.isFinite(range)) {
         throw new RangeError(
           `uniform: high - low must be finite, got low ${lowValue} and high ${highs[i]}`,
         );
+      }
+      if (range < 0) {
+        throw new RangeError(`uniform: high - low < 0 (got low = ${lowValue}, high = ${highs[i]})`);
       }
     });
     const [minval, maxval] = [scalarOf(lows), scalarOf(highs)];
@@ -687,7 +737,7 @@ export class JRNG {
       options,
       (key, shape, dtype, [locs, scales], core) =>
         locScale(normal(key, shape, dtype, core), locs, scales),
-      ([, scales]) => checkDomain("normal", "scale", scales, (s) => s < 0, "scale < 0"),
+      ([, scales]) => checkDomain("normal", "scale", scales, signbit, "scale < 0"),
       // On a device only the standard normal: loc + scale · z there could be fused (an FMA).
       (shape, dtype, [locs, scales]) =>
         locs.every((l) => l === 0) && scales.every((s) => s === 1)
@@ -860,7 +910,7 @@ export class JRNG {
       [["scale", scale]],
       options,
       (key, shape, dtype, [scales], core) => scaled(exponential(key, shape, dtype, core), scales),
-      ([scales]) => checkDomain("exponential", "scale", scales, (s) => s < 0, "scale < 0"),
+      ([scales]) => checkDomain("exponential", "scale", scales, signbit, "scale < 0"),
     );
   }
 
@@ -892,7 +942,7 @@ export class JRNG {
       [["shape", shape]],
       options,
       (key, out, dtype, [ks], core) => gamma(key, asParam(ks, out, dtype), out, dtype, core),
-      ([ks]) => checkDomain("standardGamma", "shape", ks, (k) => k < 0, "shape < 0"),
+      ([ks]) => checkDomain("standardGamma", "shape", ks, signbit, "shape < 0"),
     );
   }
 
@@ -918,8 +968,8 @@ export class JRNG {
       (key, out, dtype, [ks, scales], core) =>
         scaled(gamma(key, asParam(ks, out, dtype), out, dtype, core), scales),
       ([ks, scales]) => {
-        checkDomain("gamma", "shape", ks, (k) => k < 0, "shape < 0");
-        checkDomain("gamma", "scale", scales, (s) => s < 0, "scale < 0");
+        checkDomain("gamma", "shape", ks, signbit, "shape < 0");
+        checkDomain("gamma", "scale", scales, signbit, "scale < 0");
       },
     );
   }
@@ -1036,7 +1086,7 @@ export class JRNG {
       options,
       (key, shape, dtype, [locs, scales], core) =>
         locScale(gumbel(key, shape, dtype, "low", core), locs, scales),
-      ([, scales]) => checkDomain("gumbel", "scale", scales, (s) => s < 0, "scale < 0"),
+      ([, scales]) => checkDomain("gumbel", "scale", scales, signbit, "scale < 0"),
     );
   }
 
@@ -1060,7 +1110,7 @@ export class JRNG {
       options,
       (key, shape, dtype, [locs, scales], core) =>
         locScale(laplace(key, shape, dtype, core), locs, scales),
-      ([, scales]) => checkDomain("laplace", "scale", scales, (s) => s < 0, "scale < 0"),
+      ([, scales]) => checkDomain("laplace", "scale", scales, signbit, "scale < 0"),
     );
   }
 
@@ -1089,7 +1139,7 @@ export class JRNG {
       options,
       (key, shape, dtype, [locs, scales], core) =>
         locScale(logistic(key, shape, dtype, core), locs, scales),
-      ([, scales]) => checkDomain("logistic", "scale", scales, (s) => s < 0, "scale < 0"),
+      ([, scales]) => checkDomain("logistic", "scale", scales, signbit, "scale < 0"),
     );
   }
 
@@ -1123,7 +1173,7 @@ export class JRNG {
         const z = locScale(normal(key, shape, dtype, core), means, sigmas);
         return mapFloat(z, Math.exp);
       },
-      ([, sigmas]) => checkDomain("lognormal", "sigma", sigmas, (s) => s < 0, "sigma < 0"),
+      ([, sigmas]) => checkDomain("lognormal", "sigma", sigmas, signbit, "sigma < 0"),
     );
   }
 
@@ -1164,7 +1214,7 @@ export class JRNG {
       options,
       (key, shape, dtype, [scales], core) =>
         rayleigh(key, asParam(scales, shape, dtype), shape, dtype, core),
-      ([scales]) => checkDomain("rayleigh", "scale", scales, (s) => s < 0, "scale < 0"),
+      ([scales]) => checkDomain("rayleigh", "scale", scales, signbit, "scale < 0"),
     );
   }
 
@@ -1183,9 +1233,12 @@ export class JRNG {
       size,
       [["a", a]],
       options,
+      // NumPy returns 0 for a = 0, where JAX's `u^(1/a)` gives 0 or Infinity.
       (key, shape, dtype, [as], core) =>
-        weibullMin(key, 1, asParam(as, shape, dtype), shape, dtype, core),
-      ([as]) => checkDomain("weibull", "a", as, (x) => x < 0, "a < 0"),
+        mapFloat(weibullMin(key, 1, asParam(as, shape, dtype), shape, dtype, core), (x, i) =>
+          as[i] === 0 ? 0 : x,
+        ),
+      ([as]) => checkDomain("weibull", "a", as, signbit, "a < 0"),
     );
   }
 
@@ -1263,7 +1316,8 @@ export class JRNG {
       (key, shape, dtype, [means, scales], core) => {
         const round = roundTo(dtype);
         const ratio = means.map((m, i) => round(round(m) / round(scales[i])));
-        return scaled(wald(key, asParam(ratio, shape, dtype), shape, dtype, core), scales);
+        const sample = scaled(wald(key, asParam(ratio, shape, dtype), shape, dtype, core), scales);
+        return numpyWaldWhereOverflowed(key, sample, means, scales, core);
       },
       ([means, scales]) => {
         checkDomain("wald", "mean", means, (x) => x <= 0, "mean <= 0");
@@ -1283,8 +1337,20 @@ export class JRNG {
   poisson(lam: ParamLike = 1, size?: Size): JaxArray {
     const { shape, values } = readParams("poisson", size, [["lam", lam]]);
     checkDomain("poisson", "lam", values[0], (x) => !(x >= 0), "lam < 0 or lam is NaN");
+    checkDomain(
+      "poisson",
+      "lam",
+      values[0],
+      (x) => x > POISSON_LAM_MAX,
+      `lam value too large: the int32 result holds counts up to lam = ${POISSON_LAM_MAX} (NumPy's ` +
+        `rule for int64, ten standard deviations below the maximum); use @jrng/core's poisson with dtype "int64"`,
+    );
     return this.#draw((key, partitionable) =>
-      poisson(key, asParam(values[0], shape, "float32"), shape, "int32", { partitionable }),
+      counts(
+        "poisson",
+        poisson(key, asParam(values[0], shape, "float32"), shape, "int32", { partitionable }),
+        '@jrng/core\'s poisson with dtype "int64"',
+      ),
     );
   }
 
@@ -1311,7 +1377,8 @@ export class JRNG {
     );
     checkDomain("binomial", "p", values[1], (x) => !(x >= 0 && x <= 1), "p < 0, p > 1 or p is NaN");
     return this.#draw((key, partitionable) =>
-      toInt32(
+      counts(
+        "binomial",
         binomial(
           key,
           asParam(values[0], shape, "float32"),
@@ -1320,6 +1387,7 @@ export class JRNG {
           "float32",
           { partitionable },
         ),
+        '@jrng/core\'s binomial with dtype "float64"',
       ),
     );
   }
@@ -1342,7 +1410,11 @@ export class JRNG {
       "p <= 0, p > 1 or p is NaN",
     );
     return this.#draw((key, partitionable) =>
-      geometric(key, asParam(values[0], shape, "float32"), shape, "int32", { partitionable }),
+      counts(
+        "geometric",
+        geometric(key, asParam(values[0], shape, "float32"), shape, "int32", { partitionable }),
+        '@jrng/core\'s geometric with dtype "int64"',
+      ),
     );
   }
 
@@ -1470,7 +1542,7 @@ export class JRNG {
    * @throws RangeError for negative `n`, probabilities outside [0, 1], or a sum above 1.
    */
   multinomial(n: ParamLike, pvals: ParamLike, size?: Size): JaxArray {
-    const counts = param("n", n);
+    const trials = param("n", n);
     const probabilities = param("pvals", pvals);
     if (probabilities.shape.length < 1)
       throw new RangeError("multinomial: pvals must have at least one axis");
@@ -1478,7 +1550,7 @@ export class JRNG {
     checkDomain(
       "multinomial",
       "n",
-      counts.data,
+      trials.data,
       (x) => !(x >= 0 && Number.isInteger(x)),
       "n < 0 or n is not an integer",
     );
@@ -1495,14 +1567,15 @@ export class JRNG {
       if (total > 1 + 1e-12)
         throw new RangeError(`multinomial: sum(pvals[:-1]) > 1.0 (got ${total})`);
     }
-    const batch = outputShape("multinomial", size, counts, {
+    const batch = outputShape("multinomial", size, trials, {
       shape: probabilities.shape.slice(0, -1),
       data: new Float64Array(0),
     });
     const shape = [...batch, k];
-    const nArg = asParam(broadcastParam(counts, batch), batch, "float32");
+    const nArg = asParam(broadcastParam(trials, batch), batch, "float32");
     return this.#draw((key, partitionable) =>
-      toInt32(
+      counts(
+        "multinomial",
         multinomial(
           key,
           nArg,
@@ -1512,6 +1585,7 @@ export class JRNG {
           1,
           { partitionable },
         ),
+        '@jrng/core\'s multinomial with dtype "float64"',
       ),
     );
   }
@@ -1615,7 +1689,11 @@ export class JRNG {
       ["p", p],
     ]);
     return this.#draw((key, partitionable) =>
-      negativeBinomial(key, ns, ps, sizeShape(size), "int32", { partitionable }),
+      counts(
+        "negativeBinomial",
+        negativeBinomial(key, ns, ps, sizeShape(size), "int32", { partitionable }),
+        '@jrng/core\'s negativeBinomial with dtype "int64"',
+      ),
     );
   }
 
@@ -1723,7 +1801,11 @@ export class JRNG {
   zipf(a: ParamLike, size?: Size): JaxArray {
     const [as] = this.#exactParams([["a", a]]);
     return this.#draw((key, partitionable) =>
-      zipf(key, as, sizeShape(size), "int32", { partitionable }),
+      counts(
+        "zipf",
+        zipf(key, as, sizeShape(size), "int32", { partitionable }),
+        '@jrng/core\'s zipf with dtype "int64"',
+      ),
     );
   }
 
@@ -1738,7 +1820,11 @@ export class JRNG {
   logseries(p: ParamLike, size?: Size): JaxArray {
     const [ps] = this.#exactParams([["p", p]]);
     return this.#draw((key, partitionable) =>
-      logseries(key, ps, sizeShape(size), "int32", { partitionable }),
+      counts(
+        "logseries",
+        logseries(key, ps, sizeShape(size), "int32", { partitionable }),
+        '@jrng/core\'s logseries with dtype "int64"',
+      ),
     );
   }
 
@@ -1758,7 +1844,11 @@ export class JRNG {
       ["nsample", nsample],
     ]);
     return this.#draw((key, partitionable) =>
-      hypergeometric(key, good, bad, sample, sizeShape(size), "int32", { partitionable }),
+      counts(
+        "hypergeometric",
+        hypergeometric(key, good, bad, sample, sizeShape(size), "int32", { partitionable }),
+        '@jrng/core\'s hypergeometric with dtype "int64"',
+      ),
     );
   }
 
@@ -1778,14 +1868,18 @@ export class JRNG {
     size?: Size,
     options?: { method?: MultivariateHypergeometricMethod },
   ): JaxArray {
-    const [counts] = this.#exactParams([["colors", colors]]);
+    const [colorCounts] = this.#exactParams([["colors", colors]]);
     const { method = "marginals" } = methodOptions("multivariateHypergeometric", options, [
       "method",
     ]) as { method?: MultivariateHypergeometricMethod };
     return this.#draw((key, partitionable) =>
-      multivariateHypergeometric(key, counts, nsample, sizeShape(size), method, "int32", {
-        partitionable,
-      }),
+      counts(
+        "multivariateHypergeometric",
+        multivariateHypergeometric(key, colorCounts, nsample, sizeShape(size), method, "int32", {
+          partitionable,
+        }),
+        '@jrng/core\'s multivariateHypergeometric with dtype "int64"',
+      ),
     );
   }
 }

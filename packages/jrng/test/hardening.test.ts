@@ -89,3 +89,82 @@ describe("issue 15: options", () => {
     refuses(rng, () => rng.random(3, "int32" as never), TypeError);
   });
 });
+
+describe("issue 15: NumPy's answers at the extremes", () => {
+  const values = (array: { dataSync(): unknown }) =>
+    Array.from(array.dataSync() as ArrayLike<number>);
+
+  it("counts int32 cannot hold are refused, never wrapped or saturated", () => {
+    const rng = new JRNG(0);
+    refuses(
+      rng,
+      () => rng.binomial(1e10, 0.5, 3),
+      RangeError,
+      /binomial: a count of \d+ does not fit the int32 result.*binomial with dtype "float64"/,
+    );
+    refuses(rng, () => rng.multinomial(1e10, [0.5, 0.5]), RangeError, /multinomial: a count of/);
+    refuses(rng, () => rng.poisson(1e10), RangeError, /poisson: lam value too large/);
+    refuses(rng, () => rng.poisson(Infinity), RangeError, /poisson: lam value too large/);
+    refuses(
+      rng,
+      () => rng.geometric(1e-30, 3),
+      RangeError,
+      /geometric: a count of 2147483647 or more/,
+    );
+    // Large parameters whose counts fit are fine.
+    expect(values(new JRNG(0).binomial(1e10, 1e-10, 3)).every((x) => x >= 0 && x < 100)).toBe(true);
+    expect(values(new JRNG(0).poisson(1e9, 2)).every((x) => Math.abs(x - 1e9) < 1e6)).toBe(true);
+  });
+
+  it("float64 paths stay finite where NumPy's answer is finite", () => {
+    const wald = values(new JRNG(0).wald(1e-300, 1e300, 3, { dtype: "float64" }));
+    expect(wald.every(Number.isFinite)).toBe(true);
+    // NumPy's formula there: mean, or mean² / mean underflowing to 0.
+    expect(wald.every((x) => x === 1e-300 || x === 0)).toBe(true);
+    const mvn = values(
+      new JRNG(0).multivariateNormal(
+        [0, 0],
+        [
+          [1e300, 0],
+          [0, 1e300],
+        ],
+        2,
+        { dtype: "float64" },
+      ),
+    );
+    expect(mvn.every((x) => Number.isFinite(x) && Math.abs(x) > 1e140 && Math.abs(x) < 1e152)).toBe(
+      true,
+    );
+    // Ordinary wald calls keep JAX's composition exactly.
+    const k = core.keyAt(core.split(core.key(5)), 1);
+    expect(values(new JRNG(5).wald(2, 4, 3))).toEqual(
+      Array.from(core.wald(k, 0.5, 3).data, (w) => Math.fround(4 * w)),
+    );
+  });
+
+  it("uniform with high < low is refused as NumPy does", () => {
+    const rng = new JRNG(0);
+    refuses(
+      rng,
+      () => rng.uniform(0, -1, 5),
+      RangeError,
+      /uniform: high - low < 0 \(got low = 0, high = -1\)/,
+    );
+    expect(values(new JRNG(0).uniform(1, 1, 2))).toEqual([1, 1]);
+  });
+
+  it("-0 is refused where NumPy tests signbit (scale < 0), and accepted by poisson", () => {
+    const rng = new JRNG(0);
+    refuses(rng, () => rng.normal(0, -0, 2), RangeError, /normal: scale < 0 \(got scale = -0\)/);
+    refuses(rng, () => rng.exponential(-0), RangeError, /scale < 0/);
+    refuses(rng, () => rng.gamma(-0, 1), RangeError, /shape < 0/);
+    refuses(rng, () => rng.weibull(-0), RangeError, /a < 0/);
+    refuses(rng, () => rng.lognormal(0, -0), RangeError, /sigma < 0/);
+    expect(values(new JRNG(0).poisson(-0, 2))).toEqual([0, 0]);
+  });
+
+  it("weibull(0) is zeros, as NumPy", () => {
+    expect(values(new JRNG(0).weibull(0, 6, { dtype: "float64" }))).toEqual([0, 0, 0, 0, 0, 0]);
+    expect(values(new JRNG(0).weibull([0, 1.5], 2)).map((x) => x === 0)).toEqual([true, false]);
+  });
+});
