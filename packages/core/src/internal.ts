@@ -21,3 +21,4 @@ export { eigh } from "./linalg.js";
 export { checkIntegerDType, INTEGER_INFO } from "./samplers/randint.js";
 export * from "./input.js";
 export { THREEFRY_OPTION_KEYS } from "./options.js";
+export { shuffleIndices, shuffledPrefix } from "./samplers/permutation.js";
