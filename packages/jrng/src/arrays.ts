@@ -214,9 +214,39 @@ export function toNdArray(name: string, value: ArrayInput): NdArray {
 }
 
 /**
+ * Check that {@link writeBack} can write every element of `target`, so that
+ * `shuffle` writes all of its result or nothing: every nested JavaScript
+ * array holding elements must let each of them be assigned (not frozen, no
+ * read-only element).
+ *
+ * @throws TypeError naming the first array that cannot be written.
+ */
+export function checkWritable(name: string, target: ArrayInput): void {
+  if (!Array.isArray(target)) return;
+  const visit = (level: readonly unknown[], path: string): void => {
+    for (let i = 0; i < level.length; i++) {
+      const item = level[i];
+      if (Array.isArray(item)) {
+        visit(item, `${path}[${i}]`);
+        continue;
+      }
+      const property = Object.getOwnPropertyDescriptor(level, i);
+      if (property?.writable !== true && property?.set === undefined) {
+        throw new TypeError(
+          `${name}${path}[${i}] cannot be written (frozen or read-only), so the shuffled values cannot be ` +
+            `stored in ${name}; pass a copy, or use permutation(), which returns them`,
+        );
+      }
+    }
+  };
+  visit(target, "");
+}
+
+/**
  * NumPy's in-place `shuffle` for the mutable inputs JavaScript has: copy the
  * result back into a JS array (nested) or typed array. jax-js Arrays and
- * NdArrays are left as they are.
+ * NdArrays are left as they are. {@link checkWritable} first, so that it
+ * cannot fail halfway.
  */
 export function writeBack(target: ArrayInput, result: NdArray): void {
   const values = result.data as ArrayLike<number>;

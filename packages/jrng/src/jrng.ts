@@ -67,6 +67,7 @@ import {
   uniformKernel,
 } from "@jrng/core/internal";
 import {
+  checkWritable,
   isJaxArray,
   jaxBackend,
   jaxCanHold,
@@ -1479,9 +1480,11 @@ export class JRNG {
    *
    * @param x - the array to shuffle.
    * @param axis - the axis to shuffle along (default 0).
+   * @throws TypeError if `x` holds a frozen or read-only array (checked before anything is written or consumed).
    */
   shuffle(x: ArrayInput, axis = 0): JaxArray {
     const source = toNdArray("x", x);
+    checkWritable("x", x);
     const { subkey, next } = this.#stream.next();
     const result = permutation(subkey, source, axis, false, { partitionable: this.partitionable });
     const array = this.#backend.toArray(result);

@@ -168,3 +168,28 @@ describe("issue 15: NumPy's answers at the extremes", () => {
     expect(values(new JRNG(0).weibull([0, 1.5], 2)).map((x) => x === 0)).toEqual([true, false]);
   });
 });
+
+describe("issue 15: atomic shuffle", () => {
+  it("a frozen row is refused before anything is written or consumed", () => {
+    const rng = new JRNG(0);
+    const x = [[1, 2], Object.freeze([3, 4]), [5, 6]];
+    refuses(rng, () => rng.shuffle(x as never), TypeError, /x\[1\]\[0\] cannot be written/);
+    expect(x).toEqual([
+      [1, 2],
+      [3, 4],
+      [5, 6],
+    ]);
+    const frozen = Object.freeze([1, 2, 3]);
+    refuses(rng, () => rng.shuffle(frozen as never), TypeError, /x\[0\] cannot be written/);
+  });
+  it("a writable nested array is overwritten with the returned values", () => {
+    const x = [
+      [1, 2],
+      [3, 4],
+      [5, 6],
+    ];
+    const returned = new JRNG(0).shuffle(x).js() as number[][];
+    expect(x).toEqual(returned);
+    expect(returned.map((row) => row[0]).sort()).toEqual([1, 3, 5]);
+  });
+});
