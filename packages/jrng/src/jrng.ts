@@ -93,8 +93,9 @@ import {
 import { outputShape, param, type ParamLike, type Size } from "./size.js";
 import {
   streamFromKey,
-  streamFromState,
+  readState,
   type JRNGState,
+  type JRNGStateV1,
   type KeyStream,
   type StreamKind,
 } from "./stream.js";
@@ -344,6 +345,8 @@ export class JRNG {
   readonly dtype: FloatDType;
   #backend: ArrayBackend;
   #device: "cpu" | "webgpu" = "cpu";
+  /** The `x64` option, carried in the state. */
+  readonly #x64: boolean;
 
   /**
    * A generator seeded like `jax.random.key(seed)`.
@@ -357,6 +360,7 @@ export class JRNG {
     const checked = checkOptions("new JRNG", options);
     requireCpu(checked.device, "new JRNG", "JRNG.create");
     this.dtype = checked.dtype;
+    this.#x64 = checked.x64;
     this.#backend = jaxBackend;
     this.#stream = streamFromKey(checked.stream, keyFromSeed(seed), checked.partitionable);
   }
@@ -396,6 +400,7 @@ export class JRNG {
     return JRNG.#fromStream(
       streamFromKey(checked.stream, words, checked.partitionable),
       checked.dtype,
+      checked.x64,
       jaxBackend,
       "cpu",
     );
@@ -420,15 +425,24 @@ export class JRNG {
    * A generator that continues exactly where the one whose {@link JRNG.state}
    * this is left off.
    *
-   * @param state - an object from {@link JRNG.state} (possibly through JSON).
-   * @param options - `dtype` (stream and mode come from the state); `device` must be `"cpu"` (else use {@link JRNG.createFromState}).
-   * @throws TypeError if the state is malformed.
+   * @param state - an object from {@link JRNG.state} (possibly through `JSON.parse`), of format version 2 or 1.
+   * @param options - `dtype` and `x64`, overriding the state's (a version 1 state has neither: float32 and false unless given); `device` must be `"cpu"` (else use {@link JRNG.createFromState}).
+   * @throws TypeError if the state is malformed (a JSON string included: parse it first).
    */
-  static fromState(state: JRNGState, options?: Pick<JRNGOptions, "dtype" | "device">): JRNG {
-    const stream = streamFromState(state);
-    const { dtype, device } = optionsObject("JRNG.fromState", options, STATE_OPTION_KEYS);
+  static fromState(
+    state: JRNGState | JRNGStateV1,
+    options?: Pick<JRNGOptions, "dtype" | "device" | "x64">,
+  ): JRNG {
+    const restored = readState(state);
+    const { dtype, device, x64 } = optionsObject("JRNG.fromState", options, STATE_OPTION_KEYS);
     requireCpu(checkDevice(device), "JRNG.fromState", "JRNG.createFromState");
-    return JRNG.#fromStream(stream, checkFloatDType("options.dtype", dtype), jaxBackend, "cpu");
+    return JRNG.#fromStream(
+      restored.stream,
+      checkFloatDType("options.dtype", dtype ?? restored.dtype),
+      x64 === undefined ? restored.x64 : checkX64(x64),
+      jaxBackend,
+      "cpu",
+    );
   }
 
   /**
@@ -437,8 +451,8 @@ export class JRNG {
    * @throws WebGPUUnavailableError for `"webgpu"` without a usable adapter.
    */
   static async createFromState(
-    state: JRNGState,
-    options?: Pick<JRNGOptions, "dtype" | "device">,
+    state: JRNGState | JRNGStateV1,
+    options?: Pick<JRNGOptions, "dtype" | "device" | "x64">,
   ): Promise<JRNG> {
     const device = checkDevice(
       optionsObject("JRNG.createFromState", options, STATE_OPTION_KEYS).device,
@@ -451,10 +465,11 @@ export class JRNG {
   static #fromStream(
     stream: KeyStream,
     dtype: FloatDType,
+    x64: boolean,
     backend: ArrayBackend,
     device: "cpu" | "webgpu",
   ): JRNG {
-    const rng = new JRNG(0, { dtype });
+    const rng = new JRNG(0, { dtype, x64 });
     rng.#stream = stream;
     rng.#backend = backend;
     rng.#device = device;
@@ -497,7 +512,7 @@ export class JRNG {
 
   /** The generator's complete state, JSON-serialisable; see {@link JRNG.fromState}. */
   get state(): JRNGState {
-    return this.#stream.state();
+    return { version: 2, ...this.#stream.state(), dtype: this.dtype, x64: this.#x64 };
   }
 
   /**
@@ -540,7 +555,7 @@ export class JRNG {
     const { children, next } = this.#stream.spawn(count);
     this.#stream = next;
     return children.map((child) =>
-      JRNG.#fromStream(child, this.dtype, this.#backend, this.#device),
+      JRNG.#fromStream(child, this.dtype, this.#x64, this.#backend, this.#device),
     );
   }
 

@@ -193,3 +193,42 @@ describe("issue 15: atomic shuffle", () => {
     expect(returned.map((row) => row[0]).sort()).toEqual([1, 3, 5]);
   });
 });
+
+describe("issue 15: state format version 2", () => {
+  const values = (array: { dataSync(): unknown }) =>
+    Array.from(array.dataSync() as ArrayLike<number>);
+
+  it("carries the dtype (and x64), so a float64 generator restores as float64", () => {
+    const g = new JRNG(3, { dtype: "float64", stream: "fold_in" });
+    g.random(2);
+    const saved = JSON.parse(JSON.stringify(g.state));
+    expect(saved).toMatchObject({ version: 2, dtype: "float64", x64: false, counter: 1 });
+    const restored = JRNG.fromState(saved);
+    expect(restored.dtype).toBe("float64");
+    expect(values(restored.random(3))).toEqual(values(g.random(3)));
+    expect(new JRNG(0, { x64: true }).state.x64).toBe(true);
+    expect(JRNG.fromState(new JRNG(0, { x64: true }).state).state.x64).toBe(true);
+    expect(JRNG.fromState(saved, { dtype: "float32" }).dtype).toBe("float32");
+  });
+
+  it("still reads version 1 states (float32 unless the options say otherwise)", () => {
+    const v1 = { version: 1, stream: "split", partitionable: true, key: [0, 5] } as const;
+    expect(JRNG.fromState(v1).dtype).toBe("float32");
+    expect(JRNG.fromState(v1, { dtype: "float64" }).dtype).toBe("float64");
+    expect(values(JRNG.fromState(v1).random(2))).toEqual(values(new JRNG(5).random(2)));
+  });
+
+  it("a bigint counter works; a JSON string gets a clear error", () => {
+    const state = { ...new JRNG(1, { stream: "fold_in" }).state, counter: 4n };
+    expect(JRNG.fromState(state as never).state.counter).toBe(4);
+    expect(() => JRNG.fromState(JSON.stringify(new JRNG(1).state) as never)).toThrow(
+      /it is a string; parse it first: JRNG.fromState\(JSON.parse\(text\)\)/,
+    );
+    expect(() => JRNG.fromState({ ...new JRNG(1).state, dtype: "int32" } as never)).toThrow(
+      /dtype must be "float32" or "float64"/,
+    );
+    expect(() => JRNG.fromState({ ...new JRNG(1).state, colour: 1 } as never)).toThrow(
+      /unknown field "colour"/,
+    );
+  });
+});
