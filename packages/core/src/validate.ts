@@ -69,11 +69,13 @@ export function checkShape(name: string, shape: unknown): number[] {
     );
   }
   let size = 1;
-  const result = extents.map((extent, axis) => {
-    const checked = checkInteger(`${name}[${axis}]`, extent, 0, Number.MAX_SAFE_INTEGER);
+  const result: number[] = [];
+  // An indexed loop, not map(): map skips holes, which would pass unchecked.
+  for (let axis = 0; axis < extents.length; axis++) {
+    const checked = checkInteger(`${name}[${axis}]`, extents[axis], 0, Number.MAX_SAFE_INTEGER);
     size *= checked;
-    return checked;
-  });
+    result.push(checked);
+  }
   if (size > MAX_ELEMENTS) {
     throw new RangeError(
       `${name} ${describe(result)} has ${size} elements; at most ${MAX_ELEMENTS} are supported`,

@@ -140,3 +140,16 @@ describe("svd of a covariance with huge or tiny entries (issue 15)", () => {
     }
   });
 });
+
+describe("found by the fuzz test", () => {
+  it("a shape with a hole is refused, not skipped", () => {
+    // eslint-disable-next-line no-sparse-arrays
+    expect(() => normal(key(0), [1, , 3] as never)).toThrow(
+      /shape\[1\] must be an integer number, got undefined/,
+    );
+  });
+  it("an axis of the wrong kind is a TypeError, out of range a RangeError", () => {
+    expect(() => permutation(key(0), [1, 2, 3], "0" as never)).toThrow(TypeError);
+    expect(() => permutation(key(0), [1, 2, 3], 1)).toThrow(RangeError);
+  });
+});

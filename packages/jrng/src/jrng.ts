@@ -1456,6 +1456,9 @@ export class JRNG {
   ): JaxArray {
     if (typeof shuffle !== "boolean")
       throw new TypeError(`shuffle must be true or false, got ${describe(shuffle)}`);
+    // Checked here too: with an integer `a` the sampler never reads it.
+    if (typeof axis !== "number" || !Number.isInteger(axis))
+      throw new TypeError(`axis must be an integer, got ${describe(axis)}`);
     const source = typeof a === "number" ? a : toNdArray("a", a);
     const shape = size === undefined || size === null ? [] : outputShape("choice", size);
     let probabilities: NdArray | undefined;
