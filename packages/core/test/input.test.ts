@@ -93,7 +93,7 @@ describe("options: unknown keys are refused with a suggestion", () => {
     expect(checkOptionKeys("f", undefined, [])).toEqual({});
   });
   it("accepts x64 everywhere and method where JAX has one", () => {
-    expect(() => split(key(0), 2, { x64: false })).not.toThrow();
+    expect(() => split(key(0), 2, { x64: false } as never)).not.toThrow();
     expect(() => gamma(key(0), 1, [2], "float32", { method: "exact" })).not.toThrow();
     expect(() => poisson(key(0), 1, [2], "int32", { method: "exact" })).not.toThrow();
     expect(() => uniform(key(0), [2], "float32", 0, 1, { method: "exact" } as never)).toThrow(

@@ -29,7 +29,7 @@ describe("issue 15: malformed input is refused with a TypeError naming the param
   });
   it("holes, instead of shifting the values", () => {
     // eslint-disable-next-line no-sparse-arrays
-    refuses(rng, () => rng.normal([1, , 3], 0), TypeError, /loc .*hole at loc\[1\]/);
+    refuses(rng, () => rng.normal([1, , 3] as never, 0), TypeError, /loc .*hole at loc\[1\]/);
     refuses(rng, () => rng.integers(new Array(3), 5), TypeError, /low .*hole at low\[0\]/);
   });
   it("NdArrays with non-integer or negative extents or too little data", () => {
