@@ -248,3 +248,28 @@ describe("choice without replacement from a large population (issue 15)", () => 
     );
   });
 });
+
+describe("the stable radix sort of the shuffle rounds", () => {
+  it("orders positions exactly as a comparison sort by (key, position), ties included", async () => {
+    const { StableKeySorter } = await import("../src/radix-sort.js");
+    for (const [n, range] of [
+      [10, 2 ** 32],
+      [5000, 2 ** 32],
+      [20000, 7],
+      [70000, 2 ** 20],
+    ]) {
+      const keys = new Uint32Array(n);
+      let state = 12345;
+      for (let i = 0; i < n; i++) {
+        state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+        keys[i] = Math.floor((state / 2 ** 32) * range);
+      }
+      const order = new Int32Array(n);
+      new StableKeySorter(n).sort(keys, order);
+      const expected = Int32Array.from({ length: n }, (_, i) => i).sort(
+        (a, b) => keys[a] - keys[b] || a - b,
+      );
+      expect(Array.from(order)).toEqual(Array.from(expected));
+    }
+  });
+});

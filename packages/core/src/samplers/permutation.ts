@@ -7,6 +7,7 @@
  * @module
  */
 import { checkNdArray, looksLikeNdArray } from "../input.js";
+import { StableKeySorter } from "../radix-sort.js";
 import { checkKey, type Key, type KeyLike } from "../keys.js";
 import { allocate, shapeSize, type DType, type NdArray, type TypedArrayOf } from "../ndarray.js";
 import { isPartitionable } from "../options.js";
@@ -48,6 +49,7 @@ export function shuffleIndices(
   let current = key;
   const order = new Int32Array(n);
   const sortKeys = new Uint32Array(n);
+  const sorter = new StableKeySorter(n);
   for (let round = shuffleRounds(size); round > 0; round--) {
     const [next, subkey] = splitKey(current, 2, partitionable);
     current = next;
@@ -56,11 +58,8 @@ export function shuffleIndices(
     for (let o = 0; o < outer; o++) {
       for (let i = 0; i < inner; i++) {
         const start = o * n * inner + i;
-        for (let j = 0; j < n; j++) {
-          order[j] = j;
-          sortKeys[j] = words[start + j * inner];
-        }
-        order.sort((a, b) => sortKeys[a] - sortKeys[b] || a - b);
+        for (let j = 0; j < n; j++) sortKeys[j] = words[start + j * inner];
+        sorter.sort(sortKeys, order);
         for (let t = 0; t < n; t++) sorted[start + t * inner] = index[start + order[t] * inner];
       }
     }
