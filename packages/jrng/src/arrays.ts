@@ -143,9 +143,14 @@ export function isJaxArray(value: unknown): value is JaxArray {
  * The two words of a jax-js uint32 key array of shape [2]. The array is read
  * without being consumed.
  *
- * @throws TypeError for any other array.
+ * @throws TypeError for any other array, or one already disposed.
  */
 export function keyFromJaxArray(array: JaxArray): Uint32Array {
+  if (array.refCount <= 0) {
+    throw new TypeError(
+      "key is a jax-js Array that was already disposed; pass `key.ref` to keep using it",
+    );
+  }
   if (array.dtype !== DType.Uint32 || array.shape.length !== 1 || array.shape[0] !== 2) {
     throw new TypeError(
       `key must be a uint32 array of shape [2], got ${array.dtype} of shape [${array.shape.join(", ")}]`,

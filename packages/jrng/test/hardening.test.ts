@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { numpy as np } from "@jax-js/jax";
+import { DType, numpy as np } from "@jax-js/jax";
 import * as core from "@jrng/core";
 import { JRNG } from "../src/index.js";
 
@@ -230,5 +230,13 @@ describe("issue 15: state format version 2", () => {
     expect(() => JRNG.fromState({ ...new JRNG(1).state, colour: 1 } as never)).toThrow(
       /unknown field "colour"/,
     );
+  });
+});
+
+describe("issue 15: a disposed jax-js key", () => {
+  it("is a TypeError naming it", () => {
+    const k = np.array([0, 5], { dtype: DType.Uint32 });
+    k.dispose();
+    expect(() => JRNG.fromKey(k)).toThrow(/key is a jax-js Array that was already disposed/);
   });
 });
