@@ -63,7 +63,7 @@ export function bits<D extends UnsignedDType = "uint32">(
       `dtype must be one of "uint8", "uint16", "uint32", "uint64", got ${describe(dtype)}`,
     );
   }
-  const partitionable = isPartitionable(options, "bits");
+  const partitionable = isPartitionable(options);
   const data = allocate(dtype, shapeSize(checkedShape));
   fillBits(words[0], words[1], data as BitsBuffer, partitionable);
   return { dtype, shape: checkedShape, data };
@@ -92,7 +92,7 @@ export function bitsInto<B extends BitsBuffer>(key: KeyLike, out: B, options?: T
       `out must be a Uint8Array, Uint16Array, Uint32Array or BigUint64Array, got ${describe(out)}`,
     );
   }
-  fillBits(words[0], words[1], out, isPartitionable(options, "bitsInto"));
+  fillBits(words[0], words[1], out, isPartitionable(options));
   return out;
 }
 

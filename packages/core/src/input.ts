@@ -197,24 +197,25 @@ export function nearestName(word: string, known: readonly string[]): string | un
  * ignored — in a library whose point is reproducing a JAX configuration, an
  * ignored `partitionabel: false` gives the other mode's numbers.
  *
- * @param owner - the function, for messages (`"split"`, `"JRNG.random"`).
+ * @param owner - the function, for messages (`"JRNG.fromState"`, `"random"`), or undefined.
  * @throws TypeError for a non-object, or naming an unknown key and the nearest known one.
  */
 export function checkOptionKeys(
-  owner: string,
+  owner: string | undefined,
   options: unknown,
   known: readonly string[],
 ): Record<string, unknown> {
   if (options === undefined) return {};
+  const prefix = owner === undefined ? "" : `${owner}: `;
   if (typeof options !== "object" || options === null || Array.isArray(options)) {
-    throw new TypeError(`${owner}: options must be an object, got ${describe(options)}`);
+    throw new TypeError(`${prefix}options must be an object, got ${describe(options)}`);
   }
   for (const name of Object.keys(options)) {
     if (known.includes(name)) continue;
     const nearest = nearestName(name, known);
     const hint = nearest === undefined ? "" : `; did you mean "${nearest}"?`;
     const list = known.length === 0 ? "none" : known.map((k) => `"${k}"`).join(", ");
-    throw new TypeError(`${owner}: unknown option "${name}"${hint} (known options: ${list})`);
+    throw new TypeError(`${prefix}unknown option "${name}"${hint} (known options: ${list})`);
   }
   return options as Record<string, unknown>;
 }

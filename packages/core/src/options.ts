@@ -30,13 +30,13 @@ export const THREEFRY_OPTION_KEYS: readonly string[] = ["partitionable", "x64"];
  * check that the options object has no key outside `known` (a misspelt
  * option would otherwise be silently ignored).
  *
- * @param owner - the function, for messages.
+ * @param owner - the function, for messages (omitted where the options are the threefry options only).
  * @param known - the option keys `owner` accepts.
  * @throws TypeError for a non-object, an unknown key or a non-boolean `partitionable`.
  */
 export function isPartitionable(
   options: ThreefryOptions | undefined,
-  owner = "options",
+  owner?: string,
   known: readonly string[] = THREEFRY_OPTION_KEYS,
 ): boolean {
   const { partitionable } = checkOptionKeys(owner, options, known);

@@ -37,7 +37,7 @@ export function split(
 ): KeyArray {
   const [k0, k1] = checkKey("split", key);
   const shape = checkShape("num", num);
-  const partitionable = isPartitionable(options, "split");
+  const partitionable = isPartitionable(options);
   const count = shapeSize(shape);
   return {
     dtype: "uint32",

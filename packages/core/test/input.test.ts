@@ -86,7 +86,7 @@ describe("checkNdArray", () => {
 describe("options: unknown keys are refused with a suggestion", () => {
   it("names the key and the nearest known one", () => {
     expect(() => split(key(0), 2, { partitionabel: false } as never)).toThrow(
-      /split: unknown option "partitionabel"; did you mean "partitionable"\?/,
+      /^unknown option "partitionabel"; did you mean "partitionable"\?/,
     );
     expect(() => normal(key(0), [2], "float32", { party: true } as never)).toThrow(TypeError);
     expect(nearestName("zzzzzz", ["dtype"])).toBeUndefined();

@@ -55,7 +55,7 @@ export function ball(
   const dimension = checkInteger("d", d, 0, MAX_ELEMENTS);
   const exponent = checkShapeExponent("p", p);
   const fullShape = checkShape("[...shape, d]", [...checkedShape, dimension]);
-  const partitionable = isPartitionable(options, "ball");
+  const partitionable = isPartitionable(options);
   return {
     dtype: checkedDType,
     shape: fullShape,

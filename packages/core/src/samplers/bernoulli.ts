@@ -98,7 +98,7 @@ export function bernoulli(
   }
   const prob = toParam("p", p);
   const checkedShape = resolveShape("bernoulli", shape, prob);
-  const partitionable = isPartitionable(options, "bernoulli");
+  const partitionable = isPartitionable(options);
   return {
     dtype: "bool",
     shape: checkedShape,

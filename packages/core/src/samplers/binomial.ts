@@ -66,7 +66,7 @@ export function binomial(
   const count = toParam("n", n);
   const prob = toParam("p", p);
   const checkedShape = resolveShape("binomial", shape, count, prob);
-  const partitionable = isPartitionable(options, "binomial");
+  const partitionable = isPartitionable(options);
   return {
     dtype: checkedDType,
     shape: checkedShape,

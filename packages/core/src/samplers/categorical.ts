@@ -161,7 +161,7 @@ export function categorical(
     checkedShape = checkShape("shape", shape);
     checkParamsFitShape("categorical", checkedShape, batchShape);
   }
-  const partitionable = isPartitionable(options, "categorical");
+  const partitionable = isPartitionable(options);
   return {
     dtype: "int32",
     shape: checkedShape,

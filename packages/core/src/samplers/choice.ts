@@ -151,7 +151,7 @@ export function choice(
   }
   const checkedMode = checkGumbelMode(mode);
   const x64 = isX64(options);
-  const partitionable = isPartitionable(options, "choice");
+  const partitionable = isPartitionable(options);
   const indexDType = x64 ? "int64" : "int32";
   let array: NdArray | undefined;
   let n: number;

@@ -64,7 +64,7 @@ export function dirichlet(
     checkParamsFitShape("dirichlet", batch, batchOfAlpha);
   }
   const fullShape = [...batch, concentration.shape[concentration.shape.length - 1]];
-  const partitionable = isPartitionable(options, "dirichlet");
+  const partitionable = isPartitionable(options);
   const round = roundTo(checkedDType);
   return {
     dtype: checkedDType,

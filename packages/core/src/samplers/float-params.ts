@@ -54,7 +54,7 @@ export function sampleFloatParams(
   const read = entries.map(([param, value]) => toParam(param, value));
   const checkedShape = resolveShape(name, shape, ...read);
   for (const [param, value] of entries) checkSafeToCast(name, param, value, checkedDType);
-  const partitionable = isPartitionable(options, name);
+  const partitionable = isPartitionable(options);
   return {
     dtype: checkedDType,
     shape: checkedShape,

@@ -68,7 +68,7 @@ export function generalizedNormal(
   const checkedKey = checkKey("generalizedNormal", key);
   const checkedDType = checkFloatDType("dtype", dtype);
   const exponent = checkShapeExponent("p", p);
-  const partitionable = isPartitionable(options, "generalizedNormal");
+  const partitionable = isPartitionable(options);
   return {
     dtype: checkedDType,
     shape: checkedShape,

@@ -63,7 +63,7 @@ export function geometric<D extends IntegerDType = "int32">(
   const checkedShape = resolveShape("geometric", shape, prob);
   const x64 = isX64(options);
   const floatDType = paramFloatDType(p, x64) ?? (x64 ? "float64" : "float32");
-  const partitionable = isPartitionable(options, "geometric");
+  const partitionable = isPartitionable(options);
   return {
     dtype: checkedDType,
     shape: checkedShape,

@@ -74,7 +74,7 @@ export function gumbel(
   const checkedDType = checkFloatDType("dtype", dtype);
   const checkedShape = checkShape("shape", shape);
   const checkedMode = checkGumbelMode(mode);
-  const partitionable = isPartitionable(options, "gumbel");
+  const partitionable = isPartitionable(options);
   return {
     dtype: checkedDType,
     shape: checkedShape,

@@ -113,7 +113,7 @@ export function hypergeometric<D extends IntegerDType = "int32">(
   const bad = toParam("nbad", nbad);
   const sample = toParam("nsample", nsample);
   const checkedShape = resolveShape("hypergeometric", shape, good, bad, sample);
-  const partitionable = isPartitionable(options, "hypergeometric");
+  const partitionable = isPartitionable(options);
   for (const [name, param] of [
     ["ngood", good],
     ["nbad", bad],
@@ -391,7 +391,7 @@ export function multivariateHypergeometric<D extends IntegerDType = "int32">(
   const batch = shape === undefined || shape === null ? [] : checkShape("shape", shape);
   const outShape = [...batch, palette.data.length];
   checkShape("result shape", outShape);
-  const partitionable = isPartitionable(options, "multivariateHypergeometric");
+  const partitionable = isPartitionable(options);
   return {
     dtype: checkedDType,
     shape: outShape,

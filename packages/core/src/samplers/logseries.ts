@@ -60,7 +60,7 @@ export function logseries<D extends IntegerDType = "int32">(
   const checkedDType = checkIntegerDType("dtype", "logseries", dtype) as D;
   const prob = toParam("p", p);
   const checkedShape = resolveShape("logseries", shape, prob);
-  const partitionable = isPartitionable(options, "logseries");
+  const partitionable = isPartitionable(options);
   checkNumpyConstraint("logseries", "p", prob, "CONS_BOUNDED_LT_0_1");
   return {
     dtype: checkedDType,

@@ -48,7 +48,7 @@ export function maxwell(
   const checkedDType = checkFloatDType("dtype", dtype);
   const checkedShape = checkShape("shape", shape);
   checkShape("shape", [...checkedShape, 3]);
-  const partitionable = isPartitionable(options, "maxwell");
+  const partitionable = isPartitionable(options);
   return {
     dtype: checkedDType,
     shape: checkedShape,
@@ -131,7 +131,7 @@ export function doubleSidedMaxwell(
     ...paramsShape,
   ]);
   checkShape("shape", [...resultShape, 3]);
-  const partitionable = isPartitionable(options, "doubleSidedMaxwell");
+  const partitionable = isPartitionable(options);
   const signDType = isX64(options) || checkedDType === "float64" ? "float64" : "float32";
   return {
     dtype: checkedDType,

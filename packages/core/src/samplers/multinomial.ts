@@ -69,7 +69,7 @@ export function multinomial(
   const batchShape = checkedShape.slice(0, -1);
   checkParamsFitShape("multinomial", checkedShape, prob.shape);
   checkParamsFitShape("multinomial", batchShape, count.shape);
-  const partitionable = isPartitionable(options, "multinomial");
+  const partitionable = isPartitionable(options);
   return {
     dtype: checkedDType,
     shape: checkedShape,

@@ -102,7 +102,7 @@ export function multivariateNormal(
   const checkedMethod = checkMethod(method);
   const checkedDType = checkFloatDType("dtype", dtype);
   const givenShape = shape === undefined || shape === null ? undefined : checkShape("shape", shape);
-  const partitionable = isPartitionable(options, "multivariateNormal");
+  const partitionable = isPartitionable(options);
   if (meanParam.shape.length < 1) {
     throw new RangeError(
       `multivariate_normal requires mean.ndim >= 1, got mean.ndim == ${meanParam.shape.length}`,

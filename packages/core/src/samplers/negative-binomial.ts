@@ -68,7 +68,7 @@ export function negativeBinomial<D extends IntegerDType = "int32">(
   const successes = toParam("n", n);
   const prob = toParam("p", p);
   const checkedShape = resolveShape("negativeBinomial", shape, successes, prob);
-  const partitionable = isPartitionable(options, "negativeBinomial");
+  const partitionable = isPartitionable(options);
   checkNumpyConstraint("negativeBinomial", "n", successes, "CONS_POSITIVE_NOT_NAN");
   checkNumpyConstraint("negativeBinomial", "p", prob, "CONS_BOUNDED_GT_0_1");
   const nValues = broadcastParam(successes, checkedShape).map(f32);

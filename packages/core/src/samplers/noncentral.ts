@@ -72,7 +72,7 @@ export function noncentralChisquare(
   const degrees = toParam("df", df);
   const noncentrality = toParam("nonc", nonc);
   const checkedShape = resolveShape("noncentralChisquare", shape, degrees, noncentrality);
-  const partitionable = isPartitionable(options, "noncentralChisquare");
+  const partitionable = isPartitionable(options);
   checkNumpyConstraint("noncentralChisquare", "df", degrees, "CONS_POSITIVE");
   checkNumpyConstraint("noncentralChisquare", "nonc", noncentrality, "CONS_NON_NEGATIVE");
   const round = roundTo(checkedDType);
@@ -185,7 +185,7 @@ export function noncentralF(
   const denominator = toParam("dfden", dfden);
   const noncentrality = toParam("nonc", nonc);
   const checkedShape = resolveShape("noncentralF", shape, numerator, denominator, noncentrality);
-  const partitionable = isPartitionable(options, "noncentralF");
+  const partitionable = isPartitionable(options);
   checkNumpyConstraint("noncentralF", "dfnum", numerator, "CONS_POSITIVE");
   checkNumpyConstraint("noncentralF", "dfden", denominator, "CONS_POSITIVE");
   checkNumpyConstraint("noncentralF", "nonc", noncentrality, "CONS_NON_NEGATIVE");

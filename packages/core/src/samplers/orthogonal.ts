@@ -57,7 +57,7 @@ export function orthogonal(
   const cols =
     m === undefined || m === null ? rows : checkInteger("m", m, 0, Number.MAX_SAFE_INTEGER);
   const resultShape = checkShape("result shape", [...checkedShape, rows, cols]);
-  const partitionable = isPartitionable(options, "orthogonal");
+  const partitionable = isPartitionable(options);
   return {
     dtype: checkedDType,
     shape: resultShape,

@@ -227,7 +227,7 @@ export function permutation(
     throw new TypeError(`independent must be true or false, got ${describe(independent)}`);
   }
   const x64 = isX64(options);
-  const partitionable = isPartitionable(options, "permutation");
+  const partitionable = isPartitionable(options);
   let n: number | undefined;
   if (typeof x === "number") {
     if (!Number.isInteger(x)) {

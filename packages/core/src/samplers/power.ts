@@ -58,7 +58,7 @@ export function power(
   const checkedDType = checkFloatDType("dtype", dtype);
   const exponent = toParam("a", a);
   const checkedShape = resolveShape("power", shape, exponent);
-  const partitionable = isPartitionable(options, "power");
+  const partitionable = isPartitionable(options);
   checkNumpyConstraint("power", "a", exponent, "CONS_POSITIVE");
   return {
     dtype: checkedDType,

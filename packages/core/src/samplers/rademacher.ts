@@ -43,7 +43,7 @@ export function rademacher<D extends IntegerDType = "int32">(
   const checkedShape = checkShape("shape", shape);
   const checkedDType = checkIntegerDType("dtype", "rademacher", dtype) as D;
   const floatDType: FloatDType = isX64(options) ? "float64" : "float32";
-  const partitionable = isPartitionable(options, "rademacher");
+  const partitionable = isPartitionable(options);
   return {
     dtype: checkedDType,
     shape: checkedShape,

@@ -207,7 +207,7 @@ export function randint<D extends IntegerDType = "int32">(
   const low = readIntegerParam("minval", minval);
   const high = readIntegerParam("maxval", maxval);
   checkParamsFitShape("randint", checkedShape, low.shape, high.shape);
-  const partitionable = isPartitionable(options, "randint");
+  const partitionable = isPartitionable(options);
   const info = INTEGER_INFO[checkedDType];
   let lowValues: bigint[];
   let highValues: bigint[];

@@ -29,7 +29,7 @@ export function sampleShapeOnly(
   const checkedKey = checkKey(name, key);
   const checkedShape = checkShape("shape", shape);
   const checkedDType = checkFloatDType("dtype", dtype);
-  const partitionable = isPartitionable(options, name);
+  const partitionable = isPartitionable(options);
   return {
     dtype: checkedDType,
     shape: checkedShape,

@@ -60,7 +60,7 @@ export function truncatedNormal(
   const high = toParam("upper", upper);
   const checkedShape = resolveShape("truncated_normal", shape, low, high);
   const checkedDType = checkFloatDType("dtype", dtype);
-  const partitionable = isPartitionable(options, "truncatedNormal");
+  const partitionable = isPartitionable(options);
   return {
     dtype: checkedDType,
     shape: checkedShape,

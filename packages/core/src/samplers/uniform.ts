@@ -42,7 +42,7 @@ export function uniform(
   const low = toParam("minval", minval);
   const high = toParam("maxval", maxval);
   checkParamsFitShape("uniform", checkedShape, low.shape, high.shape);
-  const partitionable = isPartitionable(options, "uniform");
+  const partitionable = isPartitionable(options);
   return {
     dtype: checkedDType,
     shape: checkedShape,

@@ -92,7 +92,7 @@ export function vonmises(
   const mode = toParam("mu", mu);
   const concentration = toParam("kappa", kappa);
   const checkedShape = resolveShape("vonmises", shape, mode, concentration);
-  const partitionable = isPartitionable(options, "vonmises");
+  const partitionable = isPartitionable(options);
   checkNumpyConstraint("vonmises", "kappa", concentration, "CONS_NON_NEGATIVE");
   const round = roundTo(checkedDType);
   return {

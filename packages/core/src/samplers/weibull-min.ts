@@ -66,7 +66,7 @@ export function weibullMin(
     scaleParam.shape,
     concentrationParam.shape,
   );
-  const partitionable = isPartitionable(options, "weibullMin");
+  const partitionable = isPartitionable(options);
   return {
     dtype: checkedDType,
     shape: resultShape,

@@ -80,7 +80,7 @@ export function zipf<D extends IntegerDType = "int32">(
   const checkedDType = checkIntegerDType("dtype", "zipf", dtype) as D;
   const exponent = toParam("a", a);
   const checkedShape = resolveShape("zipf", shape, exponent);
-  const partitionable = isPartitionable(options, "zipf");
+  const partitionable = isPartitionable(options);
   checkNumpyConstraint("zipf", "a", exponent, "CONS_GT_1");
   return {
     dtype: checkedDType,
