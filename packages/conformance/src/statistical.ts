@@ -567,6 +567,8 @@ export interface StatisticalOptions {
   mode?: "partitionable" | "legacy";
   /** Fail a test whose generator creation or draw takes longer than this (default 30 000 ms). */
   timeoutMs?: number;
+  /** Called after each test with the number done, the number to run, and its result. */
+  onProgress?: (done: number, total: number, result: StatisticalResult) => void;
 }
 
 export async function runStatisticalTier(
@@ -577,9 +579,15 @@ export async function runStatisticalTier(
   const threshold = FAMILY_ALPHA / Math.max(1, STATISTICAL_TESTS.length);
   const timeoutMs = options.timeoutMs ?? 30_000;
   const results: StatisticalResult[] = [];
+  const selected = (id: string) => options.filter === undefined || id.includes(options.filter);
+  const total = STATISTICAL_TESTS.filter((test) => selected(`statistical/${test.id}`)).length;
+  const report = (result: StatisticalResult) => {
+    results.push(result);
+    options.onProgress?.(results.length, total, result);
+  };
   for (const [index, test] of STATISTICAL_TESTS.entries()) {
     const id = `statistical/${test.id}`;
-    if (options.filter !== undefined && !id.includes(options.filter)) continue;
+    if (!selected(id)) continue;
     const base = {
       id,
       method: test.call.method,
@@ -588,7 +596,7 @@ export async function runStatisticalTier(
       threshold,
     };
     if (!methods.includes(test.call.method)) {
-      results.push({
+      report({
         ...base,
         statistic: NaN,
         pValue: NaN,
@@ -639,7 +647,7 @@ export async function runStatisticalTier(
     if (outcome.status === "passed" && !(outcome.pValue >= threshold)) {
       outcome = { ...outcome, status: "failed" };
     }
-    results.push({ ...base, ...outcome });
+    report({ ...base, ...outcome });
   }
   return results;
 }
