@@ -104,7 +104,16 @@ export interface JRNGOptions {
   stream?: StreamKind;
   /** Threefry mode: `true` (default) as JAX ≥ 0.5, `false` for legacy JAX. */
   partitionable?: boolean;
-  /** Default float dtype of float results: `"float32"` (default, JAX without x64) or `"float64"`. */
+  /**
+   * Mirror JAX with `jax_enable_x64` (default `false`, as JAX): the seed is
+   * read as a whole int64 (`[hi, lo]`; without x64 only its low 32 bits
+   * count), float results default to float64, `integers` to int64, and
+   * Python-float parameters are held in float64 where JAX's methods compute
+   * with them. Count-valued methods keep returning int32 jax-js arrays
+   * (jax-js has no int64); their values are JAX's int64 values.
+   */
+  x64?: boolean;
+  /** Default float dtype of float results: `"float32"` (default, JAX without x64) or `"float64"` (default with `x64`). */
   dtype?: FloatDType;
   /**
    * Where the hot methods compute (default `"cpu"`). `"webgpu"` runs
@@ -213,7 +222,13 @@ function optionsObject(options: unknown): JRNGOptions {
 }
 
 function checkOptions(options: unknown): Required<JRNGOptions> {
-  const { stream = "split", partitionable = true, dtype, device } = optionsObject(options);
+  const {
+    stream = "split",
+    partitionable = true,
+    x64 = false,
+    dtype,
+    device,
+  } = optionsObject(options);
   if (stream !== "split" && stream !== "fold_in") {
     throw new TypeError(`options.stream must be "split" or "fold_in", got ${describe(stream)}`);
   }
@@ -222,10 +237,14 @@ function checkOptions(options: unknown): Required<JRNGOptions> {
       `options.partitionable must be true or false, got ${describe(partitionable)}`,
     );
   }
+  if (typeof x64 !== "boolean") {
+    throw new TypeError(`options.x64 must be true or false, got ${describe(x64)}`);
+  }
   return {
     stream,
     partitionable,
-    dtype: checkFloatDType("options.dtype", dtype),
+    x64,
+    dtype: checkFloatDType("options.dtype", dtype ?? (x64 ? "float64" : "float32")),
     device: checkDevice(device),
   };
 }
@@ -265,13 +284,15 @@ export class JRNG {
   #stream: KeyStream;
   /** Default float dtype of this generator's float results. */
   readonly dtype: FloatDType;
+  /** Whether this generator mirrors JAX with `jax_enable_x64` (see {@link JRNGOptions.x64}). */
+  readonly x64: boolean;
   #backend: ArrayBackend;
   #device: "cpu" | "webgpu" = "cpu";
 
   /**
    * A generator seeded like `jax.random.key(seed)`.
    *
-   * @param seed - an integer `number` in [-2^31, 2^53) or a `bigint` in [-2^63, 2^64), as `key()` of `@jrng/core`.
+   * @param seed - an integer `number` or `bigint` in [-2^63, 2^63), read as `key(seed, { x64 })` of `@jrng/core` reads it.
    * @param options - stream discipline, threefry mode and default float dtype; `device` must be `"cpu"` here.
    * @throws TypeError / RangeError for a bad seed or options, and TypeError for
    * `device` `"webgpu"` or `"auto"` (use {@link JRNG.create}).
@@ -280,8 +301,13 @@ export class JRNG {
     const checked = checkOptions(options);
     requireCpu(checked.device, "new JRNG", "JRNG.create");
     this.dtype = checked.dtype;
+    this.x64 = checked.x64;
     this.#backend = jaxBackend;
-    this.#stream = streamFromKey(checked.stream, keyFromSeed(seed), checked.partitionable);
+    this.#stream = streamFromKey(
+      checked.stream,
+      keyFromSeed(seed, { x64: checked.x64 }),
+      checked.partitionable,
+    );
   }
 
   /**
@@ -319,6 +345,7 @@ export class JRNG {
     return JRNG.#fromStream(
       streamFromKey(checked.stream, words, checked.partitionable),
       checked.dtype,
+      checked.x64,
       jaxBackend,
       "cpu",
     );
@@ -344,14 +371,19 @@ export class JRNG {
    * this is left off.
    *
    * @param state - an object from {@link JRNG.state} (possibly through JSON).
-   * @param options - `dtype` (stream and mode come from the state); `device` must be `"cpu"` (else use {@link JRNG.createFromState}).
+   * @param options - `dtype` (stream, mode and `x64` come from the state); `device` must be `"cpu"` (else use {@link JRNG.createFromState}).
    * @throws TypeError if the state is malformed.
    */
   static fromState(state: JRNGState, options?: Pick<JRNGOptions, "dtype" | "device">): JRNG {
     const stream = streamFromState(state);
+    const x64 = state.x64 ?? false;
+    if (typeof x64 !== "boolean") {
+      throw new TypeError(`state is not a JRNG state: x64 must be a boolean`);
+    }
     const { dtype, device } = optionsObject(options);
     requireCpu(checkDevice(device), "JRNG.fromState", "JRNG.createFromState");
-    return JRNG.#fromStream(stream, checkFloatDType("options.dtype", dtype), jaxBackend, "cpu");
+    const checkedDType = checkFloatDType("options.dtype", dtype ?? (x64 ? "float64" : "float32"));
+    return JRNG.#fromStream(stream, checkedDType, x64, jaxBackend, "cpu");
   }
 
   /**
@@ -372,10 +404,11 @@ export class JRNG {
   static #fromStream(
     stream: KeyStream,
     dtype: FloatDType,
+    x64: boolean,
     backend: ArrayBackend,
     device: "cpu" | "webgpu",
   ): JRNG {
-    const rng = new JRNG(0, { dtype });
+    const rng = new JRNG(0, { dtype, x64 });
     rng.#stream = stream;
     rng.#backend = backend;
     rng.#device = device;
@@ -418,7 +451,8 @@ export class JRNG {
 
   /** The generator's complete state, JSON-serialisable; see {@link JRNG.fromState}. */
   get state(): JRNGState {
-    return this.#stream.state();
+    const state = this.#stream.state();
+    return this.x64 ? { ...state, x64: true } : state;
   }
 
   /**
@@ -461,7 +495,7 @@ export class JRNG {
     const { children, next } = this.#stream.spawn(count);
     this.#stream = next;
     return children.map((child) =>
-      JRNG.#fromStream(child, this.dtype, this.#backend, this.#device),
+      JRNG.#fromStream(child, this.dtype, this.x64, this.#backend, this.#device),
     );
   }
 
@@ -510,6 +544,11 @@ export class JRNG {
     params: DrawParams = {},
   ): Accelerated | undefined {
     return dtype === "float32" ? { op, shape, dtype, params } : undefined;
+  }
+
+  /** The dtype of a Python float in JAX: float64 with x64, else float32. */
+  get #pythonFloat(): FloatDType {
+    return this.x64 ? "float64" : "float32";
   }
 
   #floatDType(options: FloatOptions | undefined): FloatDType {
@@ -585,7 +624,10 @@ export class JRNG {
   bytes(length: number): Uint8Array {
     const count = checkCount("length", length);
     const { subkey, next } = this.#stream.next();
-    const result = bits(subkey, [count], "uint8", { partitionable: this.partitionable }).data;
+    const result = bits(subkey, [count], "uint8", {
+      partitionable: this.partitionable,
+      x64: this.x64,
+    }).data;
     this.#stream = next;
     return result;
   }
@@ -617,7 +659,8 @@ export class JRNG {
     const { shape, values } = readParams(method, size, params);
     validate?.(values);
     return this.#draw(
-      (subkey, partitionable) => compute(subkey, shape, dtype, values, { partitionable }),
+      (subkey, partitionable) =>
+        compute(subkey, shape, dtype, values, { partitionable, x64: this.x64 }),
       accelerate?.(shape, dtype, values),
     );
   }
@@ -724,7 +767,7 @@ export class JRNG {
     size: Size,
     options: IntegersOptions | undefined,
   ): JaxArray | NdArray {
-    const dtype = options?.dtype ?? "int32";
+    const dtype = options?.dtype ?? (this.x64 ? "int64" : "int32");
     const endpoint = options?.endpoint ?? false;
     if (typeof endpoint !== "boolean") {
       throw new TypeError(`endpoint must be true or false, got ${describe(endpoint)}`);
@@ -781,6 +824,7 @@ export class JRNG {
     const { subkey, next } = this.#stream.next();
     const sample = randint(subkey, shape, lowArg, highArg, dtype, {
       partitionable: this.partitionable,
+      x64: this.x64,
     });
     const result = jaxCanHold(sample.dtype) ? this.#backend.toArray(sample) : sample;
     this.#stream = next;
@@ -1240,7 +1284,10 @@ export class JRNG {
     const { shape, values } = readParams("poisson", size, [["lam", lam]]);
     checkDomain("poisson", "lam", values[0], (x) => !(x >= 0), "lam < 0 or lam is NaN");
     return this.#draw((key, partitionable) =>
-      poisson(key, asParam(values[0], shape, "float32"), shape, "int32", { partitionable }),
+      poisson(key, asParam(values[0], shape, this.#pythonFloat), shape, "int32", {
+        partitionable,
+        x64: this.x64,
+      }),
     );
   }
 
@@ -1270,11 +1317,11 @@ export class JRNG {
       toInt32(
         binomial(
           key,
-          asParam(values[0], shape, "float32"),
-          asParam(values[1], shape, "float32"),
+          asParam(values[0], shape, this.#pythonFloat),
+          asParam(values[1], shape, this.#pythonFloat),
           shape,
-          "float32",
-          { partitionable },
+          this.#pythonFloat,
+          { partitionable, x64: this.x64 },
         ),
       ),
     );
@@ -1298,7 +1345,10 @@ export class JRNG {
       "p <= 0, p > 1 or p is NaN",
     );
     return this.#draw((key, partitionable) =>
-      geometric(key, asParam(values[0], shape, "float32"), shape, "int32", { partitionable }),
+      geometric(key, asParam(values[0], shape, this.#pythonFloat), shape, "int32", {
+        partitionable,
+        x64: this.x64,
+      }),
     );
   }
 
@@ -1333,10 +1383,13 @@ export class JRNG {
       const total = read.data.reduce((s, x) => s + x, 0);
       if (Math.abs(total - 1) > 1e-8)
         throw new RangeError(`choice: probabilities do not sum to 1 (got ${total})`);
-      probabilities = asParam(read.data, read.shape, "float32");
+      probabilities = asParam(read.data, read.shape, this.#pythonFloat);
     }
     return this.#draw((key, partitionable) =>
-      choice(key, source, shape, replace, probabilities, axis, "low", { partitionable }),
+      choice(key, source, shape, replace, probabilities, axis, "low", {
+        partitionable,
+        x64: this.x64,
+      }),
     );
   }
 
@@ -1351,7 +1404,7 @@ export class JRNG {
   permutation(x: ArrayInput | number, axis = 0): JaxArray {
     const source = typeof x === "number" ? x : toNdArray("x", x);
     return this.#draw((key, partitionable) =>
-      permutation(key, source, axis, false, { partitionable }),
+      permutation(key, source, axis, false, { partitionable, x64: this.x64 }),
     );
   }
 
@@ -1367,7 +1420,10 @@ export class JRNG {
   shuffle(x: ArrayInput, axis = 0): JaxArray {
     const source = toNdArray("x", x);
     const { subkey, next } = this.#stream.next();
-    const result = permutation(subkey, source, axis, false, { partitionable: this.partitionable });
+    const result = permutation(subkey, source, axis, false, {
+      partitionable: this.partitionable,
+      x64: this.x64,
+    });
     const array = this.#backend.toArray(result);
     writeBack(x, result);
     this.#stream = next;
@@ -1387,7 +1443,10 @@ export class JRNG {
     const flat = axis === undefined || axis === null;
     const input = flat ? { ...source, shape: [source.data.length] } : source;
     return this.#draw((key, partitionable) => {
-      const result = permutation(key, input, flat ? 0 : axis, true, { partitionable });
+      const result = permutation(key, input, flat ? 0 : axis, true, {
+        partitionable,
+        x64: this.x64,
+      });
       return flat ? { ...result, shape: source.shape } : result;
     });
   }
@@ -1412,7 +1471,10 @@ export class JRNG {
     checkDomain("dirichlet", "alpha", alphas.data, (x) => x <= 0, "alpha <= 0");
     const batch = size === undefined || size === null ? [] : outputShape("dirichlet", size);
     return this.#draw((key, partitionable) =>
-      dirichlet(key, asParam(alphas.data, alphas.shape, dtype), batch, dtype, { partitionable }),
+      dirichlet(key, asParam(alphas.data, alphas.shape, dtype), batch, dtype, {
+        partitionable,
+        x64: this.x64,
+      }),
     );
   }
 
@@ -1456,17 +1518,17 @@ export class JRNG {
       data: new Float64Array(0),
     });
     const shape = [...batch, k];
-    const nArg = asParam(broadcastParam(counts, batch), batch, "float32");
+    const nArg = asParam(broadcastParam(counts, batch), batch, this.#pythonFloat);
     return this.#draw((key, partitionable) =>
       toInt32(
         multinomial(
           key,
           nArg,
-          asParam(probabilities.data, probabilities.shape, "float32"),
+          asParam(probabilities.data, probabilities.shape, this.#pythonFloat),
           shape,
-          "float32",
+          this.#pythonFloat,
           1,
-          { partitionable },
+          { partitionable, x64: this.x64 },
         ),
       ),
     );
@@ -1537,7 +1599,7 @@ export class JRNG {
         batch,
         dtype,
         method,
-        { partitionable },
+        { partitionable, x64: this.x64 },
       ),
     );
   }
@@ -1566,7 +1628,7 @@ export class JRNG {
       ["p", p],
     ]);
     return this.#draw((key, partitionable) =>
-      negativeBinomial(key, ns, ps, sizeShape(size), "int32", { partitionable }),
+      negativeBinomial(key, ns, ps, sizeShape(size), "int32", { partitionable, x64: this.x64 }),
     );
   }
 
@@ -1592,7 +1654,10 @@ export class JRNG {
       ["nonc", nonc],
     ]);
     return this.#draw((key, partitionable) =>
-      noncentralChisquare(key, dfs, noncs, sizeShape(size), dtype, { partitionable }),
+      noncentralChisquare(key, dfs, noncs, sizeShape(size), dtype, {
+        partitionable,
+        x64: this.x64,
+      }),
     );
   }
 
@@ -1621,7 +1686,7 @@ export class JRNG {
       ["nonc", nonc],
     ]);
     return this.#draw((key, partitionable) =>
-      noncentralF(key, num, den, noncs, sizeShape(size), dtype, { partitionable }),
+      noncentralF(key, num, den, noncs, sizeShape(size), dtype, { partitionable, x64: this.x64 }),
     );
   }
 
@@ -1638,7 +1703,7 @@ export class JRNG {
     const dtype = this.#floatDType(options);
     const [as] = this.#exactParams([["a", a]]);
     return this.#draw((key, partitionable) =>
-      power(key, as, sizeShape(size), dtype, { partitionable }),
+      power(key, as, sizeShape(size), dtype, { partitionable, x64: this.x64 }),
     );
   }
 
@@ -1659,7 +1724,7 @@ export class JRNG {
       ["kappa", kappa],
     ]);
     return this.#draw((key, partitionable) =>
-      vonmises(key, mus, kappas, sizeShape(size), dtype, { partitionable }),
+      vonmises(key, mus, kappas, sizeShape(size), dtype, { partitionable, x64: this.x64 }),
     );
   }
 
@@ -1674,7 +1739,7 @@ export class JRNG {
   zipf(a: ParamLike, size?: Size): JaxArray {
     const [as] = this.#exactParams([["a", a]]);
     return this.#draw((key, partitionable) =>
-      zipf(key, as, sizeShape(size), "int32", { partitionable }),
+      zipf(key, as, sizeShape(size), "int32", { partitionable, x64: this.x64 }),
     );
   }
 
@@ -1689,7 +1754,7 @@ export class JRNG {
   logseries(p: ParamLike, size?: Size): JaxArray {
     const [ps] = this.#exactParams([["p", p]]);
     return this.#draw((key, partitionable) =>
-      logseries(key, ps, sizeShape(size), "int32", { partitionable }),
+      logseries(key, ps, sizeShape(size), "int32", { partitionable, x64: this.x64 }),
     );
   }
 
@@ -1709,7 +1774,10 @@ export class JRNG {
       ["nsample", nsample],
     ]);
     return this.#draw((key, partitionable) =>
-      hypergeometric(key, good, bad, sample, sizeShape(size), "int32", { partitionable }),
+      hypergeometric(key, good, bad, sample, sizeShape(size), "int32", {
+        partitionable,
+        x64: this.x64,
+      }),
     );
   }
 

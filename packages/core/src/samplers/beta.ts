@@ -43,7 +43,7 @@ export function beta(
   a: ArrayParam,
   b: ArrayParam,
   shape?: number | readonly number[] | null,
-  dtype: FloatDType = "float32",
+  dtype?: FloatDType,
   options?: GammaOptions,
 ): NdArray<FloatDType> {
   const checkedKey = checkKey("beta", key);

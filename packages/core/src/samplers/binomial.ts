@@ -21,9 +21,15 @@
  */
 import { checkKey, type Key, type KeyLike } from "../keys.js";
 import { allocate, shapeSize, type FloatDType, type NdArray } from "../ndarray.js";
-import { isPartitionable, type ThreefryOptions } from "../options.js";
-import { broadcastParam, resolveShape, toParam, type ArrayParam } from "../params.js";
-import { roundTo } from "../float.js";
+import { defaultFloatDType, isPartitionable, isX64, type ThreefryOptions } from "../options.js";
+import {
+  broadcastParam,
+  promotedFloatDType,
+  resolveShape,
+  toParam,
+  type ArrayParam,
+} from "../params.js";
+import { convertFloats, roundTo } from "../float.js";
 import { splitKey } from "../random-words.js";
 import { checkFloatDType } from "../validate.js";
 import { unitFloats } from "./uniform.js";
@@ -32,9 +38,11 @@ import { unitFloats } from "./uniform.js";
  * Sample binomial counts (as floats) of `n` trials with success probability
  * `p`, as `jax.random.binomial`.
  *
- * `n` and `p` are rounded to `dtype`, which is also the dtype JAX computes
- * in (JAX computes in `p`'s promoted float dtype: float32 by default, float64
- * with `jax_enable_x64`). A fractional `n` is floored. Like JAX, invalid
+ * JAX computes in `p`'s promoted float dtype and converts the counts to
+ * `dtype` at the end: a number `p` is a Python float, so float32 without x64
+ * and float64 with `options.x64` (whatever `dtype` is); a float NdArray
+ * keeps its dtype; a nested array is an array of `dtype`. `n` and `p` are
+ * rounded to that dtype. A fractional `n` is floored. Like JAX, invalid
  * parameters give NaN instead of an error (the functional API mirrors
  * `jax.random`): NaN or negative `n`, NaN `p`, or `p` outside `[0, 1]` give
  * NaN; `n = +Infinity` gives `+Infinity`; `n = 0`, `p = 0` give 0 and
@@ -49,7 +57,7 @@ import { unitFloats } from "./uniform.js";
  * @param p - the success probability, a number or array broadcast-compatible with `shape`.
  * @param shape - the result shape; default (`undefined`) is the broadcast of `n` and `p`.
  * @param dtype - `"float32"` (default) or `"float64"`.
- * @param options - the threefry mode (default partitionable).
+ * @param options - the threefry mode (default partitionable) and `x64` (default `false`).
  * @throws TypeError for a bad key, shape, dtype, `n` or `p`.
  * @throws RangeError if `n` and `p` do not broadcast to `shape`.
  */
@@ -58,26 +66,28 @@ export function binomial(
   n: ArrayParam,
   p: ArrayParam,
   shape?: number | readonly number[],
-  dtype: FloatDType = "float32",
+  dtype?: FloatDType,
   options?: ThreefryOptions,
 ): NdArray<FloatDType> {
   const checkedKey = checkKey("binomial", key);
-  const checkedDType = checkFloatDType("dtype", dtype);
+  const checkedDType = checkFloatDType("dtype", dtype ?? defaultFloatDType(options));
   const count = toParam("n", n);
   const prob = toParam("p", p);
   const checkedShape = resolveShape("binomial", shape, count, prob);
   const partitionable = isPartitionable(options);
+  const computeDType = promotedFloatDType([p], checkedDType, isX64(options));
+  const counts = binomialKernel(
+    checkedKey,
+    checkedShape,
+    computeDType,
+    broadcastParam(count, checkedShape),
+    broadcastParam(prob, checkedShape),
+    partitionable,
+  );
   return {
     dtype: checkedDType,
     shape: checkedShape,
-    data: binomialKernel(
-      checkedKey,
-      checkedShape,
-      checkedDType,
-      broadcastParam(count, checkedShape),
-      broadcastParam(prob, checkedShape),
-      partitionable,
-    ),
+    data: computeDType === checkedDType ? counts : convertFloats(checkedDType, counts),
   };
 }
 

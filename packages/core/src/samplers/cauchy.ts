@@ -46,7 +46,7 @@ import { uniformKernel } from "./uniform.js";
 export function cauchy(
   key: KeyLike,
   shape: number | readonly number[] = [],
-  dtype: FloatDType = "float32",
+  dtype?: FloatDType,
   options?: ThreefryOptions,
 ): NdArray<FloatDType> {
   return sampleShapeOnly("cauchy", cauchyKernel, key, shape, dtype, options);

@@ -37,7 +37,7 @@ export function chisquare(
   key: KeyLike,
   df: ArrayParam,
   shape?: number | readonly number[] | null,
-  dtype: FloatDType = "float32",
+  dtype?: FloatDType,
   options?: GammaOptions,
 ): NdArray<FloatDType> {
   const checkedKey = checkKey("chisquare", key);

@@ -19,10 +19,10 @@
 import { roundTo } from "../float.js";
 import { checkKey, type Key, type KeyLike } from "../keys.js";
 import { allocate, shapeSize, type DType, type FloatDType, type NdArray } from "../ndarray.js";
-import { isPartitionable } from "../options.js";
+import { isPartitionable, isX64, type X64Options } from "../options.js";
 import { toParam, type ArrayParam, type NestedNumbers } from "../params.js";
 import { checkShape, describe } from "../validate.js";
-import { isX64, paramFloatDType, type X64Options } from "./bernoulli.js";
+import { paramFloatDType } from "./bernoulli.js";
 import { checkAxis, topKIndices } from "./categorical.js";
 import { checkGumbelMode, gumbelKernel, type GumbelMode } from "./gumbel.js";
 import { isIntegerDType, randintKernel } from "./randint.js";

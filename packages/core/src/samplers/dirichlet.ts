@@ -16,7 +16,7 @@
 import { roundTo } from "../float.js";
 import { checkKey, type Key, type KeyLike } from "../keys.js";
 import { allocate, shapeSize, type FloatDType, type NdArray } from "../ndarray.js";
-import { isPartitionable, type ThreefryOptions } from "../options.js";
+import { defaultFloatDType, isPartitionable, type ThreefryOptions } from "../options.js";
 import { broadcastParam, checkParamsFitShape, toParam, type ArrayParam } from "../params.js";
 import { checkFloatDType, checkShape } from "../validate.js";
 import { loggammaKernel } from "./gamma.js";
@@ -44,11 +44,11 @@ export function dirichlet(
   key: KeyLike,
   alpha: ArrayParam,
   shape?: number | readonly number[] | null,
-  dtype: FloatDType = "float32",
+  dtype?: FloatDType,
   options?: ThreefryOptions,
 ): NdArray<FloatDType> {
   const checkedKey = checkKey("dirichlet", key);
-  const checkedDType = checkFloatDType("dtype", dtype);
+  const checkedDType = checkFloatDType("dtype", dtype ?? defaultFloatDType(options));
   const concentration = toParam("alpha", alpha);
   if (concentration.shape.length < 1) {
     throw new RangeError(

@@ -38,7 +38,7 @@ import { uniformKernel } from "./uniform.js";
 export function exponential(
   key: KeyLike,
   shape: number | readonly number[] = [],
-  dtype: FloatDType = "float32",
+  dtype?: FloatDType,
   options?: ThreefryOptions,
 ): NdArray<FloatDType> {
   return sampleShapeOnly("exponential", exponentialKernel, key, shape, dtype, options);

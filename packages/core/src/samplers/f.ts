@@ -39,7 +39,7 @@ export function f(
   dfnum: ArrayParam,
   dfden: ArrayParam,
   shape?: number | readonly number[] | null,
-  dtype: FloatDType = "float32",
+  dtype?: FloatDType,
   options?: ThreefryOptions,
 ): NdArray<FloatDType> {
   const checkedKey = checkKey("f", key);

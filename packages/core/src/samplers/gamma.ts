@@ -39,7 +39,7 @@
 import { f32, powC, roundTo } from "../float.js";
 import { checkKey, type Key, type KeyLike } from "../keys.js";
 import { allocate, shapeSize, type FloatDType, type NdArray } from "../ndarray.js";
-import { isPartitionable, type ThreefryOptions } from "../options.js";
+import { defaultFloatDType, isPartitionable, type ThreefryOptions } from "../options.js";
 import { broadcastParam, resolveShape, toParam, type ArrayParam } from "../params.js";
 import { splitKey } from "../random-words.js";
 import { splitWords } from "../split.js";
@@ -102,7 +102,7 @@ export function gamma(
   key: KeyLike,
   a: ArrayParam,
   shape?: number | readonly number[] | null,
-  dtype: FloatDType = "float32",
+  dtype?: FloatDType,
   options?: GammaOptions,
 ): NdArray<FloatDType> {
   return gammaFamily("gamma", key, a, shape, dtype, false, options);
@@ -130,7 +130,7 @@ export function loggamma(
   key: KeyLike,
   a: ArrayParam,
   shape?: number | readonly number[] | null,
-  dtype: FloatDType = "float32",
+  dtype?: FloatDType,
   options?: GammaOptions,
 ): NdArray<FloatDType> {
   return gammaFamily("loggamma", key, a, shape, dtype, true, options);
@@ -141,13 +141,13 @@ function gammaFamily(
   key: KeyLike,
   a: ArrayParam,
   shape: number | readonly number[] | null | undefined,
-  dtype: FloatDType,
+  dtype: FloatDType | undefined,
   logSpace: boolean,
   options: GammaOptions | undefined,
 ): NdArray<FloatDType> {
   const checkedKey = checkKey(name, key);
   const method = checkGammaMethod(name, options);
-  const checkedDType = checkFloatDType("dtype", dtype);
+  const checkedDType = checkFloatDType("dtype", dtype ?? defaultFloatDType(options));
   const alpha = toParam("a", a);
   const checkedShape = resolveShape(name, shape, alpha);
   const partitionable = isPartitionable(options);

@@ -23,9 +23,9 @@ import {
   type NdArray,
   type TypedArrayOf,
 } from "../ndarray.js";
-import { isPartitionable } from "../options.js";
+import { defaultIntDType, isPartitionable, isX64, type X64Options } from "../options.js";
 import { broadcastParam, resolveShape, toParam, type ArrayParam } from "../params.js";
-import { isX64, paramFloatDType, type X64Options } from "./bernoulli.js";
+import { paramFloatDType } from "./bernoulli.js";
 import { checkIntegerDType, floatToInteger, INTEGER_INFO, type IntegerDType } from "./randint.js";
 import { unitFloats } from "./uniform.js";
 
@@ -54,11 +54,15 @@ export function geometric<D extends IntegerDType = "int32">(
   key: KeyLike,
   p: ArrayParam,
   shape?: number | readonly number[],
-  dtype: D = "int32" as D,
+  dtype?: D,
   options?: X64Options,
 ): NdArray<D> {
   const checkedKey = checkKey("geometric", key);
-  const checkedDType = checkIntegerDType("dtype", "geometric", dtype) as D;
+  const checkedDType = checkIntegerDType(
+    "dtype",
+    "geometric",
+    dtype ?? defaultIntDType(options),
+  ) as D;
   const prob = toParam("p", p);
   const checkedShape = resolveShape("geometric", shape, prob);
   const x64 = isX64(options);

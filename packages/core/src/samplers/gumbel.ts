@@ -22,7 +22,7 @@
 import { bitsToFloat32, roundTo } from "../float.js";
 import { checkKey, type Key, type KeyLike } from "../keys.js";
 import { allocate, shapeSize, type FloatDType, type NdArray } from "../ndarray.js";
-import { isPartitionable, type ThreefryOptions } from "../options.js";
+import { defaultFloatDType, isPartitionable, type ThreefryOptions } from "../options.js";
 import { randomBits32 } from "../random-words.js";
 import { checkFloatDType, checkShape, describe } from "../validate.js";
 import { uniformKernel, unitFloats } from "./uniform.js";
@@ -66,12 +66,12 @@ export function checkGumbelMode(mode: unknown): GumbelMode {
 export function gumbel(
   key: KeyLike,
   shape: number | readonly number[] = [],
-  dtype: FloatDType = "float32",
+  dtype?: FloatDType,
   mode: GumbelMode = "low",
   options?: ThreefryOptions,
 ): NdArray<FloatDType> {
   const checkedKey = checkKey("gumbel", key);
-  const checkedDType = checkFloatDType("dtype", dtype);
+  const checkedDType = checkFloatDType("dtype", dtype ?? defaultFloatDType(options));
   const checkedShape = checkShape("shape", shape);
   const checkedMode = checkGumbelMode(mode);
   const partitionable = isPartitionable(options);

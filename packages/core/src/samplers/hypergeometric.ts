@@ -43,7 +43,7 @@
  */
 import { checkKey, type Key, type KeyLike } from "../keys.js";
 import { shapeSize, type NdArray, type TypedArrayOf } from "../ndarray.js";
-import { isPartitionable, type ThreefryOptions } from "../options.js";
+import { defaultIntDType, isPartitionable, type ThreefryOptions } from "../options.js";
 import { broadcastParam, resolveShape, toParam, type ArrayParam, type Param } from "../params.js";
 import { splitKey } from "../random-words.js";
 import { checkShape, describe, MAX_ELEMENTS } from "../validate.js";
@@ -104,11 +104,15 @@ export function hypergeometric<D extends IntegerDType = "int32">(
   nbad: ArrayParam,
   nsample: ArrayParam,
   shape?: number | readonly number[] | null,
-  dtype: D = "int32" as D,
+  dtype?: D,
   options?: ThreefryOptions,
 ): NdArray<D> {
   const checkedKey = checkKey("hypergeometric", key);
-  const checkedDType = checkIntegerDType("dtype", "hypergeometric", dtype) as D;
+  const checkedDType = checkIntegerDType(
+    "dtype",
+    "hypergeometric",
+    dtype ?? defaultIntDType(options),
+  ) as D;
   const good = toParam("ngood", ngood);
   const bad = toParam("nbad", nbad);
   const sample = toParam("nsample", nsample);
@@ -348,7 +352,7 @@ export function multivariateHypergeometric<D extends IntegerDType = "int32">(
   nsample: number,
   shape?: number | readonly number[] | null,
   method: MultivariateHypergeometricMethod = "marginals",
-  dtype: D = "int32" as D,
+  dtype?: D,
   options?: ThreefryOptions,
 ): NdArray<D> {
   const name = "multivariateHypergeometric";
@@ -387,7 +391,7 @@ export function multivariateHypergeometric<D extends IntegerDType = "int32">(
   if (nsample > total) {
     throw new RangeError(`${name}: nsample > sum(colors) (${nsample} > ${total})`);
   }
-  const checkedDType = checkIntegerDType("dtype", name, dtype) as D;
+  const checkedDType = checkIntegerDType("dtype", name, dtype ?? defaultIntDType(options)) as D;
   const batch = shape === undefined || shape === null ? [] : checkShape("shape", shape);
   const outShape = [...batch, palette.data.length];
   checkShape("result shape", outShape);

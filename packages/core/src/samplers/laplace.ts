@@ -35,7 +35,7 @@ import { uniformKernel } from "./uniform.js";
 export function laplace(
   key: KeyLike,
   shape: number | readonly number[] = [],
-  dtype: FloatDType = "float32",
+  dtype?: FloatDType,
   options?: ThreefryOptions,
 ): NdArray<FloatDType> {
   return sampleShapeOnly("laplace", laplaceKernel, key, shape, dtype, options);

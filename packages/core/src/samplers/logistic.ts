@@ -45,7 +45,7 @@ import { uniformKernel } from "./uniform.js";
 export function logistic(
   key: KeyLike,
   shape: number | readonly number[] = [],
-  dtype: FloatDType = "float32",
+  dtype?: FloatDType,
   options?: ThreefryOptions,
 ): NdArray<FloatDType> {
   return sampleShapeOnly("logistic", logisticKernel, key, shape, dtype, options);

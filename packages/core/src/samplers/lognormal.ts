@@ -41,7 +41,7 @@ export function lognormal(
   key: KeyLike,
   sigma: ArrayParam = 1,
   shape?: number | readonly number[],
-  dtype: FloatDType = "float32",
+  dtype?: FloatDType,
   options?: ThreefryOptions,
 ): NdArray<FloatDType> {
   return sampleFloatParams("lognormal", key, { sigma }, shape, dtype, options, (k, s, d, [ss], p) =>

@@ -28,7 +28,7 @@
  */
 import { checkKey, type Key, type KeyLike } from "../keys.js";
 import { shapeSize, type NdArray, type TypedArrayOf } from "../ndarray.js";
-import { isPartitionable, type ThreefryOptions } from "../options.js";
+import { defaultIntDType, isPartitionable, type ThreefryOptions } from "../options.js";
 import { broadcastParam, resolveShape, toParam, type ArrayParam } from "../params.js";
 import { splitKey } from "../random-words.js";
 import { checkNumpyConstraint, storeIntegers, unitFloats64 } from "./defined-common.js";
@@ -53,11 +53,15 @@ export function logseries<D extends IntegerDType = "int32">(
   key: KeyLike,
   p: ArrayParam,
   shape?: number | readonly number[] | null,
-  dtype: D = "int32" as D,
+  dtype?: D,
   options?: ThreefryOptions,
 ): NdArray<D> {
   const checkedKey = checkKey("logseries", key);
-  const checkedDType = checkIntegerDType("dtype", "logseries", dtype) as D;
+  const checkedDType = checkIntegerDType(
+    "dtype",
+    "logseries",
+    dtype ?? defaultIntDType(options),
+  ) as D;
   const prob = toParam("p", p);
   const checkedShape = resolveShape("logseries", shape, prob);
   const partitionable = isPartitionable(options);

@@ -18,11 +18,17 @@
 import { f32 } from "../float.js";
 import { checkKey, type Key, type KeyLike } from "../keys.js";
 import { shapeSize, type FloatDType, type NdArray } from "../ndarray.js";
-import { isPartitionable, type ThreefryOptions } from "../options.js";
+import {
+  defaultFloatDType,
+  isPartitionable,
+  type ThreefryOptions,
+  isX64,
+  type X64Options,
+} from "../options.js";
 import { broadcastParam, broadcastShapes, toParam, type ArrayParam } from "../params.js";
 import { splitKey } from "../random-words.js";
 import { checkFloatDType, checkShape } from "../validate.js";
-import { isX64, type X64Options } from "./bernoulli.js";
+
 import { normalKernel } from "./normal.js";
 import { rademacherKernel } from "./rademacher.js";
 
@@ -41,11 +47,11 @@ import { rademacherKernel } from "./rademacher.js";
 export function maxwell(
   key: KeyLike,
   shape: number | readonly number[] = [],
-  dtype: FloatDType = "float32",
+  dtype?: FloatDType,
   options?: ThreefryOptions,
 ): NdArray<FloatDType> {
   const checkedKey = checkKey("maxwell", key);
-  const checkedDType = checkFloatDType("dtype", dtype);
+  const checkedDType = checkFloatDType("dtype", dtype ?? defaultFloatDType(options));
   const checkedShape = checkShape("shape", shape);
   checkShape("shape", [...checkedShape, 3]);
   const partitionable = isPartitionable(options);
@@ -117,11 +123,11 @@ export function doubleSidedMaxwell(
   loc: ArrayParam,
   scale: ArrayParam,
   shape: number | readonly number[] = [],
-  dtype: FloatDType = "float32",
+  dtype?: FloatDType,
   options?: X64Options,
 ): NdArray<FloatDType> {
   const checkedKey = checkKey("double_sided_maxwell", key);
-  const checkedDType = checkFloatDType("dtype", dtype);
+  const checkedDType = checkFloatDType("dtype", dtype ?? defaultFloatDType(options));
   const checkedShape = checkShape("shape", shape);
   const l = toParam("loc", loc);
   const s = toParam("scale", scale);

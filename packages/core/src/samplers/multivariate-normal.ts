@@ -29,7 +29,7 @@ import { roundTo } from "../float.js";
 import { checkKey, type Key, type KeyLike } from "../keys.js";
 import { cholesky, eigh, svd } from "../linalg.js";
 import { allocate, shapeSize, type FloatDType, type NdArray } from "../ndarray.js";
-import { isPartitionable, type ThreefryOptions } from "../options.js";
+import { defaultFloatDType, isPartitionable, type ThreefryOptions } from "../options.js";
 import {
   broadcastParam,
   broadcastShapes,
@@ -92,7 +92,7 @@ export function multivariateNormal(
   mean: ArrayParam,
   cov: ArrayParam,
   shape?: number | readonly number[] | null,
-  dtype: FloatDType = "float32",
+  dtype?: FloatDType,
   method: MultivariateNormalMethod = "cholesky",
   options?: ThreefryOptions,
 ): NdArray<FloatDType> {
@@ -100,7 +100,7 @@ export function multivariateNormal(
   const meanParam = toParam("mean", mean);
   const covParam = toParam("cov", cov);
   const checkedMethod = checkMethod(method);
-  const checkedDType = checkFloatDType("dtype", dtype);
+  const checkedDType = checkFloatDType("dtype", dtype ?? defaultFloatDType(options));
   const givenShape = shape === undefined || shape === null ? undefined : checkShape("shape", shape);
   const partitionable = isPartitionable(options);
   if (meanParam.shape.length < 1) {

@@ -23,7 +23,7 @@
 import { f32 } from "../float.js";
 import { checkKey, type Key, type KeyLike } from "../keys.js";
 import { shapeSize, type NdArray, type TypedArrayOf } from "../ndarray.js";
-import { isPartitionable, type ThreefryOptions } from "../options.js";
+import { defaultIntDType, isPartitionable, type ThreefryOptions } from "../options.js";
 import { broadcastParam, resolveShape, toParam, type ArrayParam } from "../params.js";
 import { splitKey } from "../random-words.js";
 import { checkNumpyConstraint } from "./defined-common.js";
@@ -60,11 +60,15 @@ export function negativeBinomial<D extends IntegerDType = "int32">(
   n: ArrayParam,
   p: ArrayParam,
   shape?: number | readonly number[] | null,
-  dtype: D = "int32" as D,
+  dtype?: D,
   options?: ThreefryOptions,
 ): NdArray<D> {
   const checkedKey = checkKey("negativeBinomial", key);
-  const checkedDType = checkIntegerDType("dtype", "negativeBinomial", dtype) as D;
+  const checkedDType = checkIntegerDType(
+    "dtype",
+    "negativeBinomial",
+    dtype ?? defaultIntDType(options),
+  ) as D;
   const successes = toParam("n", n);
   const prob = toParam("p", p);
   const checkedShape = resolveShape("negativeBinomial", shape, successes, prob);

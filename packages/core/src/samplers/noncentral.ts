@@ -33,7 +33,7 @@
 import { roundTo } from "../float.js";
 import { checkKey, type Key, type KeyLike } from "../keys.js";
 import { allocate, shapeSize, type FloatDType, type NdArray } from "../ndarray.js";
-import { isPartitionable, type ThreefryOptions } from "../options.js";
+import { defaultFloatDType, isPartitionable, type ThreefryOptions } from "../options.js";
 import { broadcastParam, resolveShape, toParam, type ArrayParam } from "../params.js";
 import { splitKey } from "../random-words.js";
 import { checkFloatDType } from "../validate.js";
@@ -64,11 +64,11 @@ export function noncentralChisquare(
   df: ArrayParam,
   nonc: ArrayParam,
   shape?: number | readonly number[] | null,
-  dtype: FloatDType = "float32",
+  dtype?: FloatDType,
   options?: ThreefryOptions,
 ): NdArray<FloatDType> {
   const checkedKey = checkKey("noncentralChisquare", key);
-  const checkedDType = checkFloatDType("dtype", dtype);
+  const checkedDType = checkFloatDType("dtype", dtype ?? defaultFloatDType(options));
   const degrees = toParam("df", df);
   const noncentrality = toParam("nonc", nonc);
   const checkedShape = resolveShape("noncentralChisquare", shape, degrees, noncentrality);
@@ -176,11 +176,11 @@ export function noncentralF(
   dfden: ArrayParam,
   nonc: ArrayParam,
   shape?: number | readonly number[] | null,
-  dtype: FloatDType = "float32",
+  dtype?: FloatDType,
   options?: ThreefryOptions,
 ): NdArray<FloatDType> {
   const checkedKey = checkKey("noncentralF", key);
-  const checkedDType = checkFloatDType("dtype", dtype);
+  const checkedDType = checkFloatDType("dtype", dtype ?? defaultFloatDType(options));
   const numerator = toParam("dfnum", dfnum);
   const denominator = toParam("dfden", dfden);
   const noncentrality = toParam("nonc", nonc);

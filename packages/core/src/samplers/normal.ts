@@ -45,7 +45,7 @@ export const SQRT2_FLOAT32 = f32(Math.SQRT2);
 export function normal(
   key: KeyLike,
   shape: number | readonly number[] = [],
-  dtype: FloatDType = "float32",
+  dtype?: FloatDType,
   options?: ThreefryOptions,
 ): NdArray<FloatDType> {
   return sampleShapeOnly("normal", normalKernel, key, shape, dtype, options);

@@ -19,7 +19,7 @@
 import { checkKey, type Key, type KeyLike } from "../keys.js";
 import { qr } from "../linalg.js";
 import { allocate, shapeSize, type FloatDType, type NdArray } from "../ndarray.js";
-import { isPartitionable, type ThreefryOptions } from "../options.js";
+import { defaultFloatDType, isPartitionable, type ThreefryOptions } from "../options.js";
 import { checkFloatDType, checkInteger, checkShape } from "../validate.js";
 import { normalKernel } from "./normal.js";
 
@@ -46,13 +46,13 @@ export function orthogonal(
   key: KeyLike,
   n: number,
   shape: number | readonly number[] = [],
-  dtype: FloatDType = "float32",
+  dtype?: FloatDType,
   m?: number | null,
   options?: ThreefryOptions,
 ): NdArray<FloatDType> {
   const checkedShape = checkShape("shape", shape);
   const checkedKey = checkKey("orthogonal", key);
-  const checkedDType = checkFloatDType("dtype", dtype);
+  const checkedDType = checkFloatDType("dtype", dtype ?? defaultFloatDType(options));
   const rows = checkInteger("n", n, 0, Number.MAX_SAFE_INTEGER);
   const cols =
     m === undefined || m === null ? rows : checkInteger("m", m, 0, Number.MAX_SAFE_INTEGER);

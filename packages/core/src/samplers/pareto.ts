@@ -46,7 +46,7 @@ export function pareto(
   key: KeyLike,
   b: ArrayParam,
   shape?: number | readonly number[],
-  dtype: FloatDType = "float32",
+  dtype?: FloatDType,
   options?: ThreefryOptions,
 ): NdArray<FloatDType> {
   return sampleFloatParams("pareto", key, { b }, shape, dtype, options, (k, s, d, [bs], p) =>

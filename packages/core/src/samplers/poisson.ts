@@ -29,7 +29,7 @@
 import { f32 } from "../float.js";
 import { checkKey, type Key, type KeyLike } from "../keys.js";
 import { allocate, shapeSize, type NdArray, type TypedArrayOf } from "../ndarray.js";
-import { isPartitionable, type ThreefryOptions } from "../options.js";
+import { defaultIntDType, isPartitionable, type ThreefryOptions } from "../options.js";
 import { broadcastParam, resolveShape, toParam, type ArrayParam } from "../params.js";
 import { splitKey } from "../random-words.js";
 import { describe } from "../validate.js";
@@ -122,12 +122,12 @@ export function poisson<D extends PoissonDType = "int32">(
   key: KeyLike,
   lam: ArrayParam,
   shape?: number | readonly number[],
-  dtype: D = "int32" as D,
+  dtype?: D,
   options?: PoissonOptions,
 ): NdArray<D> {
   const checkedKey = checkKey("poisson", key);
   checkMethod(options);
-  const checkedDType = checkPoissonDType(dtype) as D;
+  const checkedDType = checkPoissonDType(dtype ?? defaultIntDType(options)) as D;
   const rate = toParam("lam", lam);
   const checkedShape = resolveShape("poisson", shape, rate);
   const partitionable = isPartitionable(options);

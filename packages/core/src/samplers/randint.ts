@@ -18,7 +18,7 @@ import {
   type TypedArrayOf,
   type UnsignedDType,
 } from "../ndarray.js";
-import { isPartitionable, type ThreefryOptions } from "../options.js";
+import { defaultIntDType, isPartitionable, type ThreefryOptions } from "../options.js";
 import { broadcastParam, checkParamsFitShape, type Param } from "../params.js";
 import { splitKey } from "../random-words.js";
 import { checkShape, describe, isRectangular } from "../validate.js";
@@ -207,12 +207,16 @@ export function randint<D extends IntegerDType = "int32">(
   shape: number | readonly number[],
   minval: IntegerParam,
   maxval: IntegerParam,
-  dtype: D = "int32" as D,
+  dtype?: D,
   options?: ThreefryOptions,
 ): NdArray<D> {
   const checkedKey = checkKey("randint", key);
   const checkedShape = checkShape("shape", shape);
-  const checkedDType = checkIntegerDType("dtype", "randint", dtype) as D;
+  const checkedDType = checkIntegerDType(
+    "dtype",
+    "randint",
+    dtype ?? defaultIntDType(options),
+  ) as D;
   const low = readIntegerParam("minval", minval);
   const high = readIntegerParam("maxval", maxval);
   checkParamsFitShape("randint", checkedShape, low.shape, high.shape);

@@ -46,7 +46,7 @@ export function rayleigh(
   key: KeyLike,
   scale: ArrayParam,
   shape?: number | readonly number[],
-  dtype: FloatDType = "float32",
+  dtype?: FloatDType,
   options?: ThreefryOptions,
 ): NdArray<FloatDType> {
   return sampleFloatParams("rayleigh", key, { scale }, shape, dtype, options, (k, s, d, [ss], p) =>

@@ -41,7 +41,7 @@ export function t(
   key: KeyLike,
   df: ArrayParam,
   shape?: number | readonly number[] | null,
-  dtype: FloatDType = "float32",
+  dtype?: FloatDType,
   options?: ThreefryOptions,
 ): NdArray<FloatDType> {
   const checkedKey = checkKey("t", key);

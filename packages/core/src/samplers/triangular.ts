@@ -48,7 +48,7 @@ export function triangular(
   mode: ArrayParam,
   right: ArrayParam,
   shape?: number | readonly number[],
-  dtype: FloatDType = "float32",
+  dtype?: FloatDType,
   options?: ThreefryOptions,
 ): NdArray<FloatDType> {
   return sampleFloatParams(

@@ -23,7 +23,7 @@ import { erfInvFloat32, erfInvFloat64 } from "../erf-inv.js";
 import { f32, nextAfter } from "../float.js";
 import { checkKey, type Key, type KeyLike } from "../keys.js";
 import { shapeSize, type FloatDType, type NdArray } from "../ndarray.js";
-import { isPartitionable, type ThreefryOptions } from "../options.js";
+import { defaultFloatDType, isPartitionable, type ThreefryOptions } from "../options.js";
 import { broadcastParam, resolveShape, toParam, type ArrayParam } from "../params.js";
 import { checkFloatDType } from "../validate.js";
 import { SQRT2_FLOAT32 } from "./normal.js";
@@ -52,14 +52,14 @@ export function truncatedNormal(
   lower: ArrayParam,
   upper: ArrayParam,
   shape?: number | readonly number[],
-  dtype: FloatDType = "float32",
+  dtype?: FloatDType,
   options?: ThreefryOptions,
 ): NdArray<FloatDType> {
   const checkedKey = checkKey("truncated_normal", key);
   const low = toParam("lower", lower);
   const high = toParam("upper", upper);
   const checkedShape = resolveShape("truncated_normal", shape, low, high);
-  const checkedDType = checkFloatDType("dtype", dtype);
+  const checkedDType = checkFloatDType("dtype", dtype ?? defaultFloatDType(options));
   const partitionable = isPartitionable(options);
   return {
     dtype: checkedDType,

@@ -7,7 +7,7 @@
 import { bitsToUnitFloat32, bitsToUnitFloat64, roundTo } from "../float.js";
 import { checkKey, type Key, type KeyLike } from "../keys.js";
 import { allocate, shapeSize, type FloatDType, type NdArray } from "../ndarray.js";
-import { isPartitionable, type ThreefryOptions } from "../options.js";
+import { defaultFloatDType, isPartitionable, type ThreefryOptions } from "../options.js";
 import { broadcastParam, checkParamsFitShape, toParam, type ArrayParam } from "../params.js";
 import { randomBits32, randomBits64 } from "../random-words.js";
 import { checkFloatDType, checkShape } from "../validate.js";
@@ -31,14 +31,14 @@ import { checkFloatDType, checkShape } from "../validate.js";
 export function uniform(
   key: KeyLike,
   shape: number | readonly number[] = [],
-  dtype: FloatDType = "float32",
+  dtype?: FloatDType,
   minval: ArrayParam = 0,
   maxval: ArrayParam = 1,
   options?: ThreefryOptions,
 ): NdArray<FloatDType> {
   const checkedKey = checkKey("uniform", key);
   const checkedShape = checkShape("shape", shape);
-  const checkedDType = checkFloatDType("dtype", dtype);
+  const checkedDType = checkFloatDType("dtype", dtype ?? defaultFloatDType(options));
   const low = toParam("minval", minval);
   const high = toParam("maxval", maxval);
   checkParamsFitShape("uniform", checkedShape, low.shape, high.shape);

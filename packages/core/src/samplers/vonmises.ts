@@ -49,7 +49,7 @@
 import { roundTo } from "../float.js";
 import { checkKey, type Key, type KeyLike } from "../keys.js";
 import { allocate, shapeSize, type FloatDType, type NdArray } from "../ndarray.js";
-import { isPartitionable, type ThreefryOptions } from "../options.js";
+import { defaultFloatDType, isPartitionable, type ThreefryOptions } from "../options.js";
 import { broadcastParam, resolveShape, toParam, type ArrayParam } from "../params.js";
 import { splitKey } from "../random-words.js";
 import { checkFloatDType } from "../validate.js";
@@ -84,11 +84,11 @@ export function vonmises(
   mu: ArrayParam,
   kappa: ArrayParam,
   shape?: number | readonly number[] | null,
-  dtype: FloatDType = "float32",
+  dtype?: FloatDType,
   options?: ThreefryOptions,
 ): NdArray<FloatDType> {
   const checkedKey = checkKey("vonmises", key);
-  const checkedDType = checkFloatDType("dtype", dtype);
+  const checkedDType = checkFloatDType("dtype", dtype ?? defaultFloatDType(options));
   const mode = toParam("mu", mu);
   const concentration = toParam("kappa", kappa);
   const checkedShape = resolveShape("vonmises", shape, mode, concentration);

@@ -44,7 +44,7 @@ export function wald(
   key: KeyLike,
   mean: ArrayParam,
   shape?: number | readonly number[],
-  dtype: FloatDType = "float32",
+  dtype?: FloatDType,
   options?: ThreefryOptions,
 ): NdArray<FloatDType> {
   return sampleFloatParams("wald", key, { mean }, shape, dtype, options, (k, s, d, [mu], p) =>

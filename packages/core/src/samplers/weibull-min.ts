@@ -16,7 +16,7 @@
 import { powC, roundTo } from "../float.js";
 import { checkKey, type Key, type KeyLike } from "../keys.js";
 import { allocate, shapeSize, type FloatDType, type NdArray } from "../ndarray.js";
-import { isPartitionable, type ThreefryOptions } from "../options.js";
+import { defaultFloatDType, isPartitionable, type ThreefryOptions } from "../options.js";
 import { broadcastParam, broadcastShapes, toParam, type ArrayParam } from "../params.js";
 import { checkFloatDType, checkShape } from "../validate.js";
 import { uniformKernel } from "./uniform.js";
@@ -52,12 +52,12 @@ export function weibullMin(
   scale: ArrayParam,
   concentration: ArrayParam,
   shape: number | readonly number[] = [],
-  dtype: FloatDType = "float32",
+  dtype?: FloatDType,
   options?: ThreefryOptions,
 ): NdArray<FloatDType> {
   const checkedKey = checkKey("weibullMin", key);
   const checkedShape = checkShape("shape", shape);
-  const checkedDType = checkFloatDType("dtype", dtype);
+  const checkedDType = checkFloatDType("dtype", dtype ?? defaultFloatDType(options));
   const scaleParam = toParam("scale", scale);
   const concentrationParam = toParam("concentration", concentration);
   const resultShape = broadcastShapes(

@@ -42,7 +42,7 @@
  */
 import { checkKey, type Key, type KeyLike } from "../keys.js";
 import { shapeSize, type NdArray, type TypedArrayOf } from "../ndarray.js";
-import { isPartitionable, type ThreefryOptions } from "../options.js";
+import { defaultIntDType, isPartitionable, type ThreefryOptions } from "../options.js";
 import { broadcastParam, resolveShape, toParam, type ArrayParam } from "../params.js";
 import { splitKey } from "../random-words.js";
 import {
@@ -73,11 +73,11 @@ export function zipf<D extends IntegerDType = "int32">(
   key: KeyLike,
   a: ArrayParam,
   shape?: number | readonly number[] | null,
-  dtype: D = "int32" as D,
+  dtype?: D,
   options?: ThreefryOptions,
 ): NdArray<D> {
   const checkedKey = checkKey("zipf", key);
-  const checkedDType = checkIntegerDType("dtype", "zipf", dtype) as D;
+  const checkedDType = checkIntegerDType("dtype", "zipf", dtype ?? defaultIntDType(options)) as D;
   const exponent = toParam("a", a);
   const checkedShape = resolveShape("zipf", shape, exponent);
   const partitionable = isPartitionable(options);
