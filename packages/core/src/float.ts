@@ -134,7 +134,8 @@ export function convertFloats(
   dtype: FloatDType,
   values: Float32Array | Float64Array,
 ): Float32Array | Float64Array {
-  const out = dtype === "float32" ? new Float32Array(values.length) : new Float64Array(values.length);
+  const out =
+    dtype === "float32" ? new Float32Array(values.length) : new Float64Array(values.length);
   out.set(values);
   return out;
 }

@@ -15,13 +15,18 @@
  * @module
  */
 import { roundTo } from "../float.js";
+import { log1pIn } from "../xla-math/by-dtype.js";
 import { checkKey, type Key, type KeyLike } from "../keys.js";
 import { allocate, shapeSize, type FloatDType, type NdArray } from "../ndarray.js";
 import { defaultFloatDType, isPartitionable, type ThreefryOptions } from "../options.js";
 import { splitKey } from "../random-words.js";
 import { checkFloatDType, checkInteger, checkShape, MAX_ELEMENTS } from "../validate.js";
 import { powC } from "../float.js";
-import { checkShapeExponent, generalizedNormalKernel, signFloatDType } from "./generalized-normal.js";
+import {
+  checkShapeExponent,
+  generalizedNormalKernel,
+  signFloatDType,
+} from "./generalized-normal.js";
 import { unitFloats } from "./uniform.js";
 
 /**
@@ -92,6 +97,7 @@ export function ballKernel(
   signDType: FloatDType,
 ): Float32Array | Float64Array {
   const r = roundTo(dtype);
+  const log1p = log1pIn(dtype);
   const batch = shapeSize(shape);
   const out = allocate(dtype, batch * d);
   const [k1, k2] = splitKey(key, 2, partitionable);
@@ -100,7 +106,7 @@ export function ballKernel(
   const u = unitFloats(k2, batch, dtype, partitionable);
   const invP = r(1 / p);
   for (let b = 0; b < batch; b++) {
-    const e = -r(Math.log1p(-u[b]));
+    const e = -r(log1p(-u[b]));
     let sum = 0;
     for (let j = b * d; j < (b + 1) * d; j++) sum = r(sum + r(powC(Math.abs(g[j]), exponent)));
     const norm = r(powC(r(sum + e), invP));

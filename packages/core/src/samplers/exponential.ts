@@ -13,6 +13,7 @@
  *
  * @module
  */
+import { log1pIn } from "../xla-math/by-dtype.js";
 import { roundTo } from "../float.js";
 import type { Key, KeyLike } from "../keys.js";
 import { allocate, shapeSize, type FloatDType, type NdArray } from "../ndarray.js";
@@ -56,8 +57,9 @@ export function exponentialKernel(
 ): Float32Array | Float64Array {
   const size = shapeSize(shape);
   const round = roundTo(dtype);
+  const log1p = log1pIn(dtype);
   const u = uniformKernel(key, shape, dtype, [0], [1], partitionable);
   const out = allocate(dtype, size);
-  for (let i = 0; i < size; i++) out[i] = -round(Math.log1p(-u[i]));
+  for (let i = 0; i < size; i++) out[i] = -round(log1p(-u[i]));
   return out;
 }

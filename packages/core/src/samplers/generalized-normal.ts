@@ -88,7 +88,10 @@ export function generalizedNormal(
  * the Python float 0.5): float64 with x64, else float32; a float64 result
  * implies x64.
  */
-export function signFloatDType(dtype: FloatDType, options: ThreefryOptions | undefined): FloatDType {
+export function signFloatDType(
+  dtype: FloatDType,
+  options: ThreefryOptions | undefined,
+): FloatDType {
   return isX64(options) || dtype === "float64" ? "float64" : "float32";
 }
 

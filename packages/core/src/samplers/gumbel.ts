@@ -20,6 +20,7 @@
  * @module
  */
 import { bitsToFloat32, roundTo } from "../float.js";
+import { log1pIn, logIn } from "../xla-math/by-dtype.js";
 import { checkKey, type Key, type KeyLike } from "../keys.js";
 import { allocate, shapeSize, type FloatDType, type NdArray } from "../ndarray.js";
 import { defaultFloatDType, isPartitionable, type ThreefryOptions } from "../options.js";
@@ -92,6 +93,8 @@ export function gumbelKernel(
 ): Float32Array | Float64Array {
   const size = shapeSize(shape);
   const round = roundTo(dtype);
+  const log = logIn(dtype);
+  const log1p = log1pIn(dtype);
   const out = allocate(dtype, size);
   const nmant = dtype === "float32" ? 23 : 52;
   const tiny = dtype === "float32" ? FLOAT32_TINY : FLOAT64_TINY;
@@ -105,13 +108,13 @@ export function gumbelKernel(
       let x: number;
       if (flip) {
         x = safeIntToFloat32(hi, lo);
-        out[i] = round(-Math.log(round(-round(Math.log1p(-x)))));
+        out[i] = round(-log(round(-round(log1p(-x)))));
       } else {
         // Two's-complement negation of the 64-bit number: 1 - bits in fixed point.
         const negLo = ~lo >>> 0;
         const negHi = ~hi >>> 0;
         x = safeIntToFloat32((negHi + (negLo === 0xffffffff ? 1 : 0)) >>> 0, (negLo + 1) >>> 0);
-        out[i] = round(-Math.log(round(-round(Math.log(x)))));
+        out[i] = round(-log(round(-round(log(x)))));
       }
     }
     return out;
@@ -124,13 +127,13 @@ export function gumbelKernel(
     for (let i = 0; i < size; i++) {
       const high = u[i];
       const x = high >= 0.5 ? high : round(round(high + round(scale * u[size + i])) + bias);
-      out[i] = round(-Math.log(round(-round(Math.log1p(round(-x))))));
+      out[i] = round(-log(round(-round(log1p(round(-x))))));
     }
     return out;
   }
   const u = uniformKernel(key, shape, dtype, [tiny], [1], partitionable);
   for (let i = 0; i < size; i++) {
-    out[i] = round(-Math.log(round(-round(Math.log(u[i])))));
+    out[i] = round(-log(round(-round(log(u[i])))));
   }
   return out;
 }

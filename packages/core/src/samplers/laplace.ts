@@ -10,6 +10,7 @@
  *
  * @module
  */
+import { log1pIn } from "../xla-math/by-dtype.js";
 import { finfo, roundTo } from "../float.js";
 import type { Key, KeyLike } from "../keys.js";
 import { allocate, shapeSize, type FloatDType, type NdArray } from "../ndarray.js";
@@ -54,12 +55,13 @@ export function laplaceKernel(
 ): Float32Array | Float64Array {
   const size = shapeSize(shape);
   const round = roundTo(dtype);
+  const log1p = log1pIn(dtype);
   // -1 + epsneg is exactly representable in both dtypes.
   const minval = -1 + finfo(dtype).epsneg;
   const u = uniformKernel(key, shape, dtype, [minval], [1], partitionable);
   const out = allocate(dtype, size);
   for (let i = 0; i < size; i++) {
-    out[i] = Math.sign(u[i]) * round(Math.log1p(-Math.abs(u[i])));
+    out[i] = Math.sign(u[i]) * round(log1p(-Math.abs(u[i])));
   }
   return out;
 }

@@ -19,6 +19,7 @@
  *
  * @module
  */
+import { log1pIn, logIn } from "../xla-math/by-dtype.js";
 import { finfo, roundTo } from "../float.js";
 import type { Key, KeyLike } from "../keys.js";
 import { allocate, shapeSize, type FloatDType, type NdArray } from "../ndarray.js";
@@ -64,10 +65,12 @@ export function logisticKernel(
 ): Float32Array | Float64Array {
   const size = shapeSize(shape);
   const round = roundTo(dtype);
+  const log = logIn(dtype);
+  const log1p = log1pIn(dtype);
   const x = uniformKernel(key, shape, dtype, [finfo(dtype).tiny], [1], partitionable);
   const out = allocate(dtype, size);
   for (let i = 0; i < size; i++) {
-    out[i] = round(round(Math.log(x[i])) - round(Math.log1p(-x[i])));
+    out[i] = round(round(log(x[i])) - round(log1p(-x[i])));
   }
   return out;
 }

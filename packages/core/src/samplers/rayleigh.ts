@@ -13,6 +13,7 @@
  *
  * @module
  */
+import { logIn } from "../xla-math/by-dtype.js";
 import { roundTo } from "../float.js";
 import type { Key, KeyLike } from "../keys.js";
 import { allocate, shapeSize, type FloatDType, type NdArray } from "../ndarray.js";
@@ -68,12 +69,13 @@ export function rayleighKernel(
 ): Float32Array | Float64Array {
   const size = shapeSize(shape);
   const round = roundTo(dtype);
+  const log = logIn(dtype);
   const u = uniformKernel(key, shape, dtype, [0], [1], partitionable);
   const out = allocate(dtype, size);
   const scalar = scale.length === 1;
   for (let i = 0; i < size; i++) {
     const s = round(scalar ? scale[0] : scale[i]);
-    const logU = round(Math.log(u[i]));
+    const logU = round(log(u[i]));
     out[i] = round(s * round(Math.sqrt(round(logU * -2))));
   }
   return out;

@@ -5,6 +5,7 @@
  * @module
  */
 import { bitsToUnitFloat32, bitsToUnitFloat64, roundTo } from "../float.js";
+import { fmaF64 } from "../fma-f64.js";
 import { checkKey, type Key, type KeyLike } from "../keys.js";
 import { allocate, shapeSize, type FloatDType, type NdArray } from "../ndarray.js";
 import { defaultFloatDType, isPartitionable, type ThreefryOptions } from "../options.js";
@@ -74,6 +75,15 @@ export function uniformKernel(
   const round = roundTo(dtype);
   const unit = unitFloats(key, size, dtype, partitionable);
   const scalarBounds = minval.length === 1 && maxval.length === 1;
+  if (dtype === "float64") {
+    // XLA:CPU fuses u · (maxval − minval) + minval into one FMA.
+    for (let i = 0; i < size; i++) {
+      const low = scalarBounds ? minval[0] : minval[i];
+      const high = scalarBounds ? maxval[0] : maxval[i];
+      out[i] = Math.max(low, fmaF64(unit[i], high - low, low));
+    }
+    return out;
+  }
   for (let i = 0; i < size; i++) {
     const low = round(scalarBounds ? minval[0] : minval[i]);
     const high = round(scalarBounds ? maxval[0] : maxval[i]);

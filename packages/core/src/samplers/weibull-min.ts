@@ -14,6 +14,7 @@
  * @module
  */
 import { powC, roundTo } from "../float.js";
+import { log1pIn } from "../xla-math/by-dtype.js";
 import { checkKey, type Key, type KeyLike } from "../keys.js";
 import { allocate, shapeSize, type FloatDType, type NdArray } from "../ndarray.js";
 import { defaultFloatDType, isPartitionable, type ThreefryOptions } from "../options.js";
@@ -101,9 +102,10 @@ export function weibullMinKernel(
   resultShape: readonly number[] = shape,
 ): Float32Array | Float64Array {
   const round = roundTo(dtype);
+  const log1p = log1pIn(dtype);
   const u = uniformKernel(key, shape, dtype, [0], [1], partitionable);
   const x = new Float64Array(u.length);
-  for (let i = 0; i < u.length; i++) x[i] = -round(Math.log1p(-u[i]));
+  for (let i = 0; i < u.length; i++) x[i] = -round(log1p(-u[i]));
   const size = shapeSize(resultShape);
   const base = x.length === size ? x : broadcastParam({ shape, data: x }, resultShape);
   const out = allocate(dtype, size);
