@@ -12,6 +12,7 @@
  *
  * @module
  */
+import { expIn } from "../xla-math/by-dtype.js";
 import { roundTo } from "../float.js";
 import { checkKey, type Key, type KeyLike } from "../keys.js";
 import { allocate, shapeSize, type FloatDType, type NdArray } from "../ndarray.js";
@@ -77,6 +78,7 @@ export function betaKernel(
   method: GammaMethod = "exact",
 ): Float32Array | Float64Array {
   const r = roundTo(dtype);
+  const exp = expIn(dtype);
   const size = shapeSize(shape);
   const out = allocate(dtype, size);
   const [keyA, keyB] = splitKey(key, 2, partitionable);
@@ -84,8 +86,8 @@ export function betaKernel(
   const logGammaB = loggammaKernel(keyB, shape, dtype, b, partitionable, method);
   for (let i = 0; i < size; i++) {
     const logMax = Math.max(logGammaA[i], logGammaB[i]);
-    const ga = r(Math.exp(r(logGammaA[i] - logMax)));
-    const gb = r(Math.exp(r(logGammaB[i] - logMax)));
+    const ga = r(exp(r(logGammaA[i] - logMax)));
+    const gb = r(exp(r(logGammaB[i] - logMax)));
     out[i] = r(ga / r(ga + gb));
   }
   return out;

@@ -10,6 +10,7 @@
  *
  * @module
  */
+import { expIn } from "../xla-math/by-dtype.js";
 import { roundTo } from "../float.js";
 import { checkKey, type Key, type KeyLike } from "../keys.js";
 import { allocate, shapeSize, type FloatDType, type NdArray } from "../ndarray.js";
@@ -67,10 +68,11 @@ export function chisquareKernel(
   method: GammaMethod = "exact",
 ): Float32Array | Float64Array {
   const r = roundTo(dtype);
+  const exp = expIn(dtype);
   const size = shapeSize(shape);
   const halfDf = df.map((x) => r(x / 2));
   const logGamma = loggammaKernel(key, shape, dtype, halfDf, partitionable, method);
   const out = allocate(dtype, size);
-  for (let i = 0; i < size; i++) out[i] = r(r(Math.exp(logGamma[i])) * 2);
+  for (let i = 0; i < size; i++) out[i] = r(r(exp(logGamma[i])) * 2);
   return out;
 }

@@ -13,6 +13,7 @@
  *
  * @module
  */
+import { expIn } from "../xla-math/by-dtype.js";
 import { roundTo } from "../float.js";
 import { checkKey, type Key, type KeyLike } from "../keys.js";
 import { allocate, shapeSize, type FloatDType, type NdArray } from "../ndarray.js";
@@ -95,6 +96,7 @@ export function dirichletKernel(
   partitionable: boolean,
 ): Float32Array | Float64Array {
   const r = roundTo(dtype);
+  const exp = expIn(dtype);
   const size = shapeSize(shape);
   const out = allocate(dtype, size);
   const k = shape.length === 0 ? 1 : shape[shape.length - 1];
@@ -105,7 +107,7 @@ export function dirichletKernel(
     for (let j = start; j < start + k; j++) max = Math.max(max, logGamma[j]);
     let sum = 0;
     for (let j = start; j < start + k; j++) {
-      out[j] = r(Math.exp(r(logGamma[j] - max)));
+      out[j] = r(exp(r(logGamma[j] - max)));
       sum = r(sum + out[j]);
     }
     for (let j = start; j < start + k; j++) out[j] = r(out[j] / sum);

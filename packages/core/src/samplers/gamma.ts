@@ -37,6 +37,8 @@
  * @module
  */
 import { f32, powC, roundTo } from "../float.js";
+import { fmaF64 } from "../fma-f64.js";
+import { log1pIn, logIn } from "../xla-math/by-dtype.js";
 import { checkKey, type Key, type KeyLike } from "../keys.js";
 import { allocate, shapeSize, type FloatDType, type NdArray } from "../ndarray.js";
 import { defaultFloatDType, isPartitionable, type ThreefryOptions } from "../options.js";
@@ -243,6 +245,10 @@ export function gammaOne(
   partitionable: boolean,
 ): number {
   const r = roundTo(dtype);
+  const log = logIn(dtype);
+  const log1p = log1pIn(dtype);
+  // XLA:CPU fuses `1 + x·c` and `1 − 0.0331·X²` into FMAs; modelled in float64.
+  const fused = dtype === "float64";
   const third = dtype === "float32" ? ONE_THIRD_32 : 1 / 3;
   const squeeze = dtype === "float32" ? SQUEEZE_32 : 0.0331;
   const alphaOrig = alpha;
@@ -257,8 +263,8 @@ export function gammaOne(
   let V = 1;
   let U = 2;
   while (
-    U >= r(1 - r(squeeze * r(X * X))) &&
-    r(Math.log(U)) >= r(r(X * 0.5) + r(d * r(r(1 - V) + r(Math.log(V)))))
+    U >= (fused ? fmaF64(-squeeze, X * X, 1) : r(1 - r(squeeze * r(X * X)))) &&
+    log(U) >= r(r(X * 0.5) + r(d * r(r(1 - V) + log(V))))
   ) {
     const [nextKey, xKey0, uKey] = splitKey(loopKey, 3, partitionable);
     loopKey = nextKey;
@@ -269,7 +275,7 @@ export function gammaOne(
       const [nextXKey, sub] = splitKey(xKey, 2, partitionable);
       xKey = nextXKey;
       x = normalKernel(sub, [], dtype, partitionable)[0];
-      v = r(1 + r(x * c));
+      v = fused ? fmaF64(x, c, 1) : r(1 + r(x * c));
     }
     X = r(x * x);
     V = r(r(v * v) * v);
@@ -278,9 +284,9 @@ export function gammaOne(
 
   const u = unitFloats(subkey, 1, dtype, partitionable)[0];
   if (logSpace) {
-    const logSample = r(Math.log1p(-u));
+    const logSample = log1p(-u);
     const logBoost = boost || logSample === 0 ? 0 : r(logSample * r(1 / alphaOrig));
-    return r(r(r(Math.log(d)) + r(Math.log(V))) + logBoost);
+    return r(r(log(d) + log(V)) + logBoost);
   }
   const sample = r(1 - u);
   const boostFactor = boost ? 1 : r(powC(sample, r(1 / alphaOrig)));

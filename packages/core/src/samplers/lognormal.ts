@@ -13,12 +13,15 @@
  *
  * @module
  */
-import { f32 } from "../float.js";
+import { erfInvFloat64 } from "../erf-inv.js";
+import { f32, nextAfter } from "../float.js";
 import type { Key, KeyLike } from "../keys.js";
 import { shapeSize, type FloatDType, type NdArray } from "../ndarray.js";
 import type { ThreefryOptions } from "../options.js";
 import type { ArrayParam } from "../params.js";
 import { normalKernel } from "./normal.js";
+import { uniformKernel } from "./uniform.js";
+import { expF64 } from "../xla-math/exp-f64.js";
 import { sampleFloatParams } from "./float-params.js";
 
 /**
@@ -60,15 +63,20 @@ export function lognormalKernel(
   sigma: Float64Array | readonly number[],
   partitionable: boolean,
 ): Float32Array | Float64Array {
-  const out = normalKernel(key, shape, dtype, partitionable);
   const size = shapeSize(shape);
   const scalar = sigma.length === 1;
   if (dtype === "float32") {
+    const out = normalKernel(key, shape, dtype, partitionable);
     for (let i = 0; i < size; i++) {
       out[i] = f32(Math.exp(f32(out[i] * f32(scalar ? sigma[0] : sigma[i]))));
     }
-  } else {
-    for (let i = 0; i < size; i++) out[i] = Math.exp(out[i] * (scalar ? sigma[0] : sigma[i]));
+    return out;
   }
-  return out;
+  // XLA folds sigma · (√2 · erf_inv(u)) into (sigma · √2) · erf_inv(u).
+  const u = uniformKernel(key, shape, dtype, [nextAfter(dtype, -1, 0)], [1], partitionable);
+  const result = new Float64Array(size);
+  for (let i = 0; i < size; i++) {
+    result[i] = expF64((scalar ? sigma[0] : sigma[i]) * Math.SQRT2 * erfInvFloat64(u[i]));
+  }
+  return result;
 }

@@ -14,6 +14,7 @@
  *
  * @module
  */
+import { expIn } from "../xla-math/by-dtype.js";
 import { roundTo } from "../float.js";
 import type { Key, KeyLike } from "../keys.js";
 import { shapeSize, type FloatDType, type NdArray } from "../ndarray.js";
@@ -68,11 +69,12 @@ export function paretoKernel(
 ): Float32Array | Float64Array {
   const size = shapeSize(shape);
   const round = roundTo(dtype);
+  const exp = expIn(dtype);
   const out = exponentialKernel(key, shape, dtype, partitionable);
   const scalar = b.length === 1;
   for (let i = 0; i < size; i++) {
     const bi = round(scalar ? b[0] : b[i]);
-    out[i] = round(Math.exp(round(out[i] / bi)));
+    out[i] = round(exp(round(out[i] / bi)));
   }
   return out;
 }

@@ -23,6 +23,7 @@
  *
  * @module
  */
+import { expIn } from "../xla-math/by-dtype.js";
 import { roundTo } from "../float.js";
 import { checkKey, type Key, type KeyLike } from "../keys.js";
 import { allocate, shapeSize, type FloatDType, type NdArray } from "../ndarray.js";
@@ -86,9 +87,10 @@ export function powerKernel(
   partitionable: boolean,
 ): Float32Array | Float64Array {
   const r = roundTo(dtype);
+  const exp = expIn(dtype);
   const size = shapeSize(shape);
   const e = exponentialKernel(key, shape, dtype, partitionable);
   const out = allocate(dtype, size);
-  for (let i = 0; i < size; i++) out[i] = r(Math.exp(r(-e[i] / a[i])));
+  for (let i = 0; i < size; i++) out[i] = r(exp(r(-e[i] / a[i])));
   return out;
 }

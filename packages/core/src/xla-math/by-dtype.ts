@@ -3,7 +3,8 @@
  * returning a value of that dtype.
  *
  * float64 (JAX with `jax_enable_x64`) is exact: `log` is glibc's
- * ({@link logF64}), `log1p` XLA's own ({@link log1pF64}). float32 still
+ * ({@link logF64}), `log1p` and `exp` XLA's own ({@link log1pF64},
+ * {@link expF64}). float32 still
  * rounds JavaScript's float64 functions to float32, within a few float32
  * ULP of XLA's float32 approximations.
  *
@@ -11,8 +12,13 @@
  */
 import { f32 } from "../float.js";
 import type { FloatDType } from "../ndarray.js";
+import { expF64 } from "./exp-f64.js";
 import { log1pF64 } from "./log1p-f64.js";
 import { logF64 } from "./log-f64.js";
+
+function expFloat32(x: number): number {
+  return f32(Math.exp(x));
+}
 
 function logFloat32(x: number): number {
   return f32(Math.log(x));
@@ -30,4 +36,9 @@ export function logIn(dtype: FloatDType): (x: number) => number {
 /** XLA:CPU's `log1p` in `dtype`. */
 export function log1pIn(dtype: FloatDType): (x: number) => number {
   return dtype === "float32" ? log1pFloat32 : log1pF64;
+}
+
+/** XLA:CPU's `exp` in `dtype`. */
+export function expIn(dtype: FloatDType): (x: number) => number {
+  return dtype === "float32" ? expFloat32 : expF64;
 }
