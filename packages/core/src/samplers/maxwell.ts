@@ -16,6 +16,7 @@
  * @module
  */
 import { f32 } from "../float.js";
+import { fmaF64 } from "../fma-f64.js";
 import { checkKey, type Key, type KeyLike } from "../keys.js";
 import { shapeSize, type FloatDType, type NdArray } from "../ndarray.js";
 import {
@@ -87,7 +88,8 @@ export function maxwellKernel(
       const x0 = normals[3 * i];
       const x1 = normals[3 * i + 1];
       const x2 = normals[3 * i + 2];
-      out[i] = Math.sqrt(x0 * x0 + x1 * x1 + x2 * x2);
+      // XLA:CPU's reduce fuses each square into the running sum.
+      out[i] = Math.sqrt(fmaF64(x2, x2, fmaF64(x1, x1, x0 * x0)));
     }
   }
   return out;
@@ -189,7 +191,9 @@ export function doubleSidedMaxwellKernel(
   for (let i = 0; i < out.length; i++) {
     const l = round(scalar ? loc[0] : loc[i]);
     const s = round(scalar ? scale[0] : scale[i]);
-    out[i] = round(round(sign[i] * out[i] * s) + l);
+    // float64: XLA:CPU fuses (sign · x) · scale + loc into one FMA.
+    out[i] =
+      dtype === "float64" ? fmaF64(sign[i] * out[i], s, l) : round(round(sign[i] * out[i] * s) + l);
   }
   return out;
 }

@@ -50,15 +50,18 @@ export function pareto(
   dtype?: FloatDType,
   options?: ThreefryOptions,
 ): NdArray<FloatDType> {
+  const scalarB = typeof b === "number" || (!Array.isArray(b) && (b as NdArray).data?.length === 1);
   return sampleFloatParams("pareto", key, { b }, shape, dtype, options, (k, s, d, [bs], p) =>
-    paretoKernel(k, s, d, bs, p),
+    paretoKernel(k, s, d, scalarB ? bs.subarray(0, 1) : bs, p),
   );
 }
 
 /**
  * JAX's `_pareto` on a checked key: `b` (broadcast to `shape`, or of length
- * 1) rounded to `dtype`, `e = exponential(key, shape, dtype)`, then
- * `exp(e / b)` rounded to `dtype`.
+ * 1 for a scalar `b`) rounded to `dtype`, `e = exponential(key, shape,
+ * dtype)`, then `exp(e / b)` rounded to `dtype`. With float64 and a scalar
+ * `b`, XLA's algebraic simplifier rewrites `e / b` as `e · (1/b)`, so that is
+ * computed instead.
  */
 export function paretoKernel(
   key: Key,
@@ -72,9 +75,11 @@ export function paretoKernel(
   const exp = expIn(dtype);
   const out = exponentialKernel(key, shape, dtype, partitionable);
   const scalar = b.length === 1;
+  const scaledByReciprocal = scalar && dtype === "float64";
+  const reciprocal = 1 / b[0];
   for (let i = 0; i < size; i++) {
     const bi = round(scalar ? b[0] : b[i]);
-    out[i] = round(exp(round(out[i] / bi)));
+    out[i] = exp(scaledByReciprocal ? out[i] * reciprocal : round(out[i] / bi));
   }
   return out;
 }

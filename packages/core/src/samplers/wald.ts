@@ -16,6 +16,7 @@
  * @module
  */
 import { f32 } from "../float.js";
+import { fmaF64 } from "../fma-f64.js";
 import type { Key, KeyLike } from "../keys.js";
 import { shapeSize, type FloatDType, type NdArray } from "../ndarray.js";
 import type { ThreefryOptions } from "../options.js";
@@ -82,8 +83,15 @@ export function waldKernel(
     const y = r(v * v);
     const ySq = r(y * y);
     const muSq = r(mu * mu);
-    const sqrtTerm = r(Math.sqrt(r(r(r(4 * mu) * y) + r(muSq * ySq))));
-    const x = r(r(mu + r(r(muSq * y) / 2)) - r(r(mu / 2) * sqrtTerm));
+    let x: number;
+    if (dtype === "float64") {
+      // XLA:CPU fuses 4μ·y into the sum and μ/2·sqrt_term into the difference.
+      const sqrtTerm = Math.sqrt(fmaF64(4 * mu, y, muSq * ySq));
+      x = fmaF64(-(mu / 2), sqrtTerm, mu + (muSq * y) / 2);
+    } else {
+      const sqrtTerm = r(Math.sqrt(r(r(r(4 * mu) * y) + r(muSq * ySq))));
+      x = r(r(mu + r(r(muSq * y) / 2)) - r(r(mu / 2) * sqrtTerm));
+    }
     out[i] = z[i] <= r(mu / r(mu + x)) ? x : r(muSq / x);
   }
   return out;
