@@ -110,7 +110,13 @@ export function dirichletKernel(
       out[j] = r(exp(r(logGamma[j] - max)));
       sum = r(sum + out[j]);
     }
-    for (let j = start; j < start + k; j++) out[j] = r(out[j] / sum);
+    if (dtype === "float64") {
+      // XLA rewrites the division by the broadcast sum as a product with 1/sum.
+      const inverse = 1 / sum;
+      for (let j = start; j < start + k; j++) out[j] = out[j] * inverse;
+    } else {
+      for (let j = start; j < start + k; j++) out[j] = r(out[j] / sum);
+    }
   }
   return out;
 }

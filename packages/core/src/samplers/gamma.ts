@@ -247,7 +247,7 @@ export function gammaOne(
   const r = roundTo(dtype);
   const log = logIn(dtype);
   const log1p = log1pIn(dtype);
-  // XLA:CPU fuses `1 + x·c` and `1 − 0.0331·X²` into FMAs; modelled in float64.
+  // XLA:CPU fuses `1 + x·c` and `1 − 0.0331·X²` into FMAs (modelled in float64).
   const fused = dtype === "float64";
   const third = dtype === "float32" ? ONE_THIRD_32 : 1 / 3;
   const squeeze = dtype === "float32" ? SQUEEZE_32 : 0.0331;
@@ -255,7 +255,8 @@ export function gammaOne(
   const boost = alpha >= 1;
   if (!boost) alpha = r(alpha + 1);
   const d = r(alpha - third);
-  const c = r(third / r(Math.sqrt(d)));
+  // float64: XLA rewrites (1/3) / sqrt(d) as (1/3) · rsqrt(d), rsqrt(d) = 1 / sqrt(d).
+  const c = fused ? third * (1 / Math.sqrt(d)) : r(third / r(Math.sqrt(d)));
 
   const [loopKey0, subkey] = splitKey(key, 2, partitionable);
   let loopKey = loopKey0;
