@@ -14,6 +14,7 @@
  *
  * @module
  */
+import { powIn } from "../xla-math/by-dtype.js";
 import { roundTo } from "../float.js";
 import { log1pIn } from "../xla-math/by-dtype.js";
 import { checkKey, type Key, type KeyLike } from "../keys.js";
@@ -21,7 +22,7 @@ import { allocate, shapeSize, type FloatDType, type NdArray } from "../ndarray.j
 import { defaultFloatDType, isPartitionable, type ThreefryOptions } from "../options.js";
 import { splitKey } from "../random-words.js";
 import { checkFloatDType, checkInteger, checkShape, MAX_ELEMENTS } from "../validate.js";
-import { powC } from "../float.js";
+
 import {
   checkShapeExponent,
   generalizedNormalKernel,
@@ -97,6 +98,7 @@ export function ballKernel(
   signDType: FloatDType,
 ): Float32Array | Float64Array {
   const r = roundTo(dtype);
+  const pow = powIn(dtype);
   const log1p = log1pIn(dtype);
   const batch = shapeSize(shape);
   const out = allocate(dtype, batch * d);
@@ -108,9 +110,15 @@ export function ballKernel(
   for (let b = 0; b < batch; b++) {
     const e = -r(log1p(-u[b]));
     let sum = 0;
-    for (let j = b * d; j < (b + 1) * d; j++) sum = r(sum + r(powC(Math.abs(g[j]), exponent)));
-    const norm = r(powC(r(sum + e), invP));
-    for (let j = b * d; j < (b + 1) * d; j++) out[j] = r(g[j] / norm);
+    for (let j = b * d; j < (b + 1) * d; j++) sum = r(sum + pow(Math.abs(g[j]), exponent));
+    if (dtype === "float64") {
+      // XLA rewrites g / (s + e)^(1/p) as g · (s + e)^(−1/p).
+      const inverseNorm = pow(sum + e, -invP);
+      for (let j = b * d; j < (b + 1) * d; j++) out[j] = g[j] * inverseNorm;
+    } else {
+      const norm = pow(r(sum + e), invP);
+      for (let j = b * d; j < (b + 1) * d; j++) out[j] = r(g[j] / norm);
+    }
   }
   return out;
 }

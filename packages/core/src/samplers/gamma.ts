@@ -36,7 +36,8 @@
  *
  * @module
  */
-import { f32, powC, roundTo } from "../float.js";
+import { powIn } from "../xla-math/by-dtype.js";
+import { f32, roundTo } from "../float.js";
 import { fmaF64 } from "../fma-f64.js";
 import { log1pIn, logIn } from "../xla-math/by-dtype.js";
 import { checkKey, type Key, type KeyLike } from "../keys.js";
@@ -245,6 +246,7 @@ export function gammaOne(
   partitionable: boolean,
 ): number {
   const r = roundTo(dtype);
+  const pow = powIn(dtype);
   const log = logIn(dtype);
   const log1p = log1pIn(dtype);
   // XLA:CPU fuses `1 + x·c` and `1 − 0.0331·X²` into FMAs (modelled in float64).
@@ -290,7 +292,7 @@ export function gammaOne(
     return r(r(log(d) + log(V)) + logBoost);
   }
   const sample = r(1 - u);
-  const boostFactor = boost ? 1 : r(powC(sample, r(1 / alphaOrig)));
+  const boostFactor = boost ? 1 : pow(sample, r(1 / alphaOrig));
   return r(r(d * V) * boostFactor);
 }
 

@@ -12,6 +12,7 @@
  *
  * @module
  */
+import { powIn } from "../xla-math/by-dtype.js";
 import { roundTo } from "../float.js";
 import { checkKey, type Key, type KeyLike } from "../keys.js";
 import { allocate, shapeSize, type FloatDType, type NdArray } from "../ndarray.js";
@@ -19,7 +20,7 @@ import { defaultFloatDType, isPartitionable, isX64, type ThreefryOptions } from 
 import { splitKey } from "../random-words.js";
 import { checkFloatDType, checkShape, describe } from "../validate.js";
 import { gammaKernel } from "./gamma.js";
-import { powC } from "../float.js";
+
 import { unitFloats } from "./uniform.js";
 
 /**
@@ -112,6 +113,7 @@ export function generalizedNormalKernel(
   signDType: FloatDType,
 ): Float32Array | Float64Array {
   const r = roundTo(dtype);
+  const pow = powIn(dtype);
   const size = shapeSize(shape);
   const [k0, k1] = splitKey(key, 2, partitionable);
   const invP = r(1 / p);
@@ -120,7 +122,7 @@ export function generalizedNormalKernel(
   const out = allocate(dtype, size);
   for (let i = 0; i < size; i++) {
     const sign = u[i] < 0.5 ? 1 : -1;
-    out[i] = sign * r(powC(g[i], invP));
+    out[i] = sign * pow(g[i], invP);
   }
   return out;
 }

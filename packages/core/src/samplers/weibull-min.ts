@@ -13,7 +13,8 @@
  *
  * @module
  */
-import { powC, roundTo } from "../float.js";
+import { powIn } from "../xla-math/by-dtype.js";
+import { roundTo } from "../float.js";
 import { log1pIn } from "../xla-math/by-dtype.js";
 import { checkKey, type Key, type KeyLike } from "../keys.js";
 import { allocate, shapeSize, type FloatDType, type NdArray } from "../ndarray.js";
@@ -102,6 +103,7 @@ export function weibullMinKernel(
   resultShape: readonly number[] = shape,
 ): Float32Array | Float64Array {
   const round = roundTo(dtype);
+  const pow = powIn(dtype);
   const log1p = log1pIn(dtype);
   const u = uniformKernel(key, shape, dtype, [0], [1], partitionable);
   const x = new Float64Array(u.length);
@@ -114,7 +116,7 @@ export function weibullMinKernel(
   for (let i = 0; i < size; i++) {
     const c = round(scalarConcentration ? concentration[0] : concentration[i]);
     const s = round(scalarScale ? scale[0] : scale[i]);
-    out[i] = round(round(powC(base[i], round(1 / c))) * s);
+    out[i] = round(pow(base[i], round(1 / c)) * s);
   }
   return out;
 }
