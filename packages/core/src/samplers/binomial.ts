@@ -19,6 +19,7 @@
  *
  * @module
  */
+import { log1pIn, logIn } from "../xla-math/by-dtype.js";
 import { checkKey, type Key, type KeyLike } from "../keys.js";
 import { allocate, shapeSize, type FloatDType, type NdArray } from "../ndarray.js";
 import { defaultFloatDType, isPartitionable, isX64, type ThreefryOptions } from "../options.js";
@@ -186,7 +187,9 @@ export function binomialInversionKernel(
   partitionable: boolean,
 ): Float64Array {
   const round = roundTo(dtype);
-  const log1mq = q.map((x) => round(Math.log1p(-x)));
+  const log = logIn(dtype);
+  const log1p = log1pIn(dtype);
+  const log1mq = q.map((x) => round(log1p(-x)));
   const numGeom = new Float64Array(size);
   const geomSum = new Float64Array(size);
   let pending = 0;
@@ -200,7 +203,7 @@ export function binomialInversionKernel(
     for (let i = 0; i < size; i++) {
       if (!(geomSum[i] <= n[i])) continue;
       numGeom[i] += 1;
-      const geom = Math.ceil(round(round(Math.log(u[i])) / log1mq[i]));
+      const geom = Math.ceil(round(round(log(u[i])) / log1mq[i]));
       geomSum[i] = round(geomSum[i] + geom);
       if (geomSum[i] <= n[i]) pending++;
     }
@@ -228,6 +231,7 @@ export function btrsKernel(
   partitionable: boolean,
 ): Float64Array {
   const round = roundTo(dtype);
+  const log = logIn(dtype);
   const stirling = stirlingApproxTail(dtype);
   const c1_15 = round(1.15);
   const c2_53 = round(2.53);
@@ -263,9 +267,7 @@ export function btrsKernel(
     m[i] = Math.floor(round(round(count + 1) * prob));
     // The k-independent part of ub: (m + 0.5) log((m + 1) / (r (n - m + 1))).
     const nm1 = round(round(count - m[i]) + 1);
-    mTerms[i] = round(
-      round(m[i] + 0.5) * round(Math.log(round(round(m[i] + 1) / round(r[i] * nm1)))),
-    );
+    mTerms[i] = round(round(m[i] + 0.5) * round(log(round(round(m[i] + 1) / round(r[i] * nm1)))));
     // vR is NaN exactly when n · q (1 - q) is NaN (n = inf, q = 0): JAX never
     // accepts such an element and loops forever; here it does not hold the loop.
     if (Number.isNaN(vR[i]) && Number.isNaN(stddev[i])) accepted[i] = 1;
@@ -291,7 +293,7 @@ export function btrsKernel(
         const reject = k < 0 || k > count;
         if (!reject) {
           const v = round(
-            Math.log(
+            log(
               round(
                 round(vs[i] * alpha[i]) / round(round(a[i] / round(uShifted * uShifted)) + b[i]),
               ),
@@ -299,9 +301,9 @@ export function btrsKernel(
           );
           const nm1 = round(round(count - m[i]) + 1);
           const nk1 = round(round(count - k) + 1);
-          let ub = round(mTerms[i] + round(round(count + 1) * round(Math.log(round(nm1 / nk1)))));
+          let ub = round(mTerms[i] + round(round(count + 1) * round(log(round(nm1 / nk1)))));
           ub = round(
-            ub + round(round(k + 0.5) * round(Math.log(round(round(r[i] * nk1) / round(k + 1))))),
+            ub + round(round(k + 0.5) * round(log(round(round(r[i] * nk1) / round(k + 1))))),
           );
           ub = round(ub + stirling(m[i]));
           ub = round(ub + stirling(round(count - m[i])));

@@ -16,6 +16,7 @@
  *
  * @module
  */
+import { logIn } from "../xla-math/by-dtype.js";
 import { roundTo } from "../float.js";
 import { checkKey, type Key, type KeyLike } from "../keys.js";
 import { allocate, shapeSize, type DType, type FloatDType, type NdArray } from "../ndarray.js";
@@ -261,7 +262,8 @@ export function choiceIndices(
     return out;
   }
   const noise = gumbelKernel(key, [n], p.dtype, mode, partitionable);
-  const perturbed = noise.map((g, i) => round(g + round(Math.log(weights[i]))));
+  const log = logIn(p.dtype);
+  const perturbed = noise.map((g, i) => round(g + log(weights[i])));
   out.set(topKIndices(perturbed, draws));
   return out;
 }

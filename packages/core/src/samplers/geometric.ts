@@ -14,6 +14,7 @@
  *
  * @module
  */
+import { log1pIn, logIn } from "../xla-math/by-dtype.js";
 import { roundTo } from "../float.js";
 import { checkKey, type Key, type KeyLike } from "../keys.js";
 import {
@@ -93,6 +94,8 @@ export function geometricKernel(
 ): TypedArrayOf[IntegerDType] {
   const size = shapeSize(shape);
   const round = roundTo(floatDType);
+  const log = logIn(floatDType);
+  const log1p = log1pIn(floatDType);
   const u = unitFloats(key, size, floatDType, partitionable);
   const out = allocate(dtype, size);
   const wide = INTEGER_INFO[dtype].bits === 64;
@@ -104,10 +107,10 @@ export function geometricKernel(
     const prob = round(p.length === 1 ? p[0] : p[i]);
     if (!Object.is(prob, lastP)) {
       lastP = prob;
-      logOneMinusP = round(Math.log1p(round(-prob)));
+      logOneMinusP = log1p(round(-prob));
     }
     const ui = u[i] === 0 ? 1 : u[i];
-    const logU = round(Math.log(ui));
+    const logU = log(ui);
     const g = round(Math.floor(round(logU / logOneMinusP)) + 1);
     if (wide) (out as BigInt64Array | BigUint64Array)[i] = floatToInteger(g, dtype);
     else

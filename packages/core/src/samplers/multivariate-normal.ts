@@ -25,6 +25,7 @@
  *
  * @module
  */
+import { fmaF64 } from "../fma-f64.js";
 import { roundTo } from "../float.js";
 import { checkKey, type Key, type KeyLike } from "../keys.js";
 import { cholesky, eigh, svd } from "../linalg.js";
@@ -202,6 +203,8 @@ export function multivariateNormalKernel(
   const n = mean.shape[mean.shape.length - 1];
   const batchSize = shapeSize(shape);
   const z = normalKernel(key, [...shape, n], dtype, partitionable);
+  // float64: XLA:CPU's dot accumulates each product with one FMA.
+  const fused = dtype === "float64";
   const out = allocate(dtype, batchSize * n);
   if (out.length === 0) return out;
   const meanBatch = mean.shape.slice(0, -1);
@@ -217,7 +220,11 @@ export function multivariateNormalKernel(
     const meanStart = meanIndex[b] * n;
     for (let i = 0; i < n; i++) {
       let sum = 0;
-      for (let j = 0; j < n; j++) sum = round(sum + round(factor[i * n + j] * z[b * n + j]));
+      for (let j = 0; j < n; j++) {
+        sum = fused
+          ? fmaF64(factor[i * n + j], z[b * n + j], sum)
+          : round(sum + round(factor[i * n + j] * z[b * n + j]));
+      }
       out[b * n + i] = round(round(mean.data[meanStart + i]) + sum);
     }
   }
