@@ -40,10 +40,9 @@
  * both effects (measured over every float32 in (-1, 1) that JAX's normal
  * sampler can produce, see the tests) bounds the difference of
  * {@link erfInvFloat32} from XLA's float32 `erf_inv` by **4 float32 ULP**
- * (relative 2^-21), typically 0 or 1 ULP. For float64 the same reasoning
- * with `Math.log1p` (fdlibm, < 1 ULP) against XLA's float64 `log1p` (the
- * same Cephes rational function in float64, or libm `log`) gives
- * **4 float64 ULP** for {@link erfInvFloat64}.
+ * (relative 2^-21), typically 0 or 1 ULP. Float64 is exact:
+ * {@link erfInvFloat64} uses XLA's own float64 `log1p` and XLA's fused
+ * Horner steps (spec/x64.md).
  *
  * @module
  */

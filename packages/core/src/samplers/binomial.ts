@@ -9,8 +9,7 @@
  * `log1p` are JavaScript's float64 functions, rounded to float32 for
  * float32: within 2 float32 ULP of XLA CPU's float32 approximations (0.5 ULP
  * correct rounding plus at most 1 ULP double rounding, against XLA's ~1 ULP);
- * in float64, JavaScript's `Math.log`/`Math.log1p` (about 1 ULP in V8) against
- * XLA's float64 (about 1 ULP): within 2 float64 ULP. Counts equal JAX's
+ * in float64, the `log` and `log1p` XLA:CPU runs (exact). Counts equal JAX's
  * except when a compared quantity (`ceil(log(u) / log1p(-q))`, `v <= ub`)
  * lands within those ULP of its threshold: rare, not impossible. Measured on
  * our code (not JAX) by shifting every `log`/`log1p` result by one float32

@@ -8,8 +8,8 @@
  * rounding, so at most 1 float32 ULP from exact. XLA CPU's `log1p` is its own
  * approximation with a documented budget of 1 ULP (float32 and float64,
  * `xla/codegen/intrinsic/accuracy/accuracy_budget.h`). Hence a float32 result
- * is within **2 ULP** of JAX on CPU (in practice equal or 1 ULP apart), and a
- * float64 result within **2 float64 ULP**.
+ * is within **2 ULP** of JAX on CPU (in practice equal or 1 ULP apart). A
+ * float64 result is exact: XLA's own float64 `log1p` ({@link log1pF64}).
  *
  * @module
  */

@@ -8,7 +8,8 @@
  * dtype (with C's `pow(1, y) = 1`), within 2 ULP of XLA CPU's `powf`/`pow`;
  * the sign is exact. A float32 result is within a few ULP (scaled by
  * `1/p` for the gamma draw's relative error) of JAX's when the gamma
- * rejection loop takes JAX's path.
+ * rejection loop takes JAX's path. Float64 is exact (glibc's `pow`,
+ * {@link powF64}).
  *
  * @module
  */

@@ -9,7 +9,8 @@
  * approximation, ≤ 1 ULP, so ≤ 2 ULP apart). Since `exp` multiplies a
  * relative error of its argument by `|sigma · z|`, the float32 result is
  * within about `(2 + 6·|sigma·z|)` ULP of JAX's: e.g. ≤ 20 ULP for
- * `|sigma·z| ≤ 3`. Float64 the same in float64 ULP (libm `exp` ≤ 1 ULP).
+ * `|sigma·z| ≤ 3`. Float64 is exact: XLA folds `sigma·(√2·erf_inv(u))` into
+ * `(sigma·√2)·erf_inv(u)` and uses its own float64 `exp` ({@link expF64}).
  *
  * @module
  */
