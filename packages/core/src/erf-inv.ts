@@ -117,7 +117,7 @@ const W_GE_16 = [
 
 /**
  * XLA's float64 `erf_inv` (StableHLO `erfInv64`) in float64, as XLA:CPU
- * computes it: `log1p` is XLA's ({@link log1pF64}) and every Horner step
+ * computes it: `log1p` is XLA's (`log1pF64`) and every Horner step
  * `c + p·w` is one fused multiply-add (LLVM contracts each `fmul` feeding
  * one `fadd`; read off the IR XLA dumps for `jax.random.normal` with
  * float64). Equal to JAX's CPU result with `jax_enable_x64`, to the bit.

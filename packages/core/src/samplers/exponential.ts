@@ -9,7 +9,7 @@
  * approximation with a documented budget of 1 ULP (float32 and float64,
  * `xla/codegen/intrinsic/accuracy/accuracy_budget.h`). Hence a float32 result
  * is within **2 ULP** of JAX on CPU (in practice equal or 1 ULP apart). A
- * float64 result is exact: XLA's own float64 `log1p` ({@link log1pF64}).
+ * float64 result is exact: XLA's own float64 `log1p` (`log1pF64`).
  *
  * @module
  */

@@ -9,7 +9,7 @@
  * the sign is exact. A float32 result is within a few ULP (scaled by
  * `1/p` for the gamma draw's relative error) of JAX's when the gamma
  * rejection loop takes JAX's path. Float64 is exact (glibc's `pow`,
- * {@link powF64}).
+ * `powF64`).
  *
  * @module
  */

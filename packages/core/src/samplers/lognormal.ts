@@ -10,7 +10,7 @@
  * relative error of its argument by `|sigma · z|`, the float32 result is
  * within about `(2 + 6·|sigma·z|)` ULP of JAX's: e.g. ≤ 20 ULP for
  * `|sigma·z| ≤ 3`. Float64 is exact: XLA folds `sigma·(√2·erf_inv(u))` into
- * `(sigma·√2)·erf_inv(u)` and uses its own float64 `exp` ({@link expF64}).
+ * `(sigma·√2)·erf_inv(u)` and uses its own float64 `exp` (`expF64`).
  *
  * @module
  */

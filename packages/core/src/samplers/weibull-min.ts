@@ -10,7 +10,7 @@
  * ULP). `pow` amplifies a relative difference of its base by `|p|`
  * (`p = 1/concentration`), and the product with `scale` is one rounding, so
  * a float32 result is within **3 + 2·|p| ULP** of JAX on CPU. Float64 is
- * exact: XLA's `log1p` and glibc's `pow` ({@link log1pF64}, {@link powF64}).
+ * exact: XLA's `log1p` and glibc's `pow` (`log1pF64`, `powF64`).
  *
  * @module
  */
