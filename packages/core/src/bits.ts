@@ -77,7 +77,7 @@ export function bits<D extends UnsignedDType = "uint32">(
  *
  * @param key - the key.
  * @param out - the array to fill; its whole length is written.
- * @param options - the threefry mode (default partitionable).
+ * @param options - the threefry mode (default partitionable) and `x64` (default `false`, JAX's `jax_enable_x64`).
  * @returns `out`.
  * @throws TypeError if `key` is not one key or `out` is not an unsigned typed array.
  */

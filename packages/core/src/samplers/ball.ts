@@ -41,7 +41,7 @@ import { unitFloats } from "./uniform.js";
  * @param d - the dimension, a non-negative integer.
  * @param p - the p of the Lp norm (default 2).
  * @param shape - the batch shape (default `[]`).
- * @param dtype - `"float32"` (default, JAX without x64) or `"float64"` (JAX with `jax_enable_x64`).
+ * @param dtype - `"float32"` or `"float64"`; default `"float32"`, or `"float64"` with `options.x64` (JAX's default float).
  * @param options - the threefry mode (default partitionable) and `x64` (default `false`; it decides the dtype of the random signs, see `generalizedNormal`).
  * @returns an array of shape `[...shape, d]`.
  * @throws TypeError for a bad key, `d`, `p`, shape, dtype or options.

@@ -56,7 +56,7 @@ import { unitFloats } from "./uniform.js";
  * @param n - the number of trials, a number or array broadcast-compatible with `shape`.
  * @param p - the success probability, a number or array broadcast-compatible with `shape`.
  * @param shape - the result shape; default (`undefined`) is the broadcast of `n` and `p`.
- * @param dtype - `"float32"` (default) or `"float64"`.
+ * @param dtype - `"float32"` or `"float64"`; default `"float32"`, or `"float64"` with `options.x64` (JAX's default float).
  * @param options - the threefry mode (default partitionable) and `x64` (default `false`).
  * @throws TypeError for a bad key, shape, dtype, `n` or `p`.
  * @throws RangeError if `n` and `p` do not broadcast to `shape`.

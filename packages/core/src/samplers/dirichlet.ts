@@ -35,8 +35,8 @@ import { loggammaKernel } from "./gamma.js";
  * @param alpha - the concentrations, an array of shape `[..., k]` (at least one axis).
  * @param shape - the batch shape (the result shape without its last axis); must be
  *   broadcast-compatible with `alpha`'s shape without its last axis, which is the default.
- * @param dtype - `"float32"` (default, JAX without x64) or `"float64"` (JAX with `jax_enable_x64`).
- * @param options - the threefry mode (default partitionable).
+ * @param dtype - `"float32"` or `"float64"`; default `"float32"`, or `"float64"` with `options.x64` (JAX's default float).
+ * @param options - the threefry mode (default partitionable) and `x64` (default `false`, JAX's `jax_enable_x64`).
  * @returns an array of shape `[...shape, k]`.
  * @throws TypeError for a bad key, shape, dtype, `alpha` or options.
  * @throws RangeError if `alpha` is a scalar or its batch shape does not broadcast to `shape`.

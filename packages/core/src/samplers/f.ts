@@ -29,8 +29,8 @@ import { sampleCastFloatParams } from "./float-params.js";
  * @param dfnum - the numerator's degrees of freedom, broadcast-compatible with `shape`.
  * @param dfden - the denominator's degrees of freedom, broadcast-compatible with `shape`.
  * @param shape - the result shape; default (`undefined`) is the broadcast of both parameters.
- * @param dtype - `"float32"` (default, JAX without x64) or `"float64"` (JAX with `jax_enable_x64`).
- * @param options - the threefry mode (default partitionable).
+ * @param dtype - `"float32"` or `"float64"`; default `"float32"`, or `"float64"` with `options.x64` (JAX's default float).
+ * @param options - the threefry mode (default partitionable) and `x64` (default `false`, JAX's `jax_enable_x64`).
  * @throws TypeError for a bad key, shape, dtype, a float64 NdArray parameter with `dtype` float32 (JAX's `_check_all_safe_to_cast`), parameter or options.
  * @throws RangeError if the parameters do not broadcast (to `shape`).
  */

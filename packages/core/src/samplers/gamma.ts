@@ -92,7 +92,7 @@ export function checkGammaMethod(name: string, options: GammaOptions | undefined
  * @param key - the key.
  * @param a - the shape parameter, a number or array broadcast-compatible with `shape`.
  * @param shape - the result shape; default (`undefined`) is `a`'s shape.
- * @param dtype - `"float32"` (default, JAX without x64) or `"float64"` (JAX with `jax_enable_x64`).
+ * @param dtype - `"float32"` or `"float64"`; default `"float32"`, or `"float64"` with `options.x64` (JAX's default float).
  * @param options - the threefry mode (default partitionable) and `method` (default `"exact"`).
  * @throws TypeError for a bad key, shape, dtype, `a` or options.
  * @throws RangeError if `a` does not broadcast to `shape`, or for an unknown `method`.
@@ -125,7 +125,7 @@ export function gamma(
  * @param key - the key.
  * @param a - the shape parameter, a number or array broadcast-compatible with `shape`.
  * @param shape - the result shape; default (`undefined`) is `a`'s shape.
- * @param dtype - `"float32"` (default) or `"float64"`.
+ * @param dtype - `"float32"` or `"float64"`; default `"float32"`, or `"float64"` with `options.x64` (JAX's default float).
  * @param options - the threefry mode (default partitionable) and `method` (default `"exact"`).
  * @throws TypeError for a bad key, shape, dtype, `a` or options.
  * @throws RangeError if `a` does not broadcast to `shape`, or for an unknown `method`.

@@ -54,7 +54,7 @@ export function checkShapeExponent(name: string, p: unknown): number {
  * @param key - the key.
  * @param p - the shape parameter, a number.
  * @param shape - the result shape (default `[]`).
- * @param dtype - `"float32"` (default, JAX without x64) or `"float64"` (JAX with `jax_enable_x64`).
+ * @param dtype - `"float32"` or `"float64"`; default `"float32"`, or `"float64"` with `options.x64` (JAX's default float).
  * @param options - the threefry mode (default partitionable) and `x64` (default `false`).
  * @throws TypeError for a bad key, `p`, shape, dtype or options.
  * @throws RangeError for a shape with too many elements.

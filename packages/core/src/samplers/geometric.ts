@@ -46,7 +46,7 @@ import { unitFloats } from "./uniform.js";
  * @param key - the key.
  * @param p - success probability, a number or array broadcast-compatible with `shape`.
  * @param shape - the result shape; default (`undefined`) is `p`'s shape.
- * @param dtype - an integer dtype (default `"int32"`).
+ * @param dtype - an integer dtype; default `"int32"`, or `"int64"` with `options.x64`.
  * @param options - the threefry mode (default partitionable) and `x64`.
  * @throws TypeError for a bad key, shape, dtype or `p`.
  * @throws RangeError if `p` does not broadcast to `shape`.

@@ -58,9 +58,9 @@ export function checkGumbelMode(mode: unknown): GumbelMode {
  *
  * @param key - the key.
  * @param shape - the result shape (default `[]`).
- * @param dtype - `"float32"` (default) or `"float64"`.
+ * @param dtype - `"float32"` or `"float64"`; default `"float32"`, or `"float64"` with `options.x64` (JAX's default float).
  * @param mode - `"low"` (default), `"high"` or `"highest"`.
- * @param options - the threefry mode (default partitionable).
+ * @param options - the threefry mode (default partitionable) and `x64` (default `false`, JAX's `jax_enable_x64`).
  * @throws TypeError for a bad key, shape or dtype.
  * @throws RangeError for a bad mode or shape extent.
  */

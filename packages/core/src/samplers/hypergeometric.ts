@@ -93,8 +93,8 @@ export function logFactorial(k: number): number {
  * @param nbad - number of bad items, broadcast-compatible with `shape`.
  * @param nsample - number of items drawn, broadcast-compatible with `shape`.
  * @param shape - the result shape; default (`undefined`) is the broadcast of the parameters.
- * @param dtype - an integer dtype, default `"int32"`.
- * @param options - the threefry mode (default partitionable).
+ * @param dtype - an integer dtype; default `"int32"`, or `"int64"` with `options.x64`.
+ * @param options - the threefry mode (default partitionable) and `x64` (default `false`, JAX's `jax_enable_x64`).
  * @throws TypeError for a bad key, shape, dtype, options or a non-integer parameter.
  * @throws RangeError for parameters outside NumPy's domain or that do not broadcast to `shape`.
  */
@@ -341,8 +341,8 @@ const COLORS_MESSAGE =
  * @param nsample - the number of items drawn (integer, `0 <= nsample <= sum(colors)`).
  * @param shape - the shape of the batch of draws (default `[]`, a single vector).
  * @param method - `"marginals"` (default) or `"count"`.
- * @param dtype - an integer dtype, default `"int32"` (NumPy returns int64).
- * @param options - the threefry mode (default partitionable).
+ * @param dtype - an integer dtype; default `"int32"`, or `"int64"` with `options.x64` (NumPy returns int64).
+ * @param options - the threefry mode (default partitionable) and `x64` (default `false`, JAX's `jax_enable_x64`).
  * @throws TypeError for a bad key, shape, dtype, options, non-integer `nsample` or `colors` that are not a 1-D integer array.
  * @throws RangeError for values outside NumPy's domain or an unknown `method`.
  */

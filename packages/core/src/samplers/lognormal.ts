@@ -36,8 +36,8 @@ import { sampleFloatParams } from "./float-params.js";
  * @param key - the key.
  * @param sigma - the standard deviation of the underlying normal (default 1), broadcast-compatible with `shape`.
  * @param shape - the result shape; default (`undefined`) is `sigma`'s shape (JAX's `_check_broadcast_shapes`).
- * @param dtype - `"float32"` (default) or `"float64"`.
- * @param options - the threefry mode (default partitionable).
+ * @param dtype - `"float32"` or `"float64"`; default `"float32"`, or `"float64"` with `options.x64` (JAX's default float).
+ * @param options - the threefry mode (default partitionable) and `x64` (default `false`, JAX's `jax_enable_x64`).
  * @throws TypeError for a bad key, `sigma`, shape, dtype or options, or a float64 `sigma` array with dtype float32 (JAX: cannot safely cast).
  * @throws RangeError if `sigma` does not broadcast to `shape`.
  */

@@ -44,8 +44,8 @@ import { checkIntegerDType, type IntegerDType } from "./randint.js";
  * @param key - the key.
  * @param p - the parameter in [0, 1), broadcast-compatible with `shape`.
  * @param shape - the result shape; default (`undefined`) is `p`'s shape.
- * @param dtype - an integer dtype, default `"int32"`.
- * @param options - the threefry mode (default partitionable).
+ * @param dtype - an integer dtype; default `"int32"`, or `"int64"` with `options.x64`.
+ * @param options - the threefry mode (default partitionable) and `x64` (default `false`, JAX's `jax_enable_x64`).
  * @throws TypeError for a bad key, shape, dtype, `p` or options.
  * @throws RangeError for `p` outside [0, 1), or if `p` does not broadcast to `shape`.
  */

@@ -40,8 +40,8 @@ import { rademacherKernel } from "./rademacher.js";
  *
  * @param key - the key.
  * @param shape - the result shape (default `[]`).
- * @param dtype - `"float32"` (default) or `"float64"`.
- * @param options - the threefry mode (default partitionable).
+ * @param dtype - `"float32"` or `"float64"`; default `"float32"`, or `"float64"` with `options.x64` (JAX's default float).
+ * @param options - the threefry mode (default partitionable) and `x64` (default `false`, JAX's `jax_enable_x64`).
  * @throws TypeError for a bad key, shape, dtype or options.
  * @throws RangeError for a shape with too many elements.
  */
@@ -111,7 +111,7 @@ export function maxwellKernel(
  * @param loc - the centre(s).
  * @param scale - the scale(s), broadcast-compatible with `loc`.
  * @param shape - the leading result shape (default `[]`).
- * @param dtype - `"float32"` (default) or `"float64"`.
+ * @param dtype - `"float32"` or `"float64"`; default `"float32"`, or `"float64"` with `options.x64` (JAX's default float).
  * @param options - the threefry mode (default partitionable) and `x64`: the
  *   random signs come from `jax.random.rademacher`, whose Bernoulli draw uses
  *   the default float dtype (float64 with `jax_enable_x64`, else float32).

@@ -82,9 +82,9 @@ const METHODS: readonly MultivariateNormalMethod[] = ["svd", "eigh", "cholesky"]
  * @param mean - the mean, shape `[..., n]` (at least one axis).
  * @param cov - the covariance, shape `[..., n, n]`; its batch shape must broadcast with `mean`'s.
  * @param shape - the batch shape of the result (default: broadcast of the batch shapes of `mean` and `cov`); those must broadcast to it.
- * @param dtype - `"float32"` (default, JAX without x64) or `"float64"`.
+ * @param dtype - `"float32"` or `"float64"`; default `"float32"`, or `"float64"` with `options.x64` (JAX's default float).
  * @param method - `"cholesky"` (default), `"svd"` or `"eigh"`.
- * @param options - the threefry mode (default partitionable).
+ * @param options - the threefry mode (default partitionable) and `x64` (default `false`, JAX's `jax_enable_x64`).
  * @throws TypeError for a bad key, parameter, shape, dtype, method or options.
  * @throws RangeError if `mean` has no axis, `cov` fewer than two, `cov` is not `[..., n, n]`, the batch shapes do not broadcast, or `method` is not one of the three.
  */

@@ -36,9 +36,9 @@ import { normalKernel } from "./normal.js";
  * @param key - the key.
  * @param n - the number of rows, a non-negative integer.
  * @param shape - the batch shape (default `[]`); the result has shape `[...shape, n, m]`.
- * @param dtype - `"float32"` (default, JAX without x64) or `"float64"`.
+ * @param dtype - `"float32"` or `"float64"`; default `"float32"`, or `"float64"` with `options.x64` (JAX's default float).
  * @param m - the number of columns, a non-negative integer (default `n`).
- * @param options - the threefry mode (default partitionable).
+ * @param options - the threefry mode (default partitionable) and `x64` (default `false`, JAX's `jax_enable_x64`).
  * @throws TypeError for a bad key, `n`, `m`, shape, dtype or options.
  * @throws RangeError for a negative `n` or `m`, or a result with too many elements.
  */

@@ -113,7 +113,7 @@ function checkMethod(options: PoissonOptions | undefined): void {
  * @param key - the key.
  * @param lam - the rate, a number or array broadcast-compatible with `shape`.
  * @param shape - the result shape; default (`undefined`) is `lam`'s shape.
- * @param dtype - an integer dtype, default `"int32"` (JAX's default without x64; `"int64"` is JAX's x64 default).
+ * @param dtype - an integer dtype; default `"int32"`, or `"int64"` with `options.x64`, as JAX.
  * @param options - the threefry mode (default partitionable) and `method` (only `"exact"`).
  * @throws TypeError for a bad key, shape, dtype, `lam` or options.
  * @throws RangeError if `lam` does not broadcast to `shape`, or for a `method` other than `"exact"`.

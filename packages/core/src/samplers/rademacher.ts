@@ -28,7 +28,7 @@ import { checkIntegerDType, INTEGER_INFO, type IntegerDType } from "./randint.js
  *
  * @param key - the key.
  * @param shape - the result shape (default `[]`).
- * @param dtype - an integer dtype (default `"int32"`).
+ * @param dtype - an integer dtype; default `"int32"`, or `"int64"` with `options.x64`.
  * @param options - the threefry mode (default partitionable) and `x64`.
  * @throws TypeError for a bad key, shape, dtype or options.
  * @throws RangeError for a bad shape extent.

@@ -191,8 +191,8 @@ function clip(x: bigint, low: bigint, high: bigint): bigint {
  * @param shape - the result shape; `minval` and `maxval` must broadcast to it.
  * @param minval - inclusive lower bound(s).
  * @param maxval - exclusive upper bound(s).
- * @param dtype - an integer dtype (default `"int32"`, JAX's default without x64).
- * @param options - the threefry mode (default partitionable).
+ * @param dtype - an integer dtype; default `"int32"`, or `"int64"` with `options.x64`, as JAX.
+ * @param options - the threefry mode (default partitionable) and `x64` (default `false`, JAX's `jax_enable_x64`).
  * @throws TypeError for a bad key, shape, dtype or bound.
  * @throws RangeError if the bounds do not broadcast to `shape`.
  *

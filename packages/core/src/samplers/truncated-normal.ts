@@ -42,8 +42,8 @@ import { uniformKernel } from "./uniform.js";
  * @param lower - the lower truncation bound(s), broadcast-compatible with `upper` and `shape`.
  * @param upper - the upper truncation bound(s).
  * @param shape - the result shape; default (`undefined`) broadcasts `lower` and `upper`.
- * @param dtype - `"float32"` (default) or `"float64"`.
- * @param options - the threefry mode (default partitionable).
+ * @param dtype - `"float32"` or `"float64"`; default `"float32"`, or `"float64"` with `options.x64` (JAX's default float).
+ * @param options - the threefry mode (default partitionable) and `x64` (default `false`, JAX's `jax_enable_x64`).
  * @throws TypeError for a bad key, bound, shape, dtype or options.
  * @throws RangeError if the bounds do not broadcast (to `shape`).
  */

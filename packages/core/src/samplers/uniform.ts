@@ -22,10 +22,10 @@ import { checkFloatDType, checkShape } from "../validate.js";
  *
  * @param key - the key.
  * @param shape - the result shape (default `[]`); `minval` and `maxval` must broadcast to it.
- * @param dtype - `"float32"` (default) or `"float64"`.
+ * @param dtype - `"float32"` or `"float64"`; default `"float32"`, or `"float64"` with `options.x64` (JAX's default float).
  * @param minval - inclusive lower bound (default 0).
  * @param maxval - exclusive upper bound (default 1).
- * @param options - the threefry mode (default partitionable).
+ * @param options - the threefry mode (default partitionable) and `x64` (default `false`, JAX's `jax_enable_x64`).
  * @throws TypeError for a bad key, shape, dtype or parameter.
  * @throws RangeError if the parameters do not broadcast to `shape`.
  */

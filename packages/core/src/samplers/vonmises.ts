@@ -74,8 +74,8 @@ export const VONMISES_NORMAL_KAPPA = 1e6;
  * @param mu - the mode (any real), broadcast-compatible with `shape`.
  * @param kappa - the concentration (>= 0), broadcast-compatible with `shape`.
  * @param shape - the result shape; default (`undefined`) is the broadcast of `mu` and `kappa`.
- * @param dtype - `"float32"` (default) or `"float64"`.
- * @param options - the threefry mode (default partitionable).
+ * @param dtype - `"float32"` or `"float64"`; default `"float32"`, or `"float64"` with `options.x64` (JAX's default float).
+ * @param options - the threefry mode (default partitionable) and `x64` (default `false`, JAX's `jax_enable_x64`).
  * @throws TypeError for a bad key, shape, dtype, parameter or options.
  * @throws RangeError for `kappa < 0`, or parameters that do not broadcast to `shape`.
  */

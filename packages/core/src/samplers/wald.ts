@@ -36,8 +36,8 @@ import { unitFloats } from "./uniform.js";
  * @param key - the key.
  * @param mean - the mean(s) μ > 0, broadcast-compatible with `shape`.
  * @param shape - the result shape; default (`undefined`) is `mean`'s shape.
- * @param dtype - `"float32"` (default) or `"float64"`.
- * @param options - the threefry mode (default partitionable).
+ * @param dtype - `"float32"` or `"float64"`; default `"float32"`, or `"float64"` with `options.x64` (JAX's default float).
+ * @param options - the threefry mode (default partitionable) and `x64` (default `false`, JAX's `jax_enable_x64`).
  * @throws TypeError for a bad key, `mean`, shape, dtype or options, or a float64 `mean` array with dtype float32 (JAX: cannot safely cast).
  * @throws RangeError if `mean` does not broadcast to `shape`.
  */

@@ -45,8 +45,8 @@ import { uniformKernel } from "./uniform.js";
  * @param scale - the scale `σ`: a number or array.
  * @param concentration - the concentration `c`: a number or array.
  * @param shape - the shape of the uniform draw (default `[]`).
- * @param dtype - `"float32"` (default) or `"float64"`.
- * @param options - the threefry mode (default partitionable).
+ * @param dtype - `"float32"` or `"float64"`; default `"float32"`, or `"float64"` with `options.x64` (JAX's default float).
+ * @param options - the threefry mode (default partitionable) and `x64` (default `false`, JAX's `jax_enable_x64`).
  * @throws TypeError for a bad key, shape, dtype, parameter or options.
  * @throws RangeError if `shape`, `scale` and `concentration` do not broadcast together.
  */

@@ -64,8 +64,8 @@ import { checkIntegerDType, type IntegerDType } from "./randint.js";
  * @param key - the key.
  * @param a - the exponent (> 1), broadcast-compatible with `shape`.
  * @param shape - the result shape; default (`undefined`) is `a`'s shape.
- * @param dtype - an integer dtype, default `"int32"`.
- * @param options - the threefry mode (default partitionable).
+ * @param dtype - an integer dtype; default `"int32"`, or `"int64"` with `options.x64`.
+ * @param options - the threefry mode (default partitionable) and `x64` (default `false`, JAX's `jax_enable_x64`).
  * @throws TypeError for a bad key, shape, dtype, `a` or options.
  * @throws RangeError for `a <= 1` or NaN, or if `a` does not broadcast to `shape`.
  */
