@@ -40,8 +40,9 @@ import { unitFloats } from "./uniform.js";
  *
  * JAX computes in `p`'s promoted float dtype and converts the counts to
  * `dtype` at the end: a number `p` is a Python float, so float32 without x64
- * and float64 with `options.x64` (whatever `dtype` is); a float NdArray
- * keeps its dtype; a nested array is an array of `dtype`. `n` and `p` are
+ * and float64 with `options.x64` (also for a float32 `dtype`; a float64
+ * `dtype` implies x64); a float NdArray keeps its dtype; a nested array is an
+ * array of `dtype`. `n` and `p` are
  * rounded to that dtype. A fractional `n` is floored. Like JAX, invalid
  * parameters give NaN instead of an error (the functional API mirrors
  * `jax.random`): NaN or negative `n`, NaN `p`, or `p` outside `[0, 1]` give
@@ -75,7 +76,9 @@ export function binomial(
   const prob = toParam("p", p);
   const checkedShape = resolveShape("binomial", shape, count, prob);
   const partitionable = isPartitionable(options);
-  const computeDType = promotedFloatDType([p], checkedDType, isX64(options));
+  // A float64 result implies x64 (JAX has no float64 without it).
+  const x64 = isX64(options) || checkedDType === "float64";
+  const computeDType = promotedFloatDType([p], checkedDType, x64);
   const counts = binomialKernel(
     checkedKey,
     checkedShape,

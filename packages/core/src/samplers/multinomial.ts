@@ -76,7 +76,9 @@ export function multinomial(
   checkParamsFitShape("multinomial", checkedShape, prob.shape);
   checkParamsFitShape("multinomial", batchShape, count.shape);
   const partitionable = isPartitionable(options);
-  const computeDType = promotedFloatDType([n, p], checkedDType, isX64(options));
+  // A float64 result implies x64 (JAX has no float64 without it).
+  const x64 = isX64(options) || checkedDType === "float64";
+  const computeDType = promotedFloatDType([n, p], checkedDType, x64);
   const counts = multinomialKernel(
     checkedKey,
     checkedShape,
