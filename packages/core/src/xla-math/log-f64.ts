@@ -22,19 +22,13 @@ import {
 } from "./log-f64-table.js";
 
 const view = new DataView(new ArrayBuffer(8));
-/** Bits of 1 − 2^-4 and 1 + 0x1.09p-4: inputs between take the near-1 path. */
-const NEAR_ONE_LOW = 0x3fee000000000000n;
-const NEAR_ONE_HIGH = 0x3ff1090000000000n;
-/** Bits of 0x1.6p-1 (0.6875): `x = 2^k · z` with `z` in [0.6875, 1.375). */
-const OFFSET = 0x3fe6000000000000n;
+/** High word of 0x1.6p-1 (0.6875), whose low word is 0: `x = 2^k · z` with `z` in [0.6875, 1.375). */
+const OFFSET_HIGH = 0x3fe60000;
 
-function bitsOf(x: number): bigint {
+/** `x` with its high word replaced by `high` (the low word kept). */
+function withHighWord(x: number, high: number): number {
   view.setFloat64(0, x);
-  return view.getBigUint64(0);
-}
-
-function fromBits(bits: bigint): number {
-  view.setBigUint64(0, bits);
+  view.setUint32(0, high >>> 0);
   return view.getFloat64(0);
 }
 
@@ -60,27 +54,32 @@ function logNearOne(x: number): number {
 
 /** glibc's float64 `log(x)` (the FMA build), to the bit. */
 export function logF64(x: number): number {
-  let ix = bitsOf(x);
-  if (ix - NEAR_ONE_LOW < NEAR_ONE_HIGH - NEAR_ONE_LOW && ix >= NEAR_ONE_LOW) return logNearOne(x);
-  const top = Number(ix >> 48n);
+  // Inputs in [1 − 2^-4, 1 + 0x1.09p-4) take the near-1 path.
+  if (x >= 0.9375 && x < 1.064697265625) return logNearOne(x);
+  view.setFloat64(0, x);
+  let high = view.getUint32(0);
+  const top = high >>> 16;
   if (top - 0x0010 >= 0x7ff0 - 0x0010 || top < 0x0010) {
     if (x === 0) return -Infinity;
     if (x === Infinity) return x;
     if (top & 0x8000 || (top & 0x7ff0) === 0x7ff0) return NaN;
     // Subnormal: scale into the normal range and take 52 off the exponent.
-    ix = bitsOf(x * 2 ** 52) - (52n << 52n);
+    x *= 2 ** 52;
+    view.setFloat64(0, x);
+    high = view.getUint32(0) - (52 << 20);
   }
-  const offsetBits = (ix - OFFSET) & 0xffffffffffffffffn;
-  const i = Number((offsetBits >> 45n) & 0x7fn);
-  const k = Number(BigInt.asIntN(64, offsetBits) >> 52n);
-  const z = fromBits(ix - (offsetBits & (0xfffn << 52n)));
+  // The 64-bit arithmetic of glibc on the high word (OFFSET's low word is 0).
+  const offsetHigh = (high - OFFSET_HIGH) | 0;
+  const i = (offsetHigh >>> 13) & 0x7f;
+  const k = offsetHigh >> 20;
+  const z = withHighWord(x, high - (offsetHigh & 0xfff00000));
   // log(x) = log1p(z/c − 1) + log(c) + k·ln2, with r = z/c − 1 in one rounding.
   const r = fmaF64(z, LOG_INVERSE_CENTRE[i], -1);
   const w = fmaF64(k, LN2_HIGH, LOG_OF_CENTRE[i]);
-  const high = w + r;
-  const low = fmaF64(k, LN2_LOW, w - high + r);
+  const hi = w + r;
+  const low = fmaF64(k, LN2_LOW, w - hi + r);
   const r2 = r * r;
   const r3 = r * r2;
   const poly = fmaF64(fmaF64(r, A[4], A[3]), r2, fmaF64(r, A[2], A[1]));
-  return fmaF64(r3, poly, fmaF64(r2, A[0], low)) + high;
+  return fmaF64(r3, poly, fmaF64(r2, A[0], low)) + hi;
 }

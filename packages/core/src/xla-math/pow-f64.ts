@@ -36,19 +36,11 @@ import {
 } from "./pow-f64-table.js";
 
 const view = new DataView(new ArrayBuffer(8));
-/** Bits of 0x1.6955p-1: `x = 2^k · z` with `z` in [0x1.6955p-1, 0x1.6955p0). */
-const OFFSET = 0x3fe6955500000000n;
-const MASK64 = 0xffffffffffffffffn;
-
-function bitsOf(x: number): bigint {
-  view.setFloat64(0, x);
-  return view.getBigUint64(0);
-}
-
-function fromBits(bits: bigint): number {
-  view.setBigUint64(0, bits & MASK64);
-  return view.getFloat64(0);
-}
+/** High word of 0x1.6955p-1 (low word 0): `x = 2^k · z` with `z` in [0x1.6955p-1, 0x1.6955p0). */
+const OFFSET_HIGH = 0x3fe69555;
+/** The scales' bit patterns as high and low words. */
+const SCALE_HIGH = Uint32Array.from(EXP_TABLE_SCALE_BITS, (bits) => Number(bits >> 32n));
+const SCALE_LOW = Uint32Array.from(EXP_TABLE_SCALE_BITS, (bits) => Number(bits & 0xffffffffn));
 
 /** The top 12 bits (sign and exponent) of `x`. */
 function top12(x: number): number {
@@ -58,11 +50,14 @@ function top12(x: number): number {
 
 /** `log(x)` as `[high, low]` (glibc's `log_inline`), `x` positive and normal. */
 function logDoubleDouble(x: number): [number, number] {
-  const ix = bitsOf(x);
-  const offsetBits = (ix - OFFSET) & MASK64;
-  const i = Number((offsetBits >> 45n) & 0x7fn);
-  const k = Number(BigInt.asIntN(64, offsetBits) >> 52n);
-  const z = fromBits(ix - (offsetBits & (0xfffn << 52n)));
+  view.setFloat64(0, x);
+  const high = view.getUint32(0);
+  // glibc's 64-bit arithmetic, on the high word (OFFSET's low word is 0).
+  const offsetHigh = (high - OFFSET_HIGH) | 0;
+  const i = (offsetHigh >>> 13) & 0x7f;
+  const k = offsetHigh >> 20;
+  view.setUint32(0, (high - (offsetHigh & 0xfff00000)) >>> 0);
+  const z = view.getFloat64(0);
   // r = z/c − 1, exact: 1/c is a short multiple of 2^-7 or 2^-8.
   const r = fmaF64(z, POW_LOG_INVERSE_CENTRE[i], -1);
   const t1 = fmaF64(k, POW_LN2_HIGH, POW_LOG_OF_CENTRE[i]);
@@ -91,11 +86,15 @@ function expDoubleDouble(x: number, xTail: number): number | undefined {
   if (abstop < 0x3c9) return 1 + x; // |x| < 2^-54
   if (abstop >= 0x408) return undefined;
   const shifted = fmaF64(x, EXP_INVERSE_LN2_N, EXP_SHIFT);
-  const ki = bitsOf(shifted);
+  view.setFloat64(0, shifted);
+  const ki = view.getUint32(4); // k in the low mantissa bits; only its low 19 bits matter below
   const kd = shifted - EXP_SHIFT;
   const r = fmaF64(kd, EXP_NEG_LN2_LOW_N, fmaF64(kd, EXP_NEG_LN2_HIGH_N, x)) + xTail;
-  const j = Number(ki & 0x7fn);
-  const scale = fromBits(EXP_TABLE_SCALE_BITS[j] + (ki << 45n));
+  const j = ki & 0x7f;
+  // scale bits = table[j] + (k << 45): the shift lands in the high word.
+  view.setUint32(0, (SCALE_HIGH[j] + (ki << 13)) >>> 0);
+  view.setUint32(4, SCALE_LOW[j]);
+  const scale = view.getFloat64(0);
   const r2 = r * r;
   const tmp = fmaF64(
     fmaF64(r, C[3], C[2]),
