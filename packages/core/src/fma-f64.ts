@@ -34,10 +34,10 @@ function highPart(x: number): number {
 function halfSpacing(r: number, toward: number): number {
   SCRATCH.setFloat64(0, r);
   const biased = (SCRATCH.getUint16(0) >>> 4) & 0x7ff;
-  const fraction = SCRATCH.getUint32(0) & 0xfffff || SCRATCH.getUint32(4);
+  const isPowerOfTwo = (SCRATCH.getUint32(0) & 0xfffff) === 0 && SCRATCH.getUint32(4) === 0;
   const exponent = Math.max(biased, 1) - 1075;
   // Below a power of two (moving toward zero) the spacing halves.
-  const belowPowerOfTwo = biased > 1 && fraction === 0 && Math.sign(toward) !== Math.sign(r);
+  const belowPowerOfTwo = biased > 1 && isPowerOfTwo && Math.sign(toward) !== Math.sign(r);
   return 2 ** (belowPowerOfTwo ? exponent - 2 : exponent - 1);
 }
 
@@ -53,7 +53,7 @@ function decompose(x: number): [bigint, number] {
 }
 
 /** The double nearest `n · 2^exponent` (ties to even), with overflow to ±Infinity. */
-export function roundScaledBigInt(n: bigint, exponent: number): number {
+function roundScaledBigInt(n: bigint, exponent: number): number {
   if (n === 0n) return 0;
   const negative = n < 0n;
   let magnitude = negative ? -n : n;
