@@ -58,8 +58,10 @@ describe("JAX-printed values (legacy mode)", () => {
 describe("truncatedNormal", () => {
   it("is the recipe by hand: erf bounds, uniform, sqrt(2)·erf_inv, clip", () => {
     const k = key(11);
-    const a = erfFloat32(f32(-0.5 / SQRT2_FLOAT32));
-    const b = erfFloat32(f32(1.5 / SQRT2_FLOAT32));
+    // XLA compiles `lower / sqrt2` as `lower · f32(1 / sqrt2)`.
+    const inverseSqrt2 = f32(1 / SQRT2_FLOAT32);
+    const a = erfFloat32(f32(-0.5 * inverseSqrt2));
+    const b = erfFloat32(f32(1.5 * inverseSqrt2));
     const u = uniformKernel(k, [50], "float32", [a], [b], true);
     const got = truncatedNormal(k, -0.5, 1.5, [50]).data;
     for (let i = 0; i < 50; i++) {

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { bitsToUnitFloat32, bitsToUnitFloat64, roundTo } from "../float.js";
+import { bitsToUnitFloat32, bitsToUnitFloat64, fmaF32, roundTo } from "../float.js";
 import { checkKey, type Key, type KeyLike } from "../keys.js";
 import { allocate, shapeSize, type FloatDType, type NdArray } from "../ndarray.js";
 import { isPartitionable, type ThreefryOptions } from "../options.js";
@@ -17,7 +17,9 @@ import { checkFloatDType, checkShape } from "../validate.js";
  *
  * Each element takes `width` random bits (32 for float32, 64 for float64),
  * keeps the top mantissa bits as a float `u` in [0, 1), and returns
- * `max(minval, u · (maxval - minval) + minval)`, every step rounded to `dtype`.
+ * `max(minval, u · (maxval - minval) + minval)`, every step rounded to
+ * `dtype`; in float32 the multiply and add are one fused multiply-add, as
+ * XLA:CPU compiles them.
  *
  * @param key - the key.
  * @param shape - the result shape (default `[]`); `minval` and `maxval` must broadcast to it.
@@ -72,14 +74,20 @@ export function uniformKernel(
   const size = shapeSize(shape);
   const out = allocate(dtype, size);
   const round = roundTo(dtype);
+  // XLA:CPU contracts float32 `u · (maxval - minval) + minval` into one FMA.
+  const scaleAndShift = dtype === "float32" ? fmaF32 : multiplyAdd;
   const unit = unitFloats(key, size, dtype, partitionable);
   const scalarBounds = minval.length === 1 && maxval.length === 1;
   for (let i = 0; i < size; i++) {
     const low = round(scalarBounds ? minval[0] : minval[i]);
     const high = round(scalarBounds ? maxval[0] : maxval[i]);
-    out[i] = Math.max(low, round(round(unit[i] * round(high - low)) + low));
+    out[i] = Math.max(low, scaleAndShift(unit[i], round(high - low), low));
   }
   return out;
+}
+
+function multiplyAdd(a: number, b: number, c: number): number {
+  return a * b + c;
 }
 
 /** JAX's uniform floats in [0, 1) before scaling: `size` of them in `dtype`. */
