@@ -27,6 +27,7 @@ import { allocate, shapeSize, type FloatDType, type NdArray } from "../ndarray.j
 import type { ThreefryOptions } from "../options.js";
 import { sampleShapeOnly } from "./shape-only.js";
 import { uniformKernel } from "./uniform.js";
+import { elementaryFunctions } from "../xla-math/elementary.js";
 
 /**
  * Sample standard Cauchy floats (density `∝ 1 / (1 + x²)`), as
@@ -65,12 +66,13 @@ export function cauchyKernel(
 ): Float32Array | Float64Array {
   const size = shapeSize(shape);
   const round = roundTo(dtype);
+  const math = elementaryFunctions(dtype);
   const pi = dtype === "float32" ? f32(Math.PI) : Math.PI;
   const u = uniformKernel(key, shape, dtype, [finfo(dtype).eps], [1], partitionable);
   const out = allocate(dtype, size);
   for (let i = 0; i < size; i++) {
     const angle = round(pi * round(u[i] - 0.5));
-    out[i] = round(Math.tan(angle));
+    out[i] = round(math.tan(angle));
   }
   return out;
 }

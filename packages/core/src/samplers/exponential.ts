@@ -19,6 +19,7 @@ import { allocate, shapeSize, type FloatDType, type NdArray } from "../ndarray.j
 import type { ThreefryOptions } from "../options.js";
 import { sampleShapeOnly } from "./shape-only.js";
 import { uniformKernel } from "./uniform.js";
+import { elementaryFunctions } from "../xla-math/elementary.js";
 
 /**
  * Sample standard exponential floats (density `e^-x` on `[0, ∞)`), as
@@ -56,8 +57,9 @@ export function exponentialKernel(
 ): Float32Array | Float64Array {
   const size = shapeSize(shape);
   const round = roundTo(dtype);
+  const math = elementaryFunctions(dtype);
   const u = uniformKernel(key, shape, dtype, [0], [1], partitionable);
   const out = allocate(dtype, size);
-  for (let i = 0; i < size; i++) out[i] = -round(Math.log1p(-u[i]));
+  for (let i = 0; i < size; i++) out[i] = -round(math.log1p(-u[i]));
   return out;
 }

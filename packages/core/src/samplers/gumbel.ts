@@ -26,6 +26,7 @@ import { isPartitionable, type ThreefryOptions } from "../options.js";
 import { randomBits32 } from "../random-words.js";
 import { checkFloatDType, checkShape, describe } from "../validate.js";
 import { uniformKernel, unitFloats } from "./uniform.js";
+import { elementaryFunctions } from "../xla-math/elementary.js";
 
 /** The `mode` of {@link gumbel}: how many random bits one sample uses. */
 export type GumbelMode = "low" | "high" | "highest";
@@ -92,6 +93,7 @@ export function gumbelKernel(
 ): Float32Array | Float64Array {
   const size = shapeSize(shape);
   const round = roundTo(dtype);
+  const math = elementaryFunctions(dtype);
   const out = allocate(dtype, size);
   const nmant = dtype === "float32" ? 23 : 52;
   const tiny = dtype === "float32" ? FLOAT32_TINY : FLOAT64_TINY;
@@ -105,13 +107,13 @@ export function gumbelKernel(
       let x: number;
       if (flip) {
         x = safeIntToFloat32(hi, lo);
-        out[i] = round(-Math.log(round(-round(Math.log1p(-x)))));
+        out[i] = round(-math.log(round(-round(math.log1p(-x)))));
       } else {
         // Two's-complement negation of the 64-bit number: 1 - bits in fixed point.
         const negLo = ~lo >>> 0;
         const negHi = ~hi >>> 0;
         x = safeIntToFloat32((negHi + (negLo === 0xffffffff ? 1 : 0)) >>> 0, (negLo + 1) >>> 0);
-        out[i] = round(-Math.log(round(-round(Math.log(x)))));
+        out[i] = round(-math.log(round(-round(math.log(x)))));
       }
     }
     return out;
@@ -124,13 +126,13 @@ export function gumbelKernel(
     for (let i = 0; i < size; i++) {
       const high = u[i];
       const x = high >= 0.5 ? high : round(round(high + round(scale * u[size + i])) + bias);
-      out[i] = round(-Math.log(round(-round(Math.log1p(round(-x))))));
+      out[i] = round(-math.log(round(-round(math.log1p(round(-x))))));
     }
     return out;
   }
   const u = uniformKernel(key, shape, dtype, [tiny], [1], partitionable);
   for (let i = 0; i < size; i++) {
-    out[i] = round(-Math.log(round(-round(Math.log(u[i])))));
+    out[i] = round(-math.log(round(-round(math.log(u[i])))));
   }
   return out;
 }

@@ -16,6 +16,7 @@ import { allocate, shapeSize, type FloatDType, type NdArray } from "../ndarray.j
 import type { ThreefryOptions } from "../options.js";
 import { sampleShapeOnly } from "./shape-only.js";
 import { uniformKernel } from "./uniform.js";
+import { elementaryFunctions } from "../xla-math/elementary.js";
 
 /**
  * Sample standard Laplace floats (density `e^-|x| / 2`), as
@@ -54,12 +55,13 @@ export function laplaceKernel(
 ): Float32Array | Float64Array {
   const size = shapeSize(shape);
   const round = roundTo(dtype);
+  const math = elementaryFunctions(dtype);
   // -1 + epsneg is exactly representable in both dtypes.
   const minval = -1 + finfo(dtype).epsneg;
   const u = uniformKernel(key, shape, dtype, [minval], [1], partitionable);
   const out = allocate(dtype, size);
   for (let i = 0; i < size; i++) {
-    out[i] = Math.sign(u[i]) * round(Math.log1p(-Math.abs(u[i])));
+    out[i] = Math.sign(u[i]) * round(math.log1p(-Math.abs(u[i])));
   }
   return out;
 }

@@ -25,6 +25,7 @@ import { allocate, shapeSize, type FloatDType, type NdArray } from "../ndarray.j
 import type { ThreefryOptions } from "../options.js";
 import { sampleShapeOnly } from "./shape-only.js";
 import { uniformKernel } from "./uniform.js";
+import { elementaryFunctions } from "../xla-math/elementary.js";
 
 /**
  * Sample standard logistic floats (density `e^-x / (1 + e^-x)²`), as
@@ -64,10 +65,11 @@ export function logisticKernel(
 ): Float32Array | Float64Array {
   const size = shapeSize(shape);
   const round = roundTo(dtype);
+  const math = elementaryFunctions(dtype);
   const x = uniformKernel(key, shape, dtype, [finfo(dtype).tiny], [1], partitionable);
   const out = allocate(dtype, size);
   for (let i = 0; i < size; i++) {
-    out[i] = round(round(Math.log(x[i])) - round(Math.log1p(-x[i])));
+    out[i] = round(round(math.log(x[i])) - round(math.log1p(-x[i])));
   }
   return out;
 }

@@ -2,24 +2,25 @@
 /**
  * Lognormal floats: `exp(sigma · normal)`.
  *
- * Accuracy. The normal sample is within 5 ULP of JAX's CPU value
- * ({@link normalKernel}); the product with `sigma` is rounded to the dtype;
- * `exp` is JavaScript's float64 `Math.exp` rounded to the dtype (float32:
- * ≤ 0.5 ULP + double rounding, against XLA:CPU's float32 `exp`
- * approximation, ≤ 1 ULP, so ≤ 2 ULP apart). Since `exp` multiplies a
- * relative error of its argument by `|sigma · z|`, the float32 result is
- * within about `(2 + 6·|sigma·z|)` ULP of JAX's: e.g. ≤ 20 ULP for
- * `|sigma·z| ≤ 3`. Float64 the same in float64 ULP (libm `exp` ≤ 1 ULP).
+ * Accuracy. Float32 is bit-exact with JAX on CPU: the normal draw is
+ * ({@link normalKernel}), `exp` is XLA's float32 routine, and a scalar
+ * `sigma` is folded into the constant `√2 · sigma` as XLA compiles it.
+ * Float64 uses JavaScript's `Math.exp` and float64 `erf_inv` (each within a
+ * few float64 ULP of XLA's), so a float64 result is within about
+ * `(2 + 6·|sigma·z|)` float64 ULP of JAX's with `jax_enable_x64`.
  *
  * @module
  */
-import { f32 } from "../float.js";
+import { erfInvFloat32, erfInvFloat64 } from "../erf-inv.js";
+import { nextAfter, roundTo } from "../float.js";
 import type { Key, KeyLike } from "../keys.js";
 import { shapeSize, type FloatDType, type NdArray } from "../ndarray.js";
 import type { ThreefryOptions } from "../options.js";
 import type { ArrayParam } from "../params.js";
-import { normalKernel } from "./normal.js";
+import { normalKernel, SQRT2_FLOAT32 } from "./normal.js";
+import { uniformKernel } from "./uniform.js";
 import { sampleFloatParams } from "./float-params.js";
+import { elementaryFunctions } from "../xla-math/elementary.js";
 
 /**
  * Sample lognormal floats, as `jax.random.lognormal`: `exp(sigma · z)` for
@@ -60,15 +61,20 @@ export function lognormalKernel(
   sigma: Float64Array | readonly number[],
   partitionable: boolean,
 ): Float32Array | Float64Array {
-  const out = normalKernel(key, shape, dtype, partitionable);
   const size = shapeSize(shape);
-  const scalar = sigma.length === 1;
-  if (dtype === "float32") {
-    for (let i = 0; i < size; i++) {
-      out[i] = f32(Math.exp(f32(out[i] * f32(scalar ? sigma[0] : sigma[i]))));
-    }
-  } else {
-    for (let i = 0; i < size; i++) out[i] = Math.exp(out[i] * (scalar ? sigma[0] : sigma[i]));
+  const round = roundTo(dtype);
+  const exp = elementaryFunctions(dtype).exp;
+  if (sigma.length === 1) {
+    // A scalar sigma is a constant of JAX's computation: XLA folds
+    // `(√2 · erf_inv(u)) · sigma` into `erf_inv(u) · (√2 · sigma)`.
+    const low = nextAfter(dtype, -1, 0);
+    const out = uniformKernel(key, shape, dtype, [low], [1], partitionable);
+    const erfInv = dtype === "float32" ? erfInvFloat32 : erfInvFloat64;
+    const factor = round((dtype === "float32" ? SQRT2_FLOAT32 : Math.SQRT2) * round(sigma[0]));
+    for (let i = 0; i < size; i++) out[i] = exp(round(erfInv(out[i]) * factor));
+    return out;
   }
+  const out = normalKernel(key, shape, dtype, partitionable);
+  for (let i = 0; i < size; i++) out[i] = exp(round(out[i] * round(sigma[i])));
   return out;
 }

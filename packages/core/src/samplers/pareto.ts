@@ -2,15 +2,12 @@
 /**
  * Pareto (type I, scale 1) floats: `exp(e / b)` of a standard exponential `e`.
  *
- * Accuracy. `e` is `exponentialKernel`'s value (within 2 ULP of JAX's),
- * `e / b` is one rounded division, and `exp` is JavaScript's float64
- * `Math.exp` rounded to the dtype (at most 1 ULP from exact). XLA CPU's
- * float32 `exp` is a polynomial approximation with a documented budget of
- * 6 ULP (float64: 1 ULP; `xla/codegen/intrinsic/accuracy/accuracy_budget.h`).
- * `exp` amplifies a relative difference of its argument `y = e / b` by `|y|`,
- * so a float32 result is within **7 + 6·|y| ULP** of JAX on CPU, a float64
- * result within **2 + 6·|y| float64 ULP** (in practice 0 or 1 ULP for
- * moderate `y`).
+ * Accuracy. Float32 is bit-exact with JAX on CPU: `e` is
+ * {@link exponentialKernel}'s, a scalar `b` turns `e / b` into `e · (1/b)`
+ * as XLA compiles it, and `exp` is XLA's float32 routine. Float64 uses
+ * JavaScript's `Math.log1p` and `Math.exp` where XLA has its own float64
+ * routines: within a few float64 ULP (`exp` multiplies a relative
+ * difference of its argument `y = e / b` by `|y|`).
  *
  * @module
  */
@@ -21,6 +18,7 @@ import type { ThreefryOptions } from "../options.js";
 import type { ArrayParam } from "../params.js";
 import { exponentialKernel } from "./exponential.js";
 import { sampleFloatParams } from "./float-params.js";
+import { elementaryFunctions } from "../xla-math/elementary.js";
 
 /**
  * Sample Pareto floats with shape parameter `b` (density `b / x^(b+1)` on
@@ -57,7 +55,8 @@ export function pareto(
 /**
  * JAX's `_pareto` on a checked key: `b` (broadcast to `shape`, or of length
  * 1) rounded to `dtype`, `e = exponential(key, shape, dtype)`, then
- * `exp(e / b)` rounded to `dtype`.
+ * `exp(e / b)` rounded to `dtype`; for `b` of length 1 (a constant to XLA)
+ * the division is a multiplication by `1/b`.
  */
 export function paretoKernel(
   key: Key,
@@ -68,11 +67,14 @@ export function paretoKernel(
 ): Float32Array | Float64Array {
   const size = shapeSize(shape);
   const round = roundTo(dtype);
+  const math = elementaryFunctions(dtype);
   const out = exponentialKernel(key, shape, dtype, partitionable);
-  const scalar = b.length === 1;
-  for (let i = 0; i < size; i++) {
-    const bi = round(scalar ? b[0] : b[i]);
-    out[i] = round(Math.exp(round(out[i] / bi)));
+  if (b.length === 1) {
+    // A scalar b is a constant of JAX's computation: XLA turns `e / b` into `e · (1/b)`.
+    const inverse = round(1 / round(b[0]));
+    for (let i = 0; i < size; i++) out[i] = math.exp(round(out[i] * inverse));
+    return out;
   }
+  for (let i = 0; i < size; i++) out[i] = math.exp(round(out[i] / round(b[i])));
   return out;
 }

@@ -20,6 +20,7 @@ import type { ThreefryOptions } from "../options.js";
 import type { ArrayParam } from "../params.js";
 import { uniformKernel } from "./uniform.js";
 import { sampleFloatParams } from "./float-params.js";
+import { elementaryFunctions } from "../xla-math/elementary.js";
 
 /**
  * Sample Rayleigh floats with scale `scale` (density
@@ -68,12 +69,13 @@ export function rayleighKernel(
 ): Float32Array | Float64Array {
   const size = shapeSize(shape);
   const round = roundTo(dtype);
+  const math = elementaryFunctions(dtype);
   const u = uniformKernel(key, shape, dtype, [0], [1], partitionable);
   const out = allocate(dtype, size);
   const scalar = scale.length === 1;
   for (let i = 0; i < size; i++) {
     const s = round(scalar ? scale[0] : scale[i]);
-    const logU = round(Math.log(u[i]));
+    const logU = round(math.log(u[i]));
     out[i] = round(s * round(Math.sqrt(round(logU * -2))));
   }
   return out;

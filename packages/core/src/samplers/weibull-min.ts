@@ -13,13 +13,14 @@
  *
  * @module
  */
-import { powC, roundTo } from "../float.js";
+import { roundTo } from "../float.js";
 import { checkKey, type Key, type KeyLike } from "../keys.js";
 import { allocate, shapeSize, type FloatDType, type NdArray } from "../ndarray.js";
 import { isPartitionable, type ThreefryOptions } from "../options.js";
 import { broadcastParam, broadcastShapes, toParam, type ArrayParam } from "../params.js";
 import { checkFloatDType, checkShape } from "../validate.js";
 import { uniformKernel } from "./uniform.js";
+import { elementaryFunctions } from "../xla-math/elementary.js";
 
 /**
  * Sample Weibull floats (density `∝ x^(c-1)·e^(-(x/σ)^c)` on `[0, ∞)`, with
@@ -101,9 +102,10 @@ export function weibullMinKernel(
   resultShape: readonly number[] = shape,
 ): Float32Array | Float64Array {
   const round = roundTo(dtype);
+  const math = elementaryFunctions(dtype);
   const u = uniformKernel(key, shape, dtype, [0], [1], partitionable);
   const x = new Float64Array(u.length);
-  for (let i = 0; i < u.length; i++) x[i] = -round(Math.log1p(-u[i]));
+  for (let i = 0; i < u.length; i++) x[i] = -round(math.log1p(-u[i]));
   const size = shapeSize(resultShape);
   const base = x.length === size ? x : broadcastParam({ shape, data: x }, resultShape);
   const out = allocate(dtype, size);
@@ -112,7 +114,7 @@ export function weibullMinKernel(
   for (let i = 0; i < size; i++) {
     const c = round(scalarConcentration ? concentration[0] : concentration[i]);
     const s = round(scalarScale ? scale[0] : scale[i]);
-    out[i] = round(round(powC(base[i], round(1 / c))) * s);
+    out[i] = round(round(math.pow(base[i], round(1 / c))) * s);
   }
   return out;
 }
