@@ -36,7 +36,7 @@
  *
  * @module
  */
-import { f32, powC, roundTo } from "../float.js";
+import { f32, fmaF32, roundTo } from "../float.js";
 import { checkKey, type Key, type KeyLike } from "../keys.js";
 import { allocate, shapeSize, type FloatDType, type NdArray } from "../ndarray.js";
 import { isPartitionable, type ThreefryOptions } from "../options.js";
@@ -46,6 +46,7 @@ import { splitWords } from "../split.js";
 import { checkFloatDType, describe } from "../validate.js";
 import { normalKernel } from "./normal.js";
 import { unitFloats } from "./uniform.js";
+import { elementaryFunctions } from "../xla-math/elementary.js";
 
 /** The sampling algorithm of the gamma family (JAX's keyword-only `method`). */
 export type GammaMethod = "exact" | "approximate";
@@ -243,13 +244,18 @@ export function gammaOne(
   partitionable: boolean,
 ): number {
   const r = roundTo(dtype);
+  const math = elementaryFunctions(dtype);
+  // XLA:CPU contracts the float32 multiply-adds `1 + x·c` and `1 - 0.0331·X²`.
+  const multiplyAdd = dtype === "float32" ? fmaF32 : (a: number, b: number, c: number) => a * b + c;
   const third = dtype === "float32" ? ONE_THIRD_32 : 1 / 3;
   const squeeze = dtype === "float32" ? SQUEEZE_32 : 0.0331;
   const alphaOrig = alpha;
   const boost = alpha >= 1;
   if (!boost) alpha = r(alpha + 1);
   const d = r(alpha - third);
-  const c = r(third / r(Math.sqrt(d)));
+  // XLA rewrites `(1/3) / sqrt(d)` as `(1/3) · rsqrt(d)`; for a constant
+  // alpha the rsqrt is folded to its correctly rounded value.
+  const c = r(third * r(1 / Math.sqrt(d)));
 
   const [loopKey0, subkey] = splitKey(key, 2, partitionable);
   let loopKey = loopKey0;
@@ -257,8 +263,8 @@ export function gammaOne(
   let V = 1;
   let U = 2;
   while (
-    U >= r(1 - r(squeeze * r(X * X))) &&
-    r(Math.log(U)) >= r(r(X * 0.5) + r(d * r(r(1 - V) + r(Math.log(V)))))
+    U >= multiplyAdd(-squeeze, r(X * X), 1) &&
+    math.log(U) >= r(r(X * 0.5) + r(d * r(r(1 - V) + math.log(V))))
   ) {
     const [nextKey, xKey0, uKey] = splitKey(loopKey, 3, partitionable);
     loopKey = nextKey;
@@ -269,7 +275,7 @@ export function gammaOne(
       const [nextXKey, sub] = splitKey(xKey, 2, partitionable);
       xKey = nextXKey;
       x = normalKernel(sub, [], dtype, partitionable)[0];
-      v = r(1 + r(x * c));
+      v = multiplyAdd(x, c, 1);
     }
     X = r(x * x);
     V = r(r(v * v) * v);
@@ -278,12 +284,12 @@ export function gammaOne(
 
   const u = unitFloats(subkey, 1, dtype, partitionable)[0];
   if (logSpace) {
-    const logSample = r(Math.log1p(-u));
+    const logSample = math.log1p(-u);
     const logBoost = boost || logSample === 0 ? 0 : r(logSample * r(1 / alphaOrig));
-    return r(r(r(Math.log(d)) + r(Math.log(V))) + logBoost);
+    return r(r(math.log(d) + math.log(V)) + logBoost);
   }
   const sample = r(1 - u);
-  const boostFactor = boost ? 1 : r(powC(sample, r(1 / alphaOrig)));
+  const boostFactor = boost ? 1 : math.pow(sample, r(1 / alphaOrig));
   return r(r(d * V) * boostFactor);
 }
 
@@ -333,6 +339,7 @@ export function gammaApproxKernel(
   partitionable: boolean,
 ): Float32Array | Float64Array {
   const r = roundTo(dtype);
+  const math = elementaryFunctions(dtype);
   const size = shapeSize(shape);
   const out = allocate(dtype, size);
   const [keyBase, keyBoost] = splitKey(key, 2, partitionable);
@@ -350,15 +357,15 @@ export function gammaApproxKernel(
     let poly = rowCoef(coef[coef.length - 1]);
     for (let k = coef.length - 2; k >= 0; k--) poly = r(r(poly * t) + rowCoef(coef[k]));
     poly = Number.isNaN(poly) ? NaN : Math.max(poly, tiny);
-    const logBase = r(r(Math.log(boosted)) + r(3 * r(Math.log(poly))));
+    const logBase = r(math.log(boosted) + r(3 * math.log(poly)));
     // Boosting sum: sum over k of log(U_k) / (a + k).
     let sum = 0;
     for (let k = 0; k < NUM_BOOSTS; k++) {
-      const logU = r(Math.log1p(-u[k * size + i]));
+      const logU = math.log1p(-u[k * size + i]);
       sum = r(sum + r(logU / r(a[i] + k)));
     }
     const logSample = r(logBase + sum);
-    out[i] = logSpace ? logSample : r(Math.exp(logSample));
+    out[i] = logSpace ? logSample : math.exp(logSample);
   }
   return out;
 }
