@@ -19,6 +19,7 @@ import type { ArrayParam } from "../params.js";
 import { splitKey } from "../random-words.js";
 import { checkGammaMethod, loggammaKernel, type GammaMethod, type GammaOptions } from "./gamma.js";
 import { sampleCastFloatParams } from "./float-params.js";
+import { elementaryFunctions } from "../xla-math/elementary.js";
 
 /**
  * Sample Beta(`a`, `b`) variates on [0, 1] (density proportional to
@@ -77,6 +78,7 @@ export function betaKernel(
   method: GammaMethod = "exact",
 ): Float32Array | Float64Array {
   const r = roundTo(dtype);
+  const exp = elementaryFunctions(dtype).exp;
   const size = shapeSize(shape);
   const out = allocate(dtype, size);
   const [keyA, keyB] = splitKey(key, 2, partitionable);
@@ -84,8 +86,8 @@ export function betaKernel(
   const logGammaB = loggammaKernel(keyB, shape, dtype, b, partitionable, method);
   for (let i = 0; i < size; i++) {
     const logMax = Math.max(logGammaA[i], logGammaB[i]);
-    const ga = r(Math.exp(r(logGammaA[i] - logMax)));
-    const gb = r(Math.exp(r(logGammaB[i] - logMax)));
+    const ga = exp(r(logGammaA[i] - logMax));
+    const gb = exp(r(logGammaB[i] - logMax));
     out[i] = r(ga / r(ga + gb));
   }
   return out;

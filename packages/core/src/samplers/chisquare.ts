@@ -16,6 +16,7 @@ import { allocate, shapeSize, type FloatDType, type NdArray } from "../ndarray.j
 import type { ArrayParam } from "../params.js";
 import { checkGammaMethod, loggammaKernel, type GammaMethod, type GammaOptions } from "./gamma.js";
 import { sampleCastFloatParams } from "./float-params.js";
+import { elementaryFunctions } from "../xla-math/elementary.js";
 
 /**
  * Sample chi-square variates with `df` degrees of freedom, as
@@ -67,10 +68,11 @@ export function chisquareKernel(
   method: GammaMethod = "exact",
 ): Float32Array | Float64Array {
   const r = roundTo(dtype);
+  const exp = elementaryFunctions(dtype).exp;
   const size = shapeSize(shape);
   const halfDf = df.map((x) => r(x / 2));
   const logGamma = loggammaKernel(key, shape, dtype, halfDf, partitionable, method);
   const out = allocate(dtype, size);
-  for (let i = 0; i < size; i++) out[i] = r(r(Math.exp(logGamma[i])) * 2);
+  for (let i = 0; i < size; i++) out[i] = r(exp(logGamma[i]) * 2);
   return out;
 }

@@ -20,6 +20,7 @@ import { isPartitionable, type ThreefryOptions } from "../options.js";
 import { broadcastParam, checkParamsFitShape, toParam, type ArrayParam } from "../params.js";
 import { checkFloatDType, checkShape } from "../validate.js";
 import { loggammaKernel } from "./gamma.js";
+import { elementaryFunctions } from "../xla-math/elementary.js";
 
 /**
  * Sample Dirichlet vectors with concentration `alpha`, as
@@ -95,6 +96,7 @@ export function dirichletKernel(
   partitionable: boolean,
 ): Float32Array | Float64Array {
   const r = roundTo(dtype);
+  const exp = elementaryFunctions(dtype).exp;
   const size = shapeSize(shape);
   const out = allocate(dtype, size);
   const k = shape.length === 0 ? 1 : shape[shape.length - 1];
@@ -105,10 +107,12 @@ export function dirichletKernel(
     for (let j = start; j < start + k; j++) max = Math.max(max, logGamma[j]);
     let sum = 0;
     for (let j = start; j < start + k; j++) {
-      out[j] = r(Math.exp(r(logGamma[j] - max)));
+      out[j] = exp(r(logGamma[j] - max));
       sum = r(sum + out[j]);
     }
-    for (let j = start; j < start + k; j++) out[j] = r(out[j] / sum);
+    // XLA divides by a broadcast value as a multiplication by its reciprocal.
+    const inverse = r(1 / sum);
+    for (let j = start; j < start + k; j++) out[j] = r(out[j] * inverse);
   }
   return out;
 }
