@@ -27,6 +27,7 @@ import { roundTo } from "../float.js";
 import { splitKey } from "../random-words.js";
 import { checkFloatDType } from "../validate.js";
 import { unitFloats } from "./uniform.js";
+import { elementaryFunctions } from "../xla-math/elementary.js";
 
 /**
  * Sample binomial counts (as floats) of `n` trials with success probability
@@ -98,6 +99,7 @@ export function binomialKernel(
   partitionable: boolean,
 ): Float32Array | Float64Array {
   const round = roundTo(dtype);
+  const math = elementaryFunctions(dtype);
   const size = shapeSize(shape);
   const out = allocate(dtype, size);
   const countInv = new Float64Array(size);
@@ -176,7 +178,8 @@ export function binomialInversionKernel(
   partitionable: boolean,
 ): Float64Array {
   const round = roundTo(dtype);
-  const log1mq = q.map((x) => round(Math.log1p(-x)));
+  const math = elementaryFunctions(dtype);
+  const log1mq = q.map((x) => round(math.log1p(-x)));
   const numGeom = new Float64Array(size);
   const geomSum = new Float64Array(size);
   let pending = 0;
@@ -190,7 +193,7 @@ export function binomialInversionKernel(
     for (let i = 0; i < size; i++) {
       if (!(geomSum[i] <= n[i])) continue;
       numGeom[i] += 1;
-      const geom = Math.ceil(round(round(Math.log(u[i])) / log1mq[i]));
+      const geom = Math.ceil(round(round(math.log(u[i])) / log1mq[i]));
       geomSum[i] = round(geomSum[i] + geom);
       if (geomSum[i] <= n[i]) pending++;
     }
@@ -218,6 +221,7 @@ export function btrsKernel(
   partitionable: boolean,
 ): Float64Array {
   const round = roundTo(dtype);
+  const math = elementaryFunctions(dtype);
   const stirling = stirlingApproxTail(dtype);
   const c1_15 = round(1.15);
   const c2_53 = round(2.53);
@@ -254,7 +258,7 @@ export function btrsKernel(
     // The k-independent part of ub: (m + 0.5) log((m + 1) / (r (n - m + 1))).
     const nm1 = round(round(count - m[i]) + 1);
     mTerms[i] = round(
-      round(m[i] + 0.5) * round(Math.log(round(round(m[i] + 1) / round(r[i] * nm1)))),
+      round(m[i] + 0.5) * round(math.log(round(round(m[i] + 1) / round(r[i] * nm1)))),
     );
     // vR is NaN exactly when n · q (1 - q) is NaN (n = inf, q = 0): JAX never
     // accepts such an element and loops forever; here it does not hold the loop.
@@ -281,7 +285,7 @@ export function btrsKernel(
         const reject = k < 0 || k > count;
         if (!reject) {
           const v = round(
-            Math.log(
+            math.log(
               round(
                 round(vs[i] * alpha[i]) / round(round(a[i] / round(uShifted * uShifted)) + b[i]),
               ),
@@ -289,9 +293,9 @@ export function btrsKernel(
           );
           const nm1 = round(round(count - m[i]) + 1);
           const nk1 = round(round(count - k) + 1);
-          let ub = round(mTerms[i] + round(round(count + 1) * round(Math.log(round(nm1 / nk1)))));
+          let ub = round(mTerms[i] + round(round(count + 1) * round(math.log(round(nm1 / nk1)))));
           ub = round(
-            ub + round(round(k + 0.5) * round(Math.log(round(round(r[i] * nk1) / round(k + 1))))),
+            ub + round(round(k + 0.5) * round(math.log(round(round(r[i] * nk1) / round(k + 1))))),
           );
           ub = round(ub + stirling(m[i]));
           ub = round(ub + stirling(round(count - m[i])));
@@ -326,6 +330,7 @@ const STIRLING_TAIL_VALUES = [
  */
 function stirlingApproxTail(dtype: FloatDType): (k: number) => number {
   const round = roundTo(dtype);
+  const math = elementaryFunctions(dtype);
   const table = STIRLING_TAIL_VALUES.map(round);
   const c12 = round(1.0 / 12);
   const c360 = round(1.0 / 360);

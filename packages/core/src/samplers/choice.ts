@@ -28,6 +28,7 @@ import { checkGumbelMode, gumbelKernel, type GumbelMode } from "./gumbel.js";
 import { isIntegerDType, randintKernel } from "./randint.js";
 import { shuffleIndices, takeAlongAxis, toNdArray } from "./permutation.js";
 import { unitFloats } from "./uniform.js";
+import { elementaryFunctions } from "../xla-math/elementary.js";
 
 /** XLA CPU's base length for rewriting cumulative reduce-windows (`xla_reduce_window_rewrite_base_length`). */
 const SCAN_BASE = 16;
@@ -261,7 +262,8 @@ export function choiceIndices(
     return out;
   }
   const noise = gumbelKernel(key, [n], p.dtype, mode, partitionable);
-  const perturbed = noise.map((g, i) => round(g + round(Math.log(weights[i]))));
+  const log = elementaryFunctions(p.dtype).log;
+  const perturbed = noise.map((g, i) => round(g + log(weights[i])));
   out.set(topKIndices(perturbed, draws));
   return out;
 }

@@ -28,6 +28,7 @@ import { broadcastParam, resolveShape, toParam, type ArrayParam } from "../param
 import { isX64, paramFloatDType, type X64Options } from "./bernoulli.js";
 import { checkIntegerDType, floatToInteger, INTEGER_INFO, type IntegerDType } from "./randint.js";
 import { unitFloats } from "./uniform.js";
+import { elementaryFunctions } from "../xla-math/elementary.js";
 
 /**
  * Sample geometric counts with success probability `p`, as
@@ -89,6 +90,7 @@ export function geometricKernel(
 ): TypedArrayOf[IntegerDType] {
   const size = shapeSize(shape);
   const round = roundTo(floatDType);
+  const math = elementaryFunctions(floatDType);
   const u = unitFloats(key, size, floatDType, partitionable);
   const out = allocate(dtype, size);
   const wide = INTEGER_INFO[dtype].bits === 64;
@@ -100,10 +102,10 @@ export function geometricKernel(
     const prob = round(p.length === 1 ? p[0] : p[i]);
     if (!Object.is(prob, lastP)) {
       lastP = prob;
-      logOneMinusP = round(Math.log1p(round(-prob)));
+      logOneMinusP = round(math.log1p(round(-prob)));
     }
     const ui = u[i] === 0 ? 1 : u[i];
-    const logU = round(Math.log(ui));
+    const logU = round(math.log(ui));
     const g = round(Math.floor(round(logU / logOneMinusP)) + 1);
     if (wide) (out as BigInt64Array | BigUint64Array)[i] = floatToInteger(g, dtype);
     else

@@ -34,6 +34,8 @@ import { broadcastParam, resolveShape, toParam, type ArrayParam } from "../param
 import { splitKey } from "../random-words.js";
 import { describe } from "../validate.js";
 import { unitFloats } from "./uniform.js";
+import { logF32 } from "../xla-math/log.js";
+import { log1pF32 } from "../xla-math/log1p.js";
 
 /** Integer dtypes `poisson` can return (JAX accepts any integer dtype). */
 export type PoissonDType =
@@ -218,7 +220,7 @@ export function poissonKnuthKernel(
     for (let i = 0; i < size; i++) {
       if (!(logProd[i] > negLam[i])) continue;
       k[i] += 1;
-      logProd[i] = f32(logProd[i] + f32(Math.log(u[i])));
+      logProd[i] = f32(logProd[i] + logF32(u[i]));
       if (logProd[i] > negLam[i]) pending++;
     }
   }
@@ -249,7 +251,7 @@ export function poissonRejectionKernel(
   const vR = new Float64Array(size);
   for (let i = 0; i < size; i++) {
     const l = lam[i];
-    logLam[i] = f32(Math.log(l));
+    logLam[i] = logF32(l);
     b[i] = f32(C_0_931 + f32(C_2_53 * f32(Math.sqrt(l))));
     a[i] = f32(C_M0_059 + f32(C_0_02483 * b[i]));
     invAlpha[i] = f32(C_1_1239 + f32(C_1_1328 / f32(b[i] - C_3_4)));
@@ -277,7 +279,7 @@ export function poissonRejectionKernel(
         const reject = k < 0 || (uShifted < C_0_013 && v > uShifted);
         if (!reject) {
           const s = f32(
-            Math.log(f32(f32(v * invAlpha[i]) / f32(f32(a[i] / f32(uShifted * uShifted)) + b[i]))),
+            logF32(f32(f32(v * invAlpha[i]) / f32(f32(a[i] / f32(uShifted * uShifted)) + b[i]))),
           );
           const t = f32(f32(-lam[i] + f32(k * logLam[i])) - lgammaFloat32(f32(k + 1)));
           accept = s <= t;
@@ -339,9 +341,9 @@ export function lgammaFloat32(x: number): number {
     a = f32(a + f32(LANCZOS_COEFFICIENTS[i] / f32(z + (i + 1))));
   }
   const t = f32(LANCZOS_G_PLUS_HALF + z);
-  const logT = f32(LOG_LANCZOS_G_PLUS_HALF + f32(Math.log1p(f32(z / LANCZOS_G_PLUS_HALF))));
+  const logT = f32(LOG_LANCZOS_G_PLUS_HALF + log1pF32(f32(z / LANCZOS_G_PLUS_HALF)));
   const r = f32(f32(f32(z + 0.5) - f32(t / logT)) * logT);
-  let result = f32(f32(HALF_LOG_TWO_PI + r) + f32(Math.log(a)));
+  let result = f32(f32(HALF_LOG_TWO_PI + r) + logF32(a));
   if (reflect) {
     const abs = Math.abs(x);
     let absFrac = f32(abs - Math.floor(abs));
