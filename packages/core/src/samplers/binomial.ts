@@ -99,7 +99,6 @@ export function binomialKernel(
   partitionable: boolean,
 ): Float32Array | Float64Array {
   const round = roundTo(dtype);
-  const math = elementaryFunctions(dtype);
   const size = shapeSize(shape);
   const out = allocate(dtype, size);
   const countInv = new Float64Array(size);
@@ -330,7 +329,6 @@ const STIRLING_TAIL_VALUES = [
  */
 function stirlingApproxTail(dtype: FloatDType): (k: number) => number {
   const round = roundTo(dtype);
-  const math = elementaryFunctions(dtype);
   const table = STIRLING_TAIL_VALUES.map(round);
   const c12 = round(1.0 / 12);
   const c360 = round(1.0 / 360);

@@ -17,13 +17,13 @@ import { roundTo } from "../float.js";
 import { checkKey, type Key, type KeyLike } from "../keys.js";
 import type { FloatDType, NdArray } from "../ndarray.js";
 import { isPartitionable, type ThreefryOptions } from "../options.js";
-import { broadcastParam, checkSafeToCast, resolveShape, toParam, type Param } from "../params.js";
+import { broadcastParam, checkSafeToCast, resolveShape, toParam } from "../params.js";
 import { checkFloatDType } from "../validate.js";
 
 /**
  * A sampler's kernel behind its parameters: the checked key, shape and dtype,
- * the parameters broadcast to the shape (in the order they were named; a
- * scalar parameter stays of length 1), and the threefry mode.
+ * the parameters broadcast to the shape (in the order they were named), and
+ * the threefry mode.
  */
 export type FloatParamsKernel = (
   key: Key,
@@ -62,7 +62,7 @@ export function sampleFloatParams(
       checkedKey,
       checkedShape,
       checkedDType,
-      read.map((p) => broadcastUnlessScalar(p, checkedShape)),
+      read.map((p) => broadcastParam(p, checkedShape)),
       partitionable,
     ),
   };
@@ -102,15 +102,4 @@ export function sampleCastFloatParams(
       partitionable,
     ),
   };
-}
-
-/**
- * A parameter broadcast to `shape`, except that a scalar (0-d) parameter
- * stays a single value: JAX traces a scalar argument as a constant of the
- * compiled computation, which XLA then folds into the arithmetic
- * (`x / c` becomes `x · (1/c)`, constant factors are multiplied together),
- * and the kernels reproduce that folding for a parameter of length 1.
- */
-function broadcastUnlessScalar(param: Param, shape: readonly number[]): Float64Array {
-  return param.shape.length === 0 ? Float64Array.from(param.data) : broadcastParam(param, shape);
 }

@@ -17,7 +17,7 @@ import type { Key, KeyLike } from "../keys.js";
 import { shapeSize, type FloatDType, type NdArray } from "../ndarray.js";
 import type { ThreefryOptions } from "../options.js";
 import type { ArrayParam } from "../params.js";
-import { normalKernel, SQRT2_FLOAT32 } from "./normal.js";
+import { SQRT2_FLOAT32 } from "./normal.js";
 import { uniformKernel } from "./uniform.js";
 import { sampleFloatParams } from "./float-params.js";
 import { elementaryFunctions } from "../xla-math/elementary.js";
@@ -64,17 +64,15 @@ export function lognormalKernel(
   const size = shapeSize(shape);
   const round = roundTo(dtype);
   const exp = elementaryFunctions(dtype).exp;
-  if (sigma.length === 1) {
-    // A scalar sigma is a constant of JAX's computation: XLA folds
-    // `(√2 · erf_inv(u)) · sigma` into `erf_inv(u) · (√2 · sigma)`.
-    const low = nextAfter(dtype, -1, 0);
-    const out = uniformKernel(key, shape, dtype, [low], [1], partitionable);
-    const erfInv = dtype === "float32" ? erfInvFloat32 : erfInvFloat64;
-    const factor = round((dtype === "float32" ? SQRT2_FLOAT32 : Math.SQRT2) * round(sigma[0]));
-    for (let i = 0; i < size; i++) out[i] = exp(round(erfInv(out[i]) * factor));
-    return out;
+  // XLA reassociates `(√2 · erf_inv(u)) · sigma` into `erf_inv(u) · (√2 · sigma)`.
+  const low = nextAfter(dtype, -1, 0);
+  const out = uniformKernel(key, shape, dtype, [low], [1], partitionable);
+  const erfInv = dtype === "float32" ? erfInvFloat32 : erfInvFloat64;
+  const sqrt2 = dtype === "float32" ? SQRT2_FLOAT32 : Math.SQRT2;
+  const scalar = sigma.length === 1;
+  for (let i = 0; i < size; i++) {
+    const factor = round(sqrt2 * round(scalar ? sigma[0] : sigma[i]));
+    out[i] = exp(round(erfInv(out[i]) * factor));
   }
-  const out = normalKernel(key, shape, dtype, partitionable);
-  for (let i = 0; i < size; i++) out[i] = exp(round(out[i] * round(sigma[i])));
   return out;
 }

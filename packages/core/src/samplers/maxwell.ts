@@ -191,10 +191,13 @@ export function doubleSidedMaxwellKernel(
   ) as Int32Array;
   const round = dtype === "float32" ? f32 : (x: number) => x;
   const scalar = loc.length === 1 && scale.length === 1;
+  // With the Maxwell norms in the same loop (up to 4096 normals, see
+  // maxwellKernel), XLA:CPU contracts `(sign · m) · scale + loc` into one FMA.
+  const fusedTail = dtype === "float32" && 3 * out.length <= SMALL_REDUCTION_LIMIT;
   for (let i = 0; i < out.length; i++) {
     const l = round(scalar ? loc[0] : loc[i]);
     const s = round(scalar ? scale[0] : scale[i]);
-    out[i] = round(round(sign[i] * out[i] * s) + l);
+    out[i] = fusedTail ? fmaF32(sign[i] * out[i], s, l) : round(round(sign[i] * out[i] * s) + l);
   }
   return out;
 }

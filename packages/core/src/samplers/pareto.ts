@@ -3,8 +3,8 @@
  * Pareto (type I, scale 1) floats: `exp(e / b)` of a standard exponential `e`.
  *
  * Accuracy. Float32 is bit-exact with JAX on CPU: `e` is
- * {@link exponentialKernel}'s, a scalar `b` turns `e / b` into `e · (1/b)`
- * as XLA compiles it, and `exp` is XLA's float32 routine. Float64 uses
+ * {@link exponentialKernel}'s, a broadcast `b` turns `e / b` into
+ * `e · (1/b)` as XLA compiles it, and `exp` is XLA's float32 routine. Float64 uses
  * JavaScript's `Math.log1p` and `Math.exp` where XLA has its own float64
  * routines: within a few float64 ULP (`exp` multiplies a relative
  * difference of its argument `y = e / b` by `|y|`).
@@ -15,7 +15,7 @@ import { roundTo } from "../float.js";
 import type { Key, KeyLike } from "../keys.js";
 import { shapeSize, type FloatDType, type NdArray } from "../ndarray.js";
 import type { ThreefryOptions } from "../options.js";
-import type { ArrayParam } from "../params.js";
+import { toParam, type ArrayParam } from "../params.js";
 import { exponentialKernel } from "./exponential.js";
 import { sampleFloatParams } from "./float-params.js";
 import { elementaryFunctions } from "../xla-math/elementary.js";
@@ -47,16 +47,19 @@ export function pareto(
   dtype: FloatDType = "float32",
   options?: ThreefryOptions,
 ): NdArray<FloatDType> {
-  return sampleFloatParams("pareto", key, { b }, shape, dtype, options, (k, s, d, [bs], p) =>
-    paretoKernel(k, s, d, bs, p),
-  );
+  return sampleFloatParams("pareto", key, { b }, shape, dtype, options, (k, s, d, [bs], p) => {
+    const bShape = toParam("b", b).shape;
+    const broadcast = bShape.length !== s.length || bShape.some((e, i) => e !== s[i]);
+    return paretoKernel(k, s, d, bs, p, broadcast);
+  });
 }
 
 /**
  * JAX's `_pareto` on a checked key: `b` (broadcast to `shape`, or of length
  * 1) rounded to `dtype`, `e = exponential(key, shape, dtype)`, then
- * `exp(e / b)` rounded to `dtype`; for `b` of length 1 (a constant to XLA)
- * the division is a multiplication by `1/b`.
+ * `exp(e / b)` rounded to `dtype`. When `b` is broadcast to the shape (a
+ * scalar, or an array of another shape; `broadcast`, default: `b` of length
+ * 1) XLA computes the division as a multiplication by `1/b`.
  */
 export function paretoKernel(
   key: Key,
@@ -64,17 +67,17 @@ export function paretoKernel(
   dtype: FloatDType,
   b: Float64Array | readonly number[],
   partitionable: boolean,
+  broadcast: boolean = b.length === 1,
 ): Float32Array | Float64Array {
   const size = shapeSize(shape);
   const round = roundTo(dtype);
   const math = elementaryFunctions(dtype);
   const out = exponentialKernel(key, shape, dtype, partitionable);
-  if (b.length === 1) {
-    // A scalar b is a constant of JAX's computation: XLA turns `e / b` into `e · (1/b)`.
-    const inverse = round(1 / round(b[0]));
-    for (let i = 0; i < size; i++) out[i] = math.exp(round(out[i] * inverse));
-    return out;
+  const scalar = b.length === 1;
+  for (let i = 0; i < size; i++) {
+    const bi = round(scalar ? b[0] : b[i]);
+    // XLA turns a division by a broadcast value into a multiplication by its reciprocal.
+    out[i] = math.exp(broadcast ? round(out[i] * round(1 / bi)) : round(out[i] / bi));
   }
-  for (let i = 0; i < size; i++) out[i] = math.exp(round(out[i] / round(b[i])));
   return out;
 }
