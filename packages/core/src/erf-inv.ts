@@ -27,10 +27,10 @@
  * Float32 is bit-exact with JAX on CPU. Each multiplication, addition and
  * subtraction is rounded to float32 as written in the StableHLO graph, except
  * that XLA:CPU contracts each Horner step `c + p·w` into one fused
- * multiply-add ({@link fmaF32}); `sqrt` is exact (the float64 square root of
+ * multiply-add (`fmaF32`); `sqrt` is exact (the float64 square root of
  * a float32, rounded to float32, is the correctly rounded float32 square
  * root, which is what XLA emits); and `log1p` is XLA's own float32 routine
- * ({@link log1pF32}). Measured against jax 0.10.2 on every `normal` sample of
+ * (`log1pF32`). Measured against jax 0.10.2 on every `normal` sample of
  * the probes (both threefry modes): no element differs.
  *
  * Float64 uses JavaScript's `Math.log1p` (fdlibm, < 1 ULP) where XLA has its

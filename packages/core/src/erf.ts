@@ -12,7 +12,7 @@
  *   Eigen's rational interpolant `x·P(x²)/Q(x²)` with degree-9 odd numerator
  *   and degree-12 even denominator, both evaluated with explicit `fma`
  *   intrinsics, and `±1` once `|x| >= 3.832506856900711`. Reproduced here
- *   operation by operation, with exact float32 FMAs ({@link fmaF32}), so
+ *   operation by operation, with exact float32 FMAs (`fmaF32`), so
  *   {@link erfFloat32} is meant to be bit-identical to XLA:CPU.
  * - float64: a call to the C library's `erf`. glibc (like musl and FreeBSD)
  *   uses Sun's fdlibm algorithm; {@link erfFloat64} follows that algorithm

@@ -3,12 +3,10 @@
  * Beta variates as the ratio of two gamma variates, computed from their
  * logarithms so that small shape parameters do not underflow.
  *
- * Accuracy. The two log-gamma draws carry the bound of
- * `loggammaKernel` (see `gamma.ts`); then `max`, the subtractions,
- * the division and the sum are exactly rounded as in XLA, and each `exp`
- * (JavaScript's float64 `Math.exp` rounded to the dtype) is within 2 ULP of
- * XLA CPU's. A float32 result is therefore within a few ULP of JAX's when
- * the rejection loops of both gamma draws take JAX's path (see `gamma.ts`).
+ * Accuracy. Float32: the two log-gamma draws follow `gamma.ts` (bit-exact
+ * where its `rsqrt` agrees); `max`, the subtractions, the division and the
+ * sum are rounded as in XLA and each `exp` is XLA's float32 routine
+ * (measured with jax 0.10.2 on CPU, both threefry modes: `a = 2, b = 3` bit-exact). Float64 uses JavaScript's `Math.exp`.
  *
  * @module
  */

@@ -10,9 +10,8 @@
  * summation order for `cumsum` (its `ReduceWindowRewriter`, base length 16:
  * sequential sums within blocks of 16, block totals scanned recursively the
  * same way, then added), so it is exact too. The weighted-without-replacement
- * branch adds `log(p)` (float64 `Math.log` rounded: ≤ 2 float32 ULP from
- * XLA's) to Gumbel noise (bound in `gumbel.ts`); its indices can differ from
- * JAX's only when two perturbed values are within those few ULP.
+ * branch adds `log(p)` (XLA's float32 `log` for float32) to Gumbel noise, so
+ * it is exact in float32.
  *
  * @module
  */

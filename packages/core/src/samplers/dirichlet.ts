@@ -3,13 +3,13 @@
  * Dirichlet vectors: log-gamma draws normalised with a softmax over the
  * last axis.
  *
- * Accuracy. The log-gamma draws carry the bound of `gamma.ts`. The softmax
- * (`jax.nn.softmax`: `exp(x − max)`, divided by its sum) uses `Math.exp`
- * rounded to the dtype (within 2 ULP of XLA CPU's `exp`) and sums the `k`
- * terms left to right; XLA may reduce in another order, which changes the
- * sum by at most about `k` ULP. A float32 component is therefore within a
- * few ULP (plus `k` for the sum) of JAX's when the gamma draws take JAX's
- * rejection path.
+ * Accuracy. Float32: the log-gamma draws follow `gamma.ts`; the softmax
+ * (`jax.nn.softmax`: `exp(x − max)`, divided by its sum) uses XLA's float32
+ * `exp`, sums the `k` terms left to right and multiplies by the rounded
+ * reciprocal of the sum, as XLA compiles it for up to 4096 elements
+ * (measured with jax 0.10.2 on CPU, both threefry modes: `alpha = [1, 2, 3]`, 256 draws bit-exact; at 2000 draws, 6000
+ * elements, XLA reduces differently and 60% match). Float64 uses
+ * JavaScript's `Math.exp`.
  *
  * @module
  */

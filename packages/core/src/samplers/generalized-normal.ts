@@ -3,12 +3,11 @@
  * Generalized normal variates (density proportional to `exp(−|x|^p)`):
  * a random sign times `g^(1/p)` with `g` Gamma(`1/p`).
  *
- * Accuracy. The gamma draw carries the bound of `gamma.ts`; `1/p` is
- * exactly rounded; `pow` is JavaScript's float64 `Math.pow` rounded to the
- * dtype (with C's `pow(1, y) = 1`), within 2 ULP of XLA CPU's `powf`/`pow`;
- * the sign is exact. A float32 result is within a few ULP (scaled by
- * `1/p` for the gamma draw's relative error) of JAX's when the gamma
- * rejection loop takes JAX's path.
+ * Accuracy. Float32: the gamma draw follows `gamma.ts`; `1/p` is exactly
+ * rounded; `pow` is glibc's `powf` computed correctly rounded
+ * (`powF32`); the sign is exact (measured with jax 0.10.2 on CPU, both threefry modes: `p = 1.5` and `3`, 14 and 3 of
+ * 16384 / 8192 samples differ by 1 ULP, all from `powf`'s last bit). Float64
+ * uses JavaScript's `Math.pow`.
  *
  * @module
  */

@@ -3,14 +3,11 @@
  * Geometric counts (number of trials up to and including the first success):
  * `floor(log(u) / log1p(-p)) + 1`.
  *
- * Accuracy. `log` and `log1p` are JavaScript's float64 functions rounded to
- * the float dtype: within 1 float32 ULP of the exact value (0.5 ULP plus
- * double rounding), against XLA CPU's float32 approximations within about 1
- * ULP, so each may differ from XLA's by up to 2 float32 ULP (float64: up to 2
- * float64 ULP against XLA's float64 functions). The quotient is then exactly
- * rounded. A count can therefore differ from JAX's only when
- * `log(u)/log1p(-p)` lies within about 4 ULP of an integer, which happens for
- * a fraction of order 10^-6 of float32 draws (far less in float64).
+ * Accuracy. Float32 `log` and `log1p` are XLA's float32 routines and the
+ * quotient is exactly rounded, so float32 counts are JAX's. Float64 uses
+ * JavaScript's `Math.log`/`Math.log1p` (within 2 float64 ULP of XLA's), so
+ * a float64 count can differ only when `log(u)/log1p(-p)` lies within a few
+ * ULP of an integer.
  *
  * @module
  */

@@ -12,7 +12,7 @@
  * which is 0 for `n = -127`, so `exp(x)` is 0 below about -87.68. The
  * backend contracts every multiply whose only use is an add or subtract
  * into a fused multiply-add (x86-64 with FMA, `AllowFPOpFusion = Fast`);
- * the fused steps are written with {@link fmaF32}. Subnormal inputs read as
+ * the fused steps are written with `fmaF32`. Subnormal inputs read as
  * zero and subnormal results are flushed to zero (XLA's DAZ and FTZ).
  *
  * @module

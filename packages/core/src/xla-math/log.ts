@@ -10,7 +10,7 @@
  * `m - 1` in three interleaved groups, and add `e · ln 2` in two parts
  * (Cody and Waite). The backend contracts every multiply whose only use is
  * an add into a fused multiply-add (x86-64 with FMA, `AllowFPOpFusion =
- * Fast`); the fused steps are written with {@link fmaF32}.
+ * Fast`); the fused steps are written with `fmaF32`.
  *
  * Subnormal inputs read as zero (XLA:CPU's DAZ), so their logarithm is -∞.
  *

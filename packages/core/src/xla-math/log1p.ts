@@ -6,11 +6,11 @@
  * i.e. jaxlib 0.10.2), read off the optimized LLVM IR that jaxlib dumps with
  * `XLA_FLAGS=--xla_dump_to=DIR`. For `|x| < 0.41421357` (float32 √2 - 1) it
  * is Cephes' rational approximation `x - x²/2 + x³ · P(x) / Q(x)` with
- * degree-6 numerator and denominator; otherwise it is {@link logF32} of the
+ * degree-6 numerator and denominator; otherwise it is `logF32` of the
  * float32 sum `1 + x`. The backend contracts every multiply whose only use
  * is an add into a fused multiply-add (x86-64 with FMA, `AllowFPOpFusion =
  * Fast`), which makes both Horner recurrences fused; those steps are written
- * with {@link fmaF32}. Subnormal inputs read as zero and subnormal results
+ * with `fmaF32`. Subnormal inputs read as zero and subnormal results
  * are flushed to zero (XLA's DAZ and FTZ).
  *
  * @module
