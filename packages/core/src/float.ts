@@ -50,44 +50,32 @@ export function flushSubnormalF32(x: number): number {
   return x !== 0 && Math.abs(x) < 2 ** -126 ? x * 0 : x;
 }
 
-const roundToOddScratch = new Float64Array(1);
-/** The two 32-bit halves of `roundToOddScratch`; index 0 is the low half (little-endian). */
-const roundToOddWords = new Uint32Array(roundToOddScratch.buffer);
-
 /**
  * Float32 fused multiply-add: `a · b + c` rounded once to float32 (ties to
  * even), as the FMA instruction XLA:CPU emits when it contracts a float32
  * multiply and add. The arguments are rounded to float32 first.
  *
- * The product of two float32 values is exact in float64 (24 + 24 bits), but
- * the float64 sum `p + c` is rounded, and rounding that again to float32 can
- * land on the wrong side of a float32 halfway point (double rounding). The
- * sum is therefore rounded to odd instead: its rounding error (exact, by
- * Knuth's two-sum) says on which side of the float64 sum the exact value
- * lies, and an inexact sum whose last bit is even is moved one float64 step
- * toward it. A round-to-odd result with at least two bits more than float32
- * rounds to float32 exactly as the exact value does (Boldo and Melquiond,
- * "Emulation of FMA and correctly rounded sums: proved algorithms using
- * rounding to odd", IEEE Trans. Computers, 2008).
+ * The product of two float32 values is exact in float64 (24 + 24 bits), so
+ * only the float64 sum `s = a·b + c` is rounded, and its rounding error `e`
+ * is exact (Knuth's two-sum). Rounding `s` to float32 gives the correctly
+ * rounded result unless `s` lies exactly halfway between two float32 values
+ * while `e ≠ 0` (double rounding): then the exact sum lies strictly on
+ * `e`'s side of the halfway point, and so does the result.
  */
 export function fmaF32(a: number, b: number, c: number): number {
   const product = f32(a) * f32(b);
   const addend = f32(c);
   const sum = product + addend;
-  if (!Number.isFinite(sum)) return f32(sum);
+  const rounded = f32(sum);
+  if (rounded === sum || !Number.isFinite(rounded)) return rounded;
   const addendPart = sum - product;
   const error = product - (sum - addendPart) + (addend - addendPart);
-  if (error === 0) return f32(sum);
-  roundToOddScratch[0] = sum;
-  if ((roundToOddWords[0] & 1) === 0) {
-    if (error > 0 === sum > 0) {
-      roundToOddWords[0] += 1;
-    } else {
-      if (roundToOddWords[0] === 0) roundToOddWords[1] -= 1;
-      roundToOddWords[0] -= 1;
-    }
-  }
-  return f32(roundToOddScratch[0]);
+  if (error === 0) return rounded;
+  // `sum` is halfway exactly when its mirror image about `rounded` is a float32
+  // (the other neighbour); the mirror `2·sum - rounded` is exact in float64.
+  const mirror = 2 * sum - rounded;
+  if (f32(mirror) !== mirror) return rounded;
+  return error > 0 === mirror > rounded ? mirror : rounded;
 }
 
 /** `numpy.nextafter` for float32: the float32 after `x` in the direction of `y`. */
