@@ -78,6 +78,50 @@ export function fmaF32(a: number, b: number, c: number): number {
   return error > 0 === mirror > rounded ? mirror : rounded;
 }
 
+const fmaF64Scratch = new Float64Array(1);
+/** The two 32-bit halves of `fmaF64Scratch`; index 0 is the low half (little-endian). */
+const fmaF64Words = new Uint32Array(fmaF64Scratch.buffer);
+
+/**
+ * Float64 fused multiply-add: `a · b + c` rounded once (ties to even), for
+ * operands whose product neither overflows nor underflows. Dekker's exact
+ * product `a·b = p + q`, Knuth's two-sum `c + p = s + t`, then
+ * `RN(s + RO(t + q))` where RO rounds to odd (Boldo and Melquiond, "Emulation
+ * of FMA and correctly rounded sums: proved algorithms using rounding to odd",
+ * IEEE Trans. Computers, 2008).
+ */
+export function fmaF64(a: number, b: number, c: number): number {
+  const p = a * b;
+  if (!Number.isFinite(p) || !Number.isFinite(c) || p === 0) return p + c;
+  const aSplit = VELTKAMP * a;
+  const aHigh = aSplit - (aSplit - a);
+  const aLow = a - aHigh;
+  const bSplit = VELTKAMP * b;
+  const bHigh = bSplit - (bSplit - b);
+  const bLow = b - bHigh;
+  const q = aHigh * bHigh - p + aHigh * bLow + aLow * bHigh + aLow * bLow;
+  const s = c + p;
+  const sPart = s - c;
+  const t = c - (s - sPart) + (p - sPart);
+  const v = t + q;
+  const vPart = v - t;
+  const vError = t - (v - vPart) + (q - vPart);
+  if (vError === 0) return s + v;
+  fmaF64Scratch[0] = v;
+  if ((fmaF64Words[0] & 1) === 0) {
+    if (vError > 0 === v > 0) {
+      fmaF64Words[0] += 1;
+    } else {
+      if (fmaF64Words[0] === 0) fmaF64Words[1] -= 1;
+      fmaF64Words[0] -= 1;
+    }
+  }
+  return s + fmaF64Scratch[0];
+}
+
+/** Veltkamp's splitting constant for float64, 2^27 + 1. */
+const VELTKAMP = 134217729;
+
 /** `numpy.nextafter` for float32: the float32 after `x` in the direction of `y`. */
 export function nextAfterFloat32(x: number, y: number): number {
   x = f32(x);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { bitsToFloat32, f32, float32ToBits, fmaF32 } from "../src/float.js";
+import { bitsToFloat32, f32, float32ToBits, fmaF32, fmaF64 } from "../src/float.js";
 
 /** A float32 as an exact integer significand and power of two: x = significand · 2^exponent. */
 function decompose(x: number): { significand: bigint; exponent: number } {
@@ -135,5 +135,72 @@ describe("fmaF32", () => {
     expect(mismatches).toBe(0);
     // The set does exercise double rounding: the float64 sum rounded to float32 fails on it.
     expect(doubleRoundings).toBeGreaterThan(1000);
+  });
+});
+
+/** A float64 as an exact integer significand and power of two. */
+function decompose64(x: number): { significand: bigint; exponent: number } {
+  const view = new DataView(new ArrayBuffer(8));
+  view.setFloat64(0, x);
+  const bits = view.getBigUint64(0);
+  const biased = Number((bits >> 52n) & 0x7ffn);
+  const fraction = bits & ((1n << 52n) - 1n);
+  const magnitude = biased === 0 ? fraction : fraction | (1n << 52n);
+  return {
+    significand: bits >> 63n ? -magnitude : magnitude,
+    exponent: biased === 0 ? -1074 : biased - 1075,
+  };
+}
+
+/** The exact float64 `a·b + c` rounded once (ties to even), for normal results. */
+function exactFma64(a: number, b: number, c: number): number {
+  const x = decompose64(a);
+  const y = decompose64(b);
+  const z = decompose64(c);
+  const productExponent = x.exponent + y.exponent;
+  const exponent = Math.min(productExponent, z.exponent);
+  const total =
+    ((x.significand * y.significand) << BigInt(productExponent - exponent)) +
+    (z.significand << BigInt(z.exponent - exponent));
+  if (total === 0n) return NaN;
+  const negative = total < 0n;
+  const magnitude = negative ? -total : total;
+  const length = magnitude.toString(2).length;
+  const shift = BigInt(Math.max(length - 53, 0));
+  let rounded = magnitude >> shift;
+  if (shift > 0n) {
+    const remainder = magnitude - (rounded << shift);
+    const half = 1n << (shift - 1n);
+    if (remainder > half || (remainder === half && (rounded & 1n) === 1n)) rounded += 1n;
+  }
+  const value = Number(rounded) * 2 ** (exponent + Number(shift));
+  return negative ? -value : value;
+}
+
+describe("fmaF64", () => {
+  it("equals the exact integer reference on 50,000 random and near-halfway cases", () => {
+    let state = 7;
+    const next = () => {
+      state = (state * 1103515245 + 12345) >>> 0;
+      return state / 2 ** 32;
+    };
+    let mismatches = 0;
+    let doubleRoundings = 0;
+    for (let i = 0; i < 50_000; i++) {
+      const a = (next() - 0.5) * 2 ** Math.floor(next() * 40 - 20);
+      const b = (next() - 0.5) * 2 ** Math.floor(next() * 40 - 20);
+      // Half the cases cancel most of the product, where one rounding matters most.
+      const c =
+        i % 2
+          ? (next() - 0.5) * 2 ** Math.floor(next() * 40 - 20)
+          : -a * b * (1 + (next() - 0.5) * 2 ** -30);
+      const expected = exactFma64(a, b, c);
+      if (Number.isNaN(expected)) continue;
+      if (a * b + c !== expected) doubleRoundings++;
+      if (fmaF64(a, b, c) !== expected) mismatches++;
+    }
+    expect(mismatches).toBe(0);
+    // The set has cases where two roundings (a·b, then + c) give another float64.
+    expect(doubleRoundings).toBeGreaterThan(20);
   });
 });

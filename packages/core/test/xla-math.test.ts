@@ -8,6 +8,7 @@ import { uniform } from "../src/samplers/uniform.js";
 import { expF32 } from "../src/xla-math/exp.js";
 import { logF32 } from "../src/xla-math/log.js";
 import { log1pF32 } from "../src/xla-math/log1p.js";
+import { powF32 } from "../src/xla-math/pow.js";
 import { tanF32 } from "../src/xla-math/tan.js";
 
 // Values computed by real JAX: jax 0.10.2 / jaxlib 0.10.2, CPU (x86-64, AVX2+FMA, AMD EPYC,
@@ -91,6 +92,32 @@ describe("xla-math routines equal JAX's float32 results bit for bit", () => {
     const [, rows] = JAX_ROUTINES.log;
     const picked = rows.slice(0, 4).map(([input]) => bitsToFloat32(input));
     for (const x of picked) expect(logF32(x)).not.toBe(f32(Math.log(x)));
+  });
+});
+
+// `jax.jit(lax.pow)` on float32 arrays of length 1024 (same provenance as above): rows are
+// [x bits, y bits, JAX's x^y bits]. The first six were picked where JAX's value (glibc's powf)
+// is not the correctly rounded power, so `Math.fround(Math.pow(x, y))` fails them.
+const JAX_POW: [number, number, number][] = [
+  [0x3ec096f3, 0xc0542c07, 0x41cc91d6],
+  [0x3fd08188, 0x407b760e, 0x40d9a605],
+  [0x40ecfbb3, 0xc084bae1, 0x3981a5f6],
+  [0x41007cd7, 0xc040974e, 0x3af84608],
+  [0x3e232c10, 0xc080b5f1, 0x44c9f2f0],
+  [0x3fb23732, 0x403fb52d, 0x402c7a14],
+  [0x40490fdb, 0x3f000000, 0x3fe2dfc5],
+  [0x3f000000, 0xc0400000, 0x41000000],
+  [0xc0000000, 0x40400000, 0xc1000000],
+];
+
+describe("powF32 equals JAX's float32 pow (glibc's powf)", () => {
+  it(`${JAX_POW.length} JAX values, six of them not correctly rounded`, () => {
+    const ours = JAX_POW.map(([x, y]) => float32ToBits(powF32(bitsToFloat32(x), bitsToFloat32(y))));
+    expect(ours).toEqual(JAX_POW.map(([, , z]) => z));
+    const correctlyRounded = JAX_POW.slice(0, 6).map(([x, y]) =>
+      float32ToBits(f32(Math.pow(bitsToFloat32(x), bitsToFloat32(y)))),
+    );
+    expect(correctlyRounded.every((bits, i) => bits !== JAX_POW[i][2])).toBe(true);
   });
 });
 

@@ -15,17 +15,15 @@
  * rounded to float32, `1 + x·c` and `1 - 0.0331·X²` are fused multiply-adds,
  * `c = (1/3)/sqrt(d)` is `(1/3)·rsqrt(d)` (XLA's rewrite), `log`, `log1p`
  * and `exp` are XLA's float32 routines, and `pow` is glibc's `powf`
- * (computed correctly rounded, `powF32`). Two inputs are not
- * reproducible everywhere: XLA evaluates that `rsqrt` with the processor's
- * approximate reciprocal square root refined by one Newton step, whose last
- * bit depends on the processor, where we use the correctly rounded value;
- * and `powf` can differ in its last bit on rare near-halfway cases. Against
- * jax 0.10.2 on an AMD EPYC (both threefry modes) gamma and loggamma with
- * `a = 2.5`, `0.3` and `0.5` match on all but 2 of 16384 samples; `a = 7.3`
- * and `0.17` match on 85% and 71% (where `c` differs by 1 ULP, the sample
- * moves by a few ULP). When `c` agrees, a sample differs only if a
- * rejection test lands exactly on its threshold. Float64 uses JavaScript's
- * `Math` functions (within a few float64 ULP of XLA's).
+ * (`powF32`). One input is not reproducible everywhere: XLA evaluates that
+ * `rsqrt` with the processor's approximate reciprocal square root refined by
+ * one Newton step, whose last bit depends on the processor, where we use the
+ * correctly rounded value. Against jax 0.10.2 on an AMD EPYC (both threefry
+ * modes) gamma and loggamma with `a = 2.5`, `0.3` and `0.5` match on every
+ * sample; `a = 7.3` and `0.17` on 85% and 71% (where `c` differs by 1 ULP,
+ * the sample moves by a few ULP). When `c` agrees, a sample differs only if
+ * a rejection test lands exactly on its threshold. Float64 uses
+ * JavaScript's `Math` functions (within a few float64 ULP of XLA's).
  *
  * @module
  */

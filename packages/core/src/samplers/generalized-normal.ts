@@ -4,10 +4,10 @@
  * a random sign times `g^(1/p)` with `g` Gamma(`1/p`).
  *
  * Accuracy. Float32: the gamma draw follows `gamma.ts`; `1/p` is exactly
- * rounded; `pow` is glibc's `powf` computed correctly rounded
- * (`powF32`); the sign is exact (measured with jax 0.10.2 on CPU, both threefry modes: `p = 1.5` and `3`, 14 and 3 of
- * 16384 / 8192 samples differ by 1 ULP, all from `powf`'s last bit). Float64
- * uses JavaScript's `Math.pow`.
+ * rounded; `pow` is glibc's `powf` (`powF32`); the sign is exact (measured
+ * with jax 0.10.2 on CPU, both threefry modes: `p = 1.5` and `3`, 11 of
+ * 16384 and 2 of 8192 samples differ by 1 ULP, through the gamma draw's
+ * `rsqrt`, see `gamma.ts`). Float64 uses JavaScript's `Math.pow`.
  *
  * @module
  */

@@ -3,12 +3,11 @@
  * Weibull floats by inversion: `(-log1p(-u))^(1/concentration)·scale` of a
  * uniform `u` in [0, 1).
  *
- * Accuracy. `x = -log1p(-u)` is bit-exact in float32 (see
- * `exponentialKernel`). `pow` is glibc's `powf`, which XLA:CPU calls; we
- * compute it as the correctly rounded float32 power (`powF32`),
- * which glibc's differs from on rare near-halfway cases (measured with jax 0.10.2 on CPU, both threefry modes: 7 of 16384
- * float32 samples differ, by 1-2 ULP). Float64 uses JavaScript's `Math.pow`:
- * within `3 + 2·|p|` float64 ULP (`p = 1/concentration`).
+ * Accuracy. Float32 is bit-exact with JAX on CPU (measured with jax 0.10.2
+ * on CPU, both threefry modes): `x = -log1p(-u)` is (see
+ * `exponentialKernel`), and `pow` is glibc's `powf`, which XLA:CPU calls
+ * (`powF32`). Float64 uses JavaScript's `Math.pow`: within `3 + 2·|p|`
+ * float64 ULP (`p = 1/concentration`).
  *
  * @module
  */
