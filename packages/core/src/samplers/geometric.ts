@@ -3,18 +3,12 @@
  * Geometric counts (number of trials up to and including the first success):
  * `floor(log(u) / log1p(-p)) + 1`.
  *
- * Accuracy. `log` and `log1p` are JavaScript's float64 functions rounded to
- * the float dtype: within 1 float32 ULP of the exact value (0.5 ULP plus
- * double rounding), against XLA CPU's float32 approximations within about 1
- * ULP, so each may differ from XLA's by up to 2 float32 ULP (float64: up to 2
- * float64 ULP against XLA's float64 functions). The quotient is then exactly
- * rounded. A count can therefore differ from JAX's only when
- * `log(u)/log1p(-p)` lies within about 4 ULP of an integer, which happens for
- * a fraction of order 10^-6 of float32 draws (far less in float64).
+ * Accuracy. `log` and `log1p` are the routines XLA:CPU runs in the float
+ * dtype (`mathIn`) and the quotient is exactly rounded, so the counts are
+ * JAX's.
  *
  * @module
  */
-import { log1pIn, logIn } from "../xla-math/by-dtype.js";
 import { roundTo } from "../float.js";
 import { checkKey, type Key, type KeyLike } from "../keys.js";
 import {
@@ -29,6 +23,7 @@ import { broadcastParam, resolveShape, toParam, type ArrayParam } from "../param
 import { paramFloatDType } from "./bernoulli.js";
 import { checkIntegerDType, floatToInteger, INTEGER_INFO, type IntegerDType } from "./randint.js";
 import { unitFloats } from "./uniform.js";
+import { mathIn } from "../xla-math/by-dtype.js";
 
 /**
  * Sample geometric counts with success probability `p`, as
@@ -94,8 +89,7 @@ export function geometricKernel(
 ): TypedArrayOf[IntegerDType] {
   const size = shapeSize(shape);
   const round = roundTo(floatDType);
-  const log = logIn(floatDType);
-  const log1p = log1pIn(floatDType);
+  const math = mathIn(floatDType);
   const u = unitFloats(key, size, floatDType, partitionable);
   const out = allocate(dtype, size);
   const wide = INTEGER_INFO[dtype].bits === 64;
@@ -107,10 +101,10 @@ export function geometricKernel(
     const prob = round(p.length === 1 ? p[0] : p[i]);
     if (!Object.is(prob, lastP)) {
       lastP = prob;
-      logOneMinusP = log1p(round(-prob));
+      logOneMinusP = round(math.log1p(round(-prob)));
     }
     const ui = u[i] === 0 ? 1 : u[i];
-    const logU = log(ui);
+    const logU = round(math.log(ui));
     const g = round(Math.floor(round(logU / logOneMinusP)) + 1);
     if (wide) (out as BigInt64Array | BigUint64Array)[i] = floatToInteger(g, dtype);
     else
