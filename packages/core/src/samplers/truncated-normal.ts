@@ -104,13 +104,15 @@ export function truncatedNormalKernel(
   const hi = new Float64Array(n);
   const a = new Float64Array(n);
   const b = new Float64Array(n);
-  // XLA's algebraic simplifier turns `x / constant` into `x · (1 / constant)`.
+  // XLA's algebraic simplifier turns float32 `x / constant` into
+  // `x · (1 / constant)`; float64 keeps the division.
   const inverseSqrt2 = round(1 / sqrt2);
+  const overSqrt2 = single ? (x: number) => f32(x * inverseSqrt2) : (x: number) => x / sqrt2;
   for (let i = 0; i < n; i++) {
     lo[i] = round(lower[i]);
     hi[i] = round(upper[i]);
-    a[i] = erf(round(lo[i] * inverseSqrt2));
-    b[i] = erf(round(hi[i] * inverseSqrt2));
+    a[i] = erf(overSqrt2(lo[i]));
+    b[i] = erf(overSqrt2(hi[i]));
   }
   const out = uniformKernel(key, shape, dtype, a, b, partitionable);
   for (let i = 0; i < size; i++) {
