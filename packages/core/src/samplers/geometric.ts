@@ -74,11 +74,17 @@ export function geometric<D extends IntegerDType = "int32">(
       floatDType,
       broadcastParam(prob, checkedShape),
       partitionable,
+      prob.shape.length !== checkedShape.length || prob.shape.some((e, i) => e !== checkedShape[i]),
     ) as TypedArrayOf[D],
   };
 }
 
-/** JAX's `_geometric` on a checked key, `p` broadcast to `shape` (or of length 1). */
+/**
+ * JAX's `_geometric` on a checked key, `p` broadcast to `shape` (or of
+ * length 1). JAX broadcasts `log1p(-p)` to the shape; where that is a real
+ * broadcast (`broadcast`, default: `p` of length 1) XLA divides by it as a
+ * multiplication by its reciprocal.
+ */
 export function geometricKernel(
   key: Key,
   shape: readonly number[],
@@ -86,6 +92,7 @@ export function geometricKernel(
   floatDType: FloatDType,
   p: Float64Array | readonly number[],
   partitionable: boolean,
+  broadcast: boolean = p.length === 1,
 ): TypedArrayOf[IntegerDType] {
   const size = shapeSize(shape);
   const round = roundTo(floatDType);
@@ -97,15 +104,18 @@ export function geometricKernel(
   const high = Number(INTEGER_INFO[dtype].max);
   let lastP = NaN;
   let logOneMinusP = NaN;
+  let inverseLogOneMinusP = NaN;
   for (let i = 0; i < size; i++) {
     const prob = round(p.length === 1 ? p[0] : p[i]);
     if (!Object.is(prob, lastP)) {
       lastP = prob;
       logOneMinusP = round(math.log1p(round(-prob)));
+      inverseLogOneMinusP = round(1 / logOneMinusP);
     }
     const ui = u[i] === 0 ? 1 : u[i];
     const logU = round(math.log(ui));
-    const g = round(Math.floor(round(logU / logOneMinusP)) + 1);
+    const quotient = broadcast ? round(logU * inverseLogOneMinusP) : round(logU / logOneMinusP);
+    const g = round(Math.floor(quotient) + 1);
     if (wide) (out as BigInt64Array | BigUint64Array)[i] = floatToInteger(g, dtype);
     else
       (out as Int32Array)[i] = Number.isNaN(g) ? 0 : Math.min(Math.max(Math.trunc(g), low), high);
