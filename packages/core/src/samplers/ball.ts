@@ -23,6 +23,7 @@ import { checkFloatDType, checkInteger, checkShape, MAX_ELEMENTS } from "../vali
 import {
   checkShapeExponent,
   generalizedNormalKernel,
+  pythonFloatReciprocal,
   signFloatDType,
 } from "./generalized-normal.js";
 import { unitFloats } from "./uniform.js";
@@ -77,8 +78,8 @@ export function ball(
 
 /**
  * JAX's `_ball` on a checked key, `p` the Python float (rounded to `dtype`
- * where it meets an array, and `1/p` computed before that rounding); the
- * result has shape `[...shape, d]`:
+ * where it meets an array, and `1/p` computed in `signDType`, the dtype of a
+ * Python float, before that rounding); the result has shape `[...shape, d]`:
  *
  * 1. `(k1, k2) = split(key)`.
  * 2. `g = generalizedNormal(k1, p, [...shape, d])`.
@@ -103,7 +104,7 @@ export function ballKernel(
   const g = generalizedNormalKernel(k1, [...shape, d], dtype, p, partitionable, signDType);
   const exponent = r(p);
   const u = unitFloats(k2, batch, dtype, partitionable);
-  const invP = r(1 / p);
+  const invP = r(pythonFloatReciprocal(p, signDType));
   for (let b = 0; b < batch; b++) {
     const e = -math.log1p(-u[b]);
     let sum = 0;

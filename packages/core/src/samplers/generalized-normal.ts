@@ -39,8 +39,9 @@ export function checkShapeExponent(name: string, p: unknown): number {
  * (density proportional to `exp(−|x|^p)`; `p = 2` is a normal with variance
  * 1/2, `p = 1` a Laplace), as `jax.random.generalized_normal`.
  *
- * `p` is a Python float in JAX: `1/p` is computed in float64 and then
- * rounded to `dtype`. Like JAX, it is not validated: `p <= 0` or NaN gives
+ * `p` is a Python float in JAX, traced in JAX's default float dtype: `1/p`
+ * is computed in float32 without x64 and in float64 with it, then rounded
+ * to `dtype`. Like JAX, it is not validated: `p <= 0` or NaN gives
  * what JAX's arithmetic gives (infinities or NaN).
  *
  * The random sign is JAX's `rademacher`, i.e. `bernoulli(key, 0.5)`, whose
@@ -98,7 +99,8 @@ export function signFloatDType(
  * JAX's `_generalized_normal` on a checked key, `p` the Python float:
  *
  * 1. `(k0, k1) = split(key)`.
- * 2. `g = gamma(k0, 1/p, shape)`, `1/p` rounded to `dtype`.
+ * 2. `g = gamma(k0, 1/p, shape)`, `1/p` computed in `signDType` (the
+ *    dtype of a Python float) and rounded to `dtype`.
  * 3. `s = rademacher(k1, shape)`: `+1` where `uniform(k1, shape, signDType) < 0.5`, else `−1`.
  * 4. Result `s · g^(1/p)`.
  */
@@ -114,7 +116,7 @@ export function generalizedNormalKernel(
   const pow = mathIn(dtype).pow;
   const size = shapeSize(shape);
   const [k0, k1] = splitKey(key, 2, partitionable);
-  const invP = r(1 / p);
+  const invP = r(pythonFloatReciprocal(p, signDType));
   const g = gammaKernel(k0, shape, dtype, new Float64Array(size).fill(invP), partitionable);
   const u = unitFloats(k1, size, signDType, partitionable);
   const out = allocate(dtype, size);
@@ -123,4 +125,10 @@ export function generalizedNormalKernel(
     out[i] = sign * pow(g[i], invP);
   }
   return out;
+}
+
+/** `1 / p` for a Python float `p`, computed in `pythonFloatDType` (float32 without x64, float64 with it). */
+export function pythonFloatReciprocal(p: number, pythonFloatDType: FloatDType): number {
+  const r = roundTo(pythonFloatDType);
+  return r(1 / r(p));
 }

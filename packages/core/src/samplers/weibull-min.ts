@@ -13,7 +13,7 @@
 import { roundTo } from "../float.js";
 import { checkKey, type Key, type KeyLike } from "../keys.js";
 import { allocate, shapeSize, type FloatDType, type NdArray } from "../ndarray.js";
-import { defaultFloatDType, isPartitionable, type ThreefryOptions } from "../options.js";
+import { defaultFloatDType, isPartitionable, isX64, type ThreefryOptions } from "../options.js";
 import { broadcastParam, broadcastShapes, toParam, type ArrayParam } from "../params.js";
 import { checkFloatDType, checkShape } from "../validate.js";
 import { uniformKernel } from "./uniform.js";
@@ -30,8 +30,10 @@ import { mathIn } from "../xla-math/by-dtype.js";
  * axes (so `weibullMin(key, [1, 2], 1)` uses one uniform for both elements).
  *
  * `scale` and `concentration` are rounded to `dtype`, `p = 1/concentration`
- * is computed in `dtype` (as JAX does under `jit` with Python scalars or
- * arrays of that dtype), and every step is rounded to `dtype`. Like JAX, the
+ * is computed in `dtype` (as JAX does under `jit` with arrays of that dtype,
+ * and with Python scalars without x64; a number `concentration` under
+ * `options.x64` is a float64 Python scalar, so `1/concentration` is computed
+ * in float64 and then rounded), and every step is rounded to `dtype`. Like JAX, the
  * parameters are not checked: the functional API mirrors `jax.random`, so
  * non-positive or NaN parameters give what the formula gives (`pow` with C
  * semantics) instead of an error.
@@ -76,6 +78,7 @@ export function weibullMin(
       broadcastParam(concentrationParam, resultShape),
       partitionable,
       resultShape,
+      typeof concentration === "number" && isX64(options),
     ),
   };
 }
@@ -87,7 +90,9 @@ export function weibullMin(
  *
  * `scale` and `concentration` are broadcast to `resultShape` (default
  * `shape`), or of length 1; `shape` must broadcast to `resultShape`, and the
- * draws over `shape` are broadcast to it as JAX's `jnp.power` does.
+ * draws over `shape` are broadcast to it as JAX's `jnp.power` does. With
+ * `float64Reciprocal` (a Python float `concentration` under x64, traced as
+ * float64) `1/concentration` is computed in float64 before its rounding.
  */
 export function weibullMinKernel(
   key: Key,
@@ -97,6 +102,7 @@ export function weibullMinKernel(
   concentration: Float64Array | readonly number[],
   partitionable: boolean,
   resultShape: readonly number[] = shape,
+  float64Reciprocal = false,
 ): Float32Array | Float64Array {
   const round = roundTo(dtype);
   const math = mathIn(dtype);
@@ -109,9 +115,10 @@ export function weibullMinKernel(
   const scalarScale = scale.length === 1;
   const scalarConcentration = concentration.length === 1;
   for (let i = 0; i < size; i++) {
-    const c = round(scalarConcentration ? concentration[0] : concentration[i]);
+    const c = scalarConcentration ? concentration[0] : concentration[i];
     const s = round(scalarScale ? scale[0] : scale[i]);
-    out[i] = round(round(math.pow(base[i], round(1 / c))) * s);
+    const exponent = round(float64Reciprocal ? 1 / c : 1 / round(c));
+    out[i] = round(round(math.pow(base[i], exponent)) * s);
   }
   return out;
 }
