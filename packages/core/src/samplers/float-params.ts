@@ -16,7 +16,12 @@
 import { roundTo } from "../float.js";
 import { checkKey, type Key, type KeyLike } from "../keys.js";
 import type { FloatDType, NdArray } from "../ndarray.js";
-import { defaultFloatDType, isPartitionable, THREEFRY_OPTION_KEYS, type ThreefryOptions } from "../options.js";
+import {
+  defaultFloatDType,
+  isPartitionable,
+  THREEFRY_OPTION_KEYS,
+  type ThreefryOptions,
+} from "../options.js";
 import { broadcastParam, checkSafeToCast, resolveShape, toParam } from "../params.js";
 import { checkFloatDType } from "../validate.js";
 
