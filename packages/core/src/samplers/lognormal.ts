@@ -13,7 +13,7 @@ import { nextAfter, roundTo } from "../float.js";
 import type { Key, KeyLike } from "../keys.js";
 import { shapeSize, type FloatDType, type NdArray } from "../ndarray.js";
 import type { ThreefryOptions } from "../options.js";
-import type { ArrayParam } from "../params.js";
+import { toParam, type ArrayParam } from "../params.js";
 import { SQRT2_FLOAT32 } from "./normal.js";
 import { uniformKernel } from "./uniform.js";
 import { sampleFloatParams } from "./float-params.js";
@@ -42,14 +42,27 @@ export function lognormal(
   dtype?: FloatDType,
   options?: ThreefryOptions,
 ): NdArray<FloatDType> {
-  return sampleFloatParams("lognormal", key, { sigma }, shape, dtype, options, (k, s, d, [ss], p) =>
-    lognormalKernel(k, s, d, ss, p),
+  return sampleFloatParams(
+    "lognormal",
+    key,
+    { sigma },
+    shape,
+    dtype,
+    options,
+    (k, s, d, [ss], p) => {
+      const sigmaShape = toParam("sigma", sigma).shape;
+      const broadcast = sigmaShape.length !== s.length || sigmaShape.some((e, i) => e !== s[i]);
+      return lognormalKernel(k, s, d, ss, p, broadcast);
+    },
   );
 }
 
 /**
  * JAX's `_lognormal` on a checked key, `sigma` broadcast to `shape` (or of
- * length 1): `exp(normal(key, shape, dtype) · sigma)` in the dtype.
+ * length 1): `exp(normal(key, shape, dtype) · sigma)` in the dtype. Where
+ * `sigma` is broadcast to the shape (`broadcast`, default: `sigma` of length
+ * 1) XLA folds `√2 · sigma` into one factor; a `sigma` of the full shape is
+ * multiplied after `√2 · erf_inv(u)`.
  */
 export function lognormalKernel(
   key: Key,
@@ -57,19 +70,24 @@ export function lognormalKernel(
   dtype: FloatDType,
   sigma: Float64Array | readonly number[],
   partitionable: boolean,
+  broadcast: boolean = sigma.length === 1,
 ): Float32Array | Float64Array {
   const size = shapeSize(shape);
   const round = roundTo(dtype);
   const exp = mathIn(dtype).exp;
-  // XLA reassociates `(√2 · erf_inv(u)) · sigma` into `erf_inv(u) · (√2 · sigma)`.
+  // XLA reassociates `(√2 · erf_inv(u)) · sigma` into `erf_inv(u) · (√2 · sigma)`
+  // where sigma is broadcast.
   const low = nextAfter(dtype, -1, 0);
   const out = uniformKernel(key, shape, dtype, [low], [1], partitionable);
   const erfInv = dtype === "float32" ? erfInvFloat32 : erfInvFloat64;
   const sqrt2 = dtype === "float32" ? SQRT2_FLOAT32 : Math.SQRT2;
   const scalar = sigma.length === 1;
   for (let i = 0; i < size; i++) {
-    const factor = round(sqrt2 * round(scalar ? sigma[0] : sigma[i]));
-    out[i] = exp(round(erfInv(out[i]) * factor));
+    const s = round(scalar ? sigma[0] : sigma[i]);
+    const scaled = broadcast
+      ? round(erfInv(out[i]) * round(sqrt2 * s))
+      : round(round(sqrt2 * erfInv(out[i])) * s);
+    out[i] = exp(scaled);
   }
   return out;
 }
