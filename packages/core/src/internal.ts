@@ -18,6 +18,7 @@ export { splitWords } from "./split.js";
 export { threefry2x32Progression } from "./threefry.js";
 export { uniformKernel, unitFloats } from "./samplers/uniform.js";
 export { eigh } from "./linalg.js";
+export { mathIn, type XlaCpuMath } from "./xla-math/by-dtype.js";
 export { checkIntegerDType, INTEGER_INFO } from "./samplers/randint.js";
 export * from "./input.js";
 export { THREEFRY_OPTION_KEYS } from "./options.js";

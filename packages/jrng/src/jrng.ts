@@ -63,6 +63,7 @@ import {
   describe,
   eigh,
   INTEGER_INFO,
+  mathIn,
   roundTo,
   uniformKernel,
 } from "@jrng/core/internal";
@@ -82,6 +83,7 @@ import {
 import { bigIntParam, broadcastBigInts, integerParam, type IntegerParamLike } from "./integers.js";
 import {
   asParam,
+  coreParam,
   checkDomain,
   locScale,
   mapFloat,
@@ -278,7 +280,13 @@ function checkX64(x64: unknown): boolean {
 }
 
 function checkOptions(owner: string, options: unknown): Required<JRNGOptions> {
-  const { stream = "split", partitionable = true, x64 = false, dtype, device } = optionsObject(owner, options);
+  const {
+    stream = "split",
+    partitionable = true,
+    x64 = false,
+    dtype,
+    device,
+  } = optionsObject(owner, options);
   if (stream !== "split" && stream !== "fold_in") {
     throw new TypeError(`options.stream must be "split" or "fold_in", got ${describe(stream)}`);
   }
@@ -1198,9 +1206,9 @@ export class JRNG {
       options,
       (key, shape, dtype, [means, sigmas], core) => {
         if (means.every((m) => m === 0))
-          return lognormal(key, asParam(sigmas, shape, dtype), shape, dtype, core);
+          return lognormal(key, coreParam(sigma, sigmas, shape, dtype), shape, dtype, core);
         const z = locScale(normal(key, shape, dtype, core), means, sigmas);
-        return mapFloat(z, Math.exp);
+        return mapFloat(z, mathIn(dtype).exp);
       },
       ([, sigmas]) => checkDomain("lognormal", "sigma", sigmas, signbit, "sigma < 0"),
     );
@@ -1222,7 +1230,7 @@ export class JRNG {
       [["a", a]],
       options,
       (key, shape, dtype, [as], core) =>
-        mapFloat(pareto(key, asParam(as, shape, dtype), shape, dtype, core), (x) => x - 1),
+        mapFloat(pareto(key, coreParam(a, as, shape, dtype), shape, dtype, core), (x) => x - 1),
       ([as]) => checkDomain("pareto", "a", as, (x) => x <= 0, "a <= 0"),
     );
   }
@@ -1264,7 +1272,7 @@ export class JRNG {
       options,
       // NumPy returns 0 for a = 0, where JAX's `u^(1/a)` gives 0 or Infinity.
       (key, shape, dtype, [as], core) =>
-        mapFloat(weibullMin(key, 1, asParam(as, shape, dtype), shape, dtype, core), (x, i) =>
+        mapFloat(weibullMin(key, 1, coreParam(a, as, shape, dtype), shape, dtype, core), (x, i) =>
           as[i] === 0 ? 0 : x,
         ),
       ([as]) => checkDomain("weibull", "a", as, signbit, "a < 0"),
