@@ -132,7 +132,7 @@ export interface JRNGOptions {
    * `scale` 1) and {@link JRNG.integers} (int32, scalar bounds) as WGSL kernels
    * (`@jrng/webgpu`) on jax-js's webgpu device, writing straight into the
    * returned arrays; every other call, and every result, is as on the CPU
-   * (bit for bit; normal samples within 3 float32 ULP). `"auto"` is
+   * (bit for bit, normal samples included). `"auto"` is
    * `"webgpu"` when an adapter exists and otherwise `"cpu"`, with one
    * `console.warn` saying why. WebGPU set-up is asynchronous: use
    * {@link JRNG.create} (or {@link JRNG.createFromKey} /
@@ -754,7 +754,7 @@ export class JRNG {
    * Normal samples `loc + scale · z`, as NumPy's `normal` and JAX's
    * `stateful_rng().normal` (`z = jax.random.normal(key, shape, dtype)`). On
    * a `"webgpu"` generator, float32 results with every `loc` 0 and `scale` 1
-   * are computed on the GPU (within 3 float32 ULP of the CPU's); others on the CPU.
+   * are computed on the GPU (bit-identical to the CPU's); others on the CPU.
    *
    * @param loc - mean (default 0).
    * @param scale - standard deviation, ≥ 0 (default 1).
@@ -785,8 +785,8 @@ export class JRNG {
   /**
    * Standard normal samples, as NumPy's `standard_normal` and JAX's
    * `normal(key, shape, dtype)` (rng-jax's `standard_normal`). On a
-   * `"webgpu"` generator, float32 results are computed on the GPU (within 3
-   * float32 ULP of the CPU's).
+   * `"webgpu"` generator, float32 results are computed on the GPU (bit-identical
+   * to the CPU's).
    *
    * @param size - output shape (default one value).
    * @param options - `dtype`.

@@ -24,7 +24,7 @@
  * `0.5` match on every sample; `a = 7.3` and `0.17` on 85% and 71% (where
  * `c` differs by 1 ULP, the sample moves by a few ULP). When `c` agrees, a
  * sample differs only if a rejection test lands exactly on its threshold.
- * Float64 matched JAX with x64 on every sample measured (spec/x64.md).
+ * Float64 matched JAX with x64 on every sample measured (spec/arithmetic.md).
  *
  * @module
  */
