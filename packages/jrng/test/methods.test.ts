@@ -89,9 +89,9 @@ describe("each method is one subkey and the documented JAX computation", () => {
       (r) => r.gamma(2, 0.5, 4),
       Array.from(g, (x) => f32(0.5 * x)),
     );
-    // The generator passes its parameters broadcast to the full shape (as arrays): XLA then
-    // divides by them, where a scalar b would be folded into a reciprocal.
-    const p = core.pareto(k, [3, 3, 3, 3], [4], "float32", o).data;
+    // A number parameter stays a number, as in the method's JAX program: XLA then multiplies
+    // by the reciprocal of the broadcast b (an array of the full shape would be divided by).
+    const p = core.pareto(k, 3, [4], "float32", o).data;
     check(
       (r) => r.pareto(3, 4),
       Array.from(p, (x) => f32(x - 1)),
