@@ -66,10 +66,23 @@ export interface ExpectedArray {
   values?: (number | string)[];
 }
 
-/** How a result is compared with the expectation. */
+/**
+ * How subnormal floats are treated: `"flush"` replaces subnormals in both
+ * arrays by a zero of the same sign before comparing (XLA on CPU flushes
+ * them), and +0 and -0 then compare equal.
+ */
+export type SubnormalRule = "flush";
+
+/**
+ * How a result is compared with the expectation (spec/vectors.md). Integers
+ * and booleans always compare exactly; the rule says how floats compare:
+ * bit for bit (`exact`, any NaN equal to any NaN), or within `maxUlp` units
+ * in the last place (`ulp`). `rtol` is the old relative tolerance, kept so
+ * that older vectors files still read; new vectors do not use it.
+ */
 export type CompareRule =
-  | { rule: "exact" }
-  | { rule: "ulp"; maxUlp: number }
+  | { rule: "exact"; subnormals?: SubnormalRule }
+  | { rule: "ulp"; maxUlp: number; subnormals?: SubnormalRule }
   | { rule: "rtol"; rtol: number; atol: number };
 
 /** Where an expected value comes from. */
