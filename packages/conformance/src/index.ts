@@ -25,6 +25,7 @@ export {
 } from "./in-process.js";
 export { serveAdapter, type Request, type Response } from "./protocol.js";
 export {
+  DEFAULT_START_TIMEOUT_MS,
   DEFAULT_TIMEOUT_MS,
   parseCommand,
   ProcessAdapter,

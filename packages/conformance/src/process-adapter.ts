@@ -19,6 +19,12 @@ import type { Request, Response } from "./protocol.js";
 /** How long a request may take before it fails as timed out, by default (milliseconds). */
 export const DEFAULT_TIMEOUT_MS = 15_000;
 
+/**
+ * How long a process has to start and answer `hello`, by default
+ * (milliseconds): starting a runtime such as JAX takes seconds.
+ */
+export const DEFAULT_START_TIMEOUT_MS = 60_000;
+
 /** How long `close` waits for the process to answer `close` and exit before ending it (milliseconds). */
 const CLOSE_GRACE_MS = 2_000;
 
@@ -34,6 +40,8 @@ export interface ProcessAdapterOptions {
   cwd?: string;
   /** Fail a request that has no answer after this many milliseconds (default {@link DEFAULT_TIMEOUT_MS}). */
   timeoutMs?: number;
+  /** Fail when `hello` has no answer after this many milliseconds (default {@link DEFAULT_START_TIMEOUT_MS}). */
+  startTimeoutMs?: number;
 }
 
 /**
@@ -106,6 +114,7 @@ export class ProcessAdapter implements Adapter {
   readonly command: string;
   readonly #child: ChildProcessWithoutNullStreams;
   readonly #timeoutMs: number;
+  readonly #startTimeoutMs: number;
   /** Requests sent and not answered, in the order sent (the order answers come in). */
   readonly #pending = new Map<number, Pending>();
   #nextId = 1;
@@ -129,6 +138,7 @@ export class ProcessAdapter implements Adapter {
     if (argv.length === 0) throw new TypeError("the command names no program");
     this.command = typeof command === "string" ? command : argv.join(" ");
     this.#timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    this.#startTimeoutMs = options.startTimeoutMs ?? DEFAULT_START_TIMEOUT_MS;
     this.#child = spawn(argv[0], argv.slice(1), {
       cwd: options.cwd,
       env: { ...process.env, ...env },
@@ -240,16 +250,17 @@ export class ProcessAdapter implements Adapter {
   #request(body: RequestBody): Promise<Response> {
     if (this.#ended) return Promise.reject(this.#ended);
     const id = this.#nextId++;
+    const timeoutMs = body.op === "hello" ? this.#startTimeoutMs : this.#timeoutMs;
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         this.#pending.delete(id);
         reject(
           new AdapterFault(
             "timeout",
-            `adapter \`${this.command}\` did not answer request ${id} (${body.op}) within ${this.#timeoutMs} ms`,
+            `adapter \`${this.command}\` did not answer request ${id} (${body.op}) within ${timeoutMs} ms`,
           ),
         );
-      }, this.#timeoutMs);
+      }, timeoutMs);
       this.#pending.set(id, { op: body.op, resolve, reject, timer });
       this.#child.stdin.write(JSON.stringify({ id, ...body }) + "\n");
     });

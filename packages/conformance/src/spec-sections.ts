@@ -158,7 +158,10 @@ export const DOMAIN_CHECK_SECTION: SpecSection = { file: METHODS, heading: "2.4 
 /** A section as a report prints it: `spec/samplers/closed-form.md §2.1 exponential`. */
 export function formatSection(section: SpecSection): string {
   const heading = section.heading.trim().replace(/\($/, "");
-  return /^\d/.test(heading) ? `${section.file} §${heading}` : `${section.file} § ${heading}`;
+  const numbered = /^(\d+(?:\.\d+)*)\.? (.*)$/.exec(heading);
+  return numbered
+    ? `${section.file} §${numbered[1]} ${numbered[2]}`
+    : `${section.file} § ${heading}`;
 }
 
 /** Every section the tables name, for checking that the spec still has them. */
