@@ -7,4 +7,4 @@ for (const signal of ["SIGINT", "SIGTERM"]) process.once(signal, () => process.e
 const status = await main(process.argv.slice(2));
 process.exitCode = status;
 // Whatever an in-process adapter left running, the kit ends within a bounded time.
-setTimeout(() => process.exit(status), 1000).unref();
+globalThis.setTimeout(() => process.exit(status), 1000).unref();

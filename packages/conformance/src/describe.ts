@@ -9,6 +9,7 @@ import {
   type ArgValue,
   type FunctionCall,
   type GeneratorCall,
+  type MethodCall,
   type VectorFile,
 } from "@jrng/vectors";
 
@@ -31,6 +32,11 @@ function formatArgs(args: Record<string, ArgValue>): string {
   return text.length > MAX_ARGS_LENGTH ? `${text.slice(0, MAX_ARGS_LENGTH)}…` : text;
 }
 
+/** A generator method call on one line: `standardNormal(size=[3])`. */
+export function formatMethodCall(call: MethodCall): string {
+  return `${call.method}(${formatArgs(call.args)})`;
+}
+
 /** Flags of a call that change its meaning: threefry mode, and x64 where set. */
 function setting(mode: string, x64: unknown): string {
   return x64 === true ? `${mode}, x64` : mode;
@@ -51,7 +57,7 @@ export function formatCall(call: FunctionCall | GeneratorCall, callIndex?: numbe
   const { seed, stream, mode } = call.generator;
   const creation = `generator(seed=${formatArg(seed)}, stream=${stream}) · ${setting(mode, (call.generator as { x64?: unknown }).x64)}`;
   const methods = call.calls.map(
-    (method, i) => `${i === callIndex ? "▶" : ""}${method.method}(${formatArgs(method.args)})`,
+    (method, i) => `${i === callIndex ? "▶" : ""}${formatMethodCall(method)}`,
   );
   const after = callIndex !== undefined && callIndex >= call.calls.length ? " ▶ the next call" : "";
   return `${creation}: ${methods.join(", ")}${after}`;

@@ -14,13 +14,14 @@ import {
   isErrorCase,
   isFloatDType,
   isGeneratorCall,
+  shortestDecimal,
   type CompareRule,
   type ExpectedArray,
   type VectorCase,
   type VectorFile,
 } from "@jrng/vectors";
 import type { Adapter, CallOutcome } from "./adapter.js";
-import { formatCall, formatProvenance, summarizeProvenance } from "./describe.js";
+import { formatCall, formatMethodCall, formatProvenance, summarizeProvenance } from "./describe.js";
 import { comparable, runCase, skipReason, specSectionOf, tierOf } from "./runner.js";
 import { formatSection } from "./spec-sections.js";
 
@@ -44,7 +45,8 @@ export function findCase(
 function elementText(value: number | bigint | boolean, dtype: string): string {
   if (!isFloatDType(dtype)) return String(value);
   const hex = dtype === "float32" ? float32Hex : float64Hex;
-  return `${Object.is(value, -0) ? "-0" : String(value)} (${hex(value as number)})`;
+  const decimal = Object.is(value, -0) ? "-0" : String(shortestDecimal(value as number, dtype));
+  return `${decimal} (${hex(value as number)})`;
 }
 
 function arrayLines(label: string, array: ExpectedArray): string[] {
@@ -138,7 +140,7 @@ export async function explainCase(
     expectations = calls.map(() => undefined);
     if (testCase.afterwards) {
       lines.push(
-        `then ${testCase.afterwards.call.method}(${JSON.stringify(testCase.afterwards.call.args)}) returns what it would have had the rejected call never been made (rule exact):`,
+        `then ${formatMethodCall(testCase.afterwards.call)} returns what it would have had the rejected call never been made (rule exact):`,
       );
       lines.push(...arrayLines("  expected", testCase.afterwards.expected));
       expectations.push(testCase.afterwards.expected);

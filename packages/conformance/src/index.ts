@@ -33,6 +33,7 @@ export {
 } from "./process-adapter.js";
 export {
   formatCall,
+  formatMethodCall,
   formatProvenance,
   summarizeProvenance,
   type ProvenanceSummary,

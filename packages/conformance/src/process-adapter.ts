@@ -121,7 +121,6 @@ export class ProcessAdapter implements Adapter {
   #helloAnswered = false;
   /** Set once the process cannot answer any more: why. */
   #ended: AdapterFault | null = null;
-  #exitedProcess = false;
   #closed: Promise<void> | null = null;
   #stderr = "";
   readonly #exited: Promise<void>;
@@ -158,14 +157,12 @@ export class ProcessAdapter implements Adapter {
     const stdoutEnded = new Promise<void>((resolve) => this.#child.stdout.once("close", resolve));
     this.#exited = new Promise((resolve) => {
       this.#child.once("error", (error) => {
-        this.#exitedProcess = true;
         this.#end(
           new AdapterFault("start", `cannot start adapter \`${this.command}\`: ${error.message}`),
         );
         resolve();
       });
       this.#child.once("exit", (code, signal) => {
-        this.#exitedProcess = true;
         // Read what it wrote before it died (a grandchild may hold the pipe open: wait briefly).
         void Promise.race([stdoutEnded, new Promise((r) => setTimeout(r, 200))]).then(() => {
           const how = signal ? `was killed by ${signal}` : `exited with status ${code}`;

@@ -1,5 +1,5 @@
 import { fileURLToPath } from "node:url";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import type { NdArray } from "@jrng/core";
 import {
   createGenerator,
@@ -263,9 +263,20 @@ describe("the protocol server", () => {
 describe("the CLI and the statistical tier's guards", () => {
   it("refuses a bad --timeout and a valued option without its value (exit 2)", async () => {
     const { main } = await import("../src/index.js");
-    expect(await main(["--timeout", "abc"])).toBe(2);
-    expect(await main(["--timeout", "-5"])).toBe(2);
-    expect(await main(["--json"])).toBe(2);
+    const written: string[] = [];
+    const stderr = vi.spyOn(process.stderr, "write").mockImplementation((chunk) => {
+      written.push(String(chunk));
+      return true;
+    });
+    try {
+      expect(await main(["--timeout", "abc"])).toBe(2);
+      expect(await main(["--timeout", "-5"])).toBe(2);
+      expect(await main(["--json"])).toBe(2);
+    } finally {
+      stderr.mockRestore();
+    }
+    expect(written[0]).toMatch(/^--timeout must be a positive number of milliseconds, got abc/);
+    expect(written[2]).toMatch(/^--json needs a value/);
   });
 
   it("creates generators in the stream and mode given, and reports a failing create as a failure", async () => {

@@ -223,8 +223,8 @@ export function compareArray(
     first ??= {
       index: i,
       reason: floatReason(rule),
-      expected: String(rawExpected),
-      got: String(rawGot),
+      expected: String(shortestDecimal(rawExpected, dtype)),
+      got: String(shortestDecimal(rawGot, dtype)),
       expectedBits: hex(rawExpected),
       gotBits: hex(rawGot),
       ulp,
