@@ -65,8 +65,8 @@ export interface CaseResult {
 
 /** Options of a run. */
 export interface RunOptions {
-  /** Run only cases whose id contains this text or matches this expression. */
-  filter?: string | RegExp;
+  /** Run only cases whose id contains this text, matches this expression or passes this test. */
+  filter?: string | RegExp | ((id: string) => boolean);
   /**
    * Fail a call that takes longer than this many milliseconds (default
    * {@link DEFAULT_TIMEOUT_MS}); adapters that time out themselves
@@ -369,9 +369,14 @@ export async function runConformance(
   const capabilities = await (adapter.timesOutItself
     ? adapter.capabilities()
     : withTimeout(adapter.capabilities(), timeoutMs));
+  const filter = options.filter;
   const matches = (id: string) =>
-    options.filter === undefined ||
-    (typeof options.filter === "string" ? id.includes(options.filter) : options.filter.test(id));
+    filter === undefined ||
+    (typeof filter === "string"
+      ? id.includes(filter)
+      : typeof filter === "function"
+        ? filter(id)
+        : filter.test(id));
   const cases = files.flatMap((file) =>
     file.groups.flatMap((group) =>
       group.cases.filter((c) => matches(c.id)).map((testCase) => ({ area: file.area, testCase })),
