@@ -70,6 +70,7 @@ export {
   type CaseResult,
   type RunOptions,
   type RunResult,
+  type Verdict,
 } from "./runner.js";
 export {
   FAMILY_ALPHA,

@@ -175,7 +175,8 @@ export async function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T
   }
 }
 
-type Verdict = Omit<CaseResult, "id" | "area" | "subject" | "tier">;
+/** A case's outcome without its names: what running it decides. */
+export type Verdict = Omit<CaseResult, "id" | "area" | "subject" | "tier">;
 
 /** What each call of a case returned, in order: what `--explain` shows. */
 export type CallRecord = { call: string; outcome: CallOutcome };
