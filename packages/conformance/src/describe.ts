@@ -8,6 +8,7 @@ import {
   isGeneratorCall,
   type ArgValue,
   type FunctionCall,
+  type FileProvenance,
   type GeneratorCall,
   type MethodCall,
   type VectorFile,
@@ -19,7 +20,7 @@ const MAX_ARGS_LENGTH = 240;
 function formatArg(value: ArgValue): string {
   if (value !== null && typeof value === "object" && !Array.isArray(value)) {
     if ("$bigint" in value) return `${value.$bigint}n`;
-    if ("$float" in value) return String((value as { $float: string }).$float);
+    if ("$float" in value) return value.$float;
   }
   if (Array.isArray(value)) return `[${value.map(formatArg).join(", ")}]`;
   return JSON.stringify(value);
@@ -38,7 +39,7 @@ export function formatMethodCall(call: MethodCall): string {
 }
 
 /** Flags of a call that change its meaning: threefry mode, and x64 where set. */
-function setting(mode: string, x64: unknown): string {
+function setting(mode: string, x64: boolean | undefined): string {
   return x64 === true ? `${mode}, x64` : mode;
 }
 
@@ -52,10 +53,10 @@ export function formatCall(call: FunctionCall | GeneratorCall, callIndex?: numbe
     const key = call.key ? [`key=[${call.key.join(", ")}]`] : [];
     const args = formatArgs(call.args);
     const all = [...key, ...(args ? [args] : [])].join(", ");
-    return `${call.function}(${all}) · ${setting(call.mode, (call as { x64?: unknown }).x64)}`;
+    return `${call.function}(${all}) · ${setting(call.mode, call.x64)}`;
   }
   const { seed, stream, mode } = call.generator;
-  const creation = `generator(seed=${formatArg(seed)}, stream=${stream}) · ${setting(mode, (call.generator as { x64?: unknown }).x64)}`;
+  const creation = `generator(seed=${formatArg(seed)}, stream=${stream}) · ${setting(mode, call.generator.x64)}`;
   const methods = call.calls.map(
     (method, i) => `${i === callIndex ? "▶" : ""}${formatMethodCall(method)}`,
   );
@@ -71,35 +72,25 @@ export interface ProvenanceSummary {
   jax: { jax: string; jaxlib?: string; platform?: string; cases: number }[];
 }
 
-/** The JAX build a case's values came from: its own fields, or its file's. */
-function jaxBuild(
-  caseProvenance: Record<string, unknown>,
-  fileProvenance: Record<string, unknown> | undefined,
-): { jax: string; jaxlib?: string; platform?: string } | null {
-  for (const source of [caseProvenance, fileProvenance]) {
-    if (source && typeof source.jax === "string") {
-      return {
-        jax: source.jax,
-        ...(typeof source.jaxlib === "string" ? { jaxlib: source.jaxlib } : {}),
-        ...(typeof source.platform === "string" ? { platform: source.platform } : {}),
-      };
-    }
-  }
-  return null;
-}
-
-/** Count the cases of the files by provenance, and name the JAX versions behind them. */
+/**
+ * Count the cases of the files by provenance, and name the JAX builds behind
+ * the `jax` cases (from each file's provenance).
+ */
 export function summarizeProvenance(files: readonly VectorFile[]): ProvenanceSummary {
   const byKind: Record<string, number> = {};
   const builds = new Map<string, ProvenanceSummary["jax"][number]>();
   for (const file of files) {
-    const fileProvenance = (file as { provenance?: Record<string, unknown> }).provenance;
+    // Files written before the JAX driver have no file provenance.
+    const fileProvenance: Partial<FileProvenance> = file.provenance ?? {};
     for (const testCase of file.groups.flatMap((group) => group.cases)) {
-      const provenance = testCase.provenance as Record<string, unknown> & { kind: string };
-      byKind[provenance.kind] = (byKind[provenance.kind] ?? 0) + 1;
-      if (provenance.kind !== "jax") continue;
-      const build = jaxBuild(provenance, fileProvenance);
-      if (!build) continue;
+      const kind = testCase.provenance.kind;
+      byKind[kind] = (byKind[kind] ?? 0) + 1;
+      if (kind !== "jax" || fileProvenance.jax === undefined) continue;
+      const build = {
+        jax: fileProvenance.jax,
+        ...(fileProvenance.jaxlib !== undefined ? { jaxlib: fileProvenance.jaxlib } : {}),
+        ...(fileProvenance.platform !== undefined ? { platform: fileProvenance.platform } : {}),
+      };
       const key = JSON.stringify(build);
       const entry = builds.get(key) ?? { ...build, cases: 0 };
       entry.cases++;

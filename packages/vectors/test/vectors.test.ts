@@ -14,7 +14,6 @@ import {
   isErrorCase,
   loadVectorFiles,
   main,
-  renderAll,
   SCHEMA_PATH,
   ulpDistance,
   type ValueCase,
@@ -25,11 +24,44 @@ const files = loadVectorFiles(VECTORS);
 const cases = allCases(files.map(({ file }) => file));
 
 describe("the committed vectors", () => {
-  it("are exactly what the generator produces now (jrng-vectors check)", async () => {
+  it("are exactly what the generator produces from the committed JAX values (jrng-vectors check --offline)", async () => {
     const lines: string[] = [];
-    const code = await main(["check", "--dir", VECTORS, "--quiet"], { out: (l) => lines.push(l), err: (l) => lines.push(l) });
-    expect(lines.join("\n")).toMatch(/match a fresh generation/);
+    const code = await main(["check", "--offline", "--dir", VECTORS, "--quiet"], {
+      out: (l) => lines.push(l),
+      err: (l) => lines.push(l),
+    });
+    expect(lines.join("\n")).toMatch(/match a fresh generation \(expected values from the committed vectors\)/);
+    expect(lines.join("\n")).toMatch(/were not recomputed \(--offline\)/);
     expect(code).toBe(0);
+  });
+
+  it("hold at least 3,000 cases, almost all of them JAX's own values", () => {
+    expect(cases.length).toBeGreaterThanOrEqual(3000);
+    const kinds = new Map<string, number>();
+    for (const { testCase } of cases) {
+      const kind = isErrorCase(testCase) ? "error" : testCase.provenance.kind;
+      kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
+    }
+    expect(kinds.get("jax")).toBeGreaterThan(0.9 * cases.length);
+    for (const { file } of files) {
+      expect(file.provenance).toMatchObject({ platform: "cpu", producedBy: expect.stringContaining("jrng_jax.py") });
+      expect(file.provenance.jax).toMatch(/^\d+\.\d+\.\d+/);
+    }
+  });
+
+  it("give every mirror case the reason JAX cannot compute it", () => {
+    for (const { testCase } of cases) {
+      if (isErrorCase(testCase) || testCase.provenance.kind !== "mirror") continue;
+      expect(testCase.provenance.reason, testCase.id).toMatch(/no counterpart/);
+    }
+  });
+
+  it("flag exactly the cases whose rule is not exact", () => {
+    for (const { testCase } of cases) {
+      if (isErrorCase(testCase) || testCase.provenance.kind !== "jax") continue;
+      expect(testCase.flags?.includes("not-exact") ?? false, testCase.id).toBe(testCase.compare.rule !== "exact");
+      expect(testCase.compare.rule, testCase.id).not.toBe("rtol");
+    }
   });
 
   it("validate against the JSON Schema", () => {
@@ -42,13 +74,13 @@ describe("the committed vectors", () => {
     }
   });
 
-  it("have unique ids, and a mirror case beside every JAX-observed one", () => {
+  it("have unique ids, and a computed case beside every JAX-observed one", () => {
     const ids = cases.map(({ testCase }) => testCase.id);
     expect(new Set(ids).size).toBe(ids.length);
     for (const id of ids.filter((x) => x.endsWith("-jax"))) expect(ids).toContain(id.slice(0, -4));
   });
 
-  it("keep JAX-observed and mirror provenance apart", () => {
+  it("keep JAX-observed, JAX-computed and mirror provenance apart", () => {
     for (const { testCase } of cases) {
       if (isErrorCase(testCase)) continue;
       const observed = testCase.provenance.kind === "jax-observed";
@@ -71,9 +103,9 @@ describe("the committed vectors", () => {
     expect(shapes.some((s) => s.length >= 3)).toBe(true);
   });
 
-  it("stay small enough to read (a few MB)", () => {
-    const total = [...renderAll().values()].reduce((sum, text) => sum + text.length, 0);
-    expect(total).toBeLessThan(4_000_000);
+  it("stay small enough to clone and read (under 16 MB)", () => {
+    const total = files.reduce((sum, { file }) => sum + formatJson(file).length, 0);
+    expect(total).toBeLessThan(16_000_000);
   });
 });
 
