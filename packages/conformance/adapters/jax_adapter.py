@@ -30,7 +30,10 @@ adds the protocol:
   is for other bit streams.
 
 `jrng_jax.py` is found through `JRNG_JAX_MODULE` (its path), else beside
-`@jrng/vectors` in this repository or in `node_modules`.
+`@jrng/vectors` in this repository or in `node_modules`. With
+`--compilation-cache=DIR` (or `JRNG_JAX_COMPILATION_CACHE=DIR`) the workers keep
+XLA's compiled programs in DIR between runs: JAX compiles every new function,
+shape, dtype and mode, about a second each.
 """
 
 from __future__ import annotations
@@ -90,8 +93,10 @@ class WorkerDied(Exception):
 class Worker:
     """`jrng_jax.py serve [--x64]` in a process of its own: JAX with one x64 setting."""
 
-    def __init__(self, path: Path, x64: bool):
+    def __init__(self, path: Path, x64: bool, compilation_cache: str | None):
         arguments = [sys.executable, str(path), "serve"] + (["--x64"] if x64 else [])
+        if compilation_cache:
+            arguments.append(f"--compilation-cache={compilation_cache}")
         self.x64 = x64
         self.process = subprocess.Popen(
             arguments,
@@ -131,8 +136,9 @@ class Worker:
 class Adapter:
     """The protocol's operations over two JAX workers."""
 
-    def __init__(self, path: Path):
+    def __init__(self, path: Path, compilation_cache: str | None):
         self.path = path
+        self.compilation_cache = compilation_cache
         self.module = load_module(path)
         self.workers: dict[bool, Worker] = {}
         self.generators: dict[str, dict] = {}
@@ -141,7 +147,7 @@ class Adapter:
     def worker(self, x64: bool) -> Worker:
         worker = self.workers.get(x64)
         if worker is None or worker.process.poll() is not None:
-            worker = self.workers[x64] = Worker(self.path, x64)
+            worker = self.workers[x64] = Worker(self.path, x64, self.compilation_cache)
         return worker
 
     def capabilities(self) -> dict:
@@ -206,7 +212,14 @@ def answer(adapter: Adapter, request: dict) -> dict:
 
 
 def main() -> None:
-    adapter = Adapter(module_path())
+    arguments = sys.argv[1:]
+    cache = os.environ.get("JRNG_JAX_COMPILATION_CACHE")
+    for argument in arguments:
+        if argument.startswith("--compilation-cache="):
+            cache = argument.split("=", 1)[1]
+        else:
+            raise SystemExit(f"jax_adapter: unknown argument {argument!r} (usage: jax_adapter.py [--compilation-cache=DIR])")
+    adapter = Adapter(module_path(), cache)
     try:
         for line in sys.stdin:
             if not line.strip():

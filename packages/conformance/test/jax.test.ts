@@ -1,4 +1,6 @@
 import { existsSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { isErrorCase, loadVectorFiles, type VectorFile } from "@jrng/vectors";
@@ -30,10 +32,14 @@ if (!missing && !fromJax) {
 
 /** The adapter over real JAX, with time for JAX to start and compile. */
 function jaxAdapter(): ProcessAdapter {
-  return new ProcessAdapter([PYTHON!, ADAPTER], {
-    timeoutMs: 120_000,
-    startTimeoutMs: 120_000,
-  });
+  // XLA's compiled programs are kept between runs, in the system's temporary directory.
+  return new ProcessAdapter(
+    [PYTHON!, ADAPTER, `--compilation-cache=${join(tmpdir(), "jrng-jax-compilation-cache")}`],
+    {
+      timeoutMs: 120_000,
+      startTimeoutMs: 120_000,
+    },
+  );
 }
 
 /** Every value case's file, area and id, spread evenly to `count` of them. */
