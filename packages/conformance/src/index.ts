@@ -25,10 +25,12 @@ export {
 } from "./in-process.js";
 export { serveAdapter, type Request, type Response } from "./protocol.js";
 export {
+  CLOSE_GRACE_MS,
   DEFAULT_START_TIMEOUT_MS,
   DEFAULT_TIMEOUT_MS,
   parseCommand,
   ProcessAdapter,
+  TERMINATE_GRACE_MS,
   type ProcessAdapterOptions,
 } from "./process-adapter.js";
 export {

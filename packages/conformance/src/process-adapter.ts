@@ -26,10 +26,10 @@ export const DEFAULT_TIMEOUT_MS = 15_000;
 export const DEFAULT_START_TIMEOUT_MS = 60_000;
 
 /** How long `close` waits for the process to answer `close` and exit before ending it (milliseconds). */
-const CLOSE_GRACE_MS = 2_000;
+export const CLOSE_GRACE_MS = 2_000;
 
 /** How long the process group has after SIGTERM before SIGKILL (milliseconds). */
-const TERMINATE_GRACE_MS = 1_000;
+export const TERMINATE_GRACE_MS = 1_000;
 
 /** A request without its id: what a caller sends. */
 type RequestBody = Request extends infer R ? (R extends unknown ? Omit<R, "id"> : never) : never;

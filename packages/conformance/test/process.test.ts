@@ -5,7 +5,15 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { loadVectorFiles } from "@jrng/vectors";
-import { AdapterFault, parseCommand, ProcessAdapter, runConformance } from "../src/index.js";
+import {
+  AdapterFault,
+  CLOSE_GRACE_MS,
+  DEFAULT_TIMEOUT_MS,
+  parseCommand,
+  ProcessAdapter,
+  runConformance,
+  TERMINATE_GRACE_MS,
+} from "../src/index.js";
 
 const VECTORS = fileURLToPath(new URL("../../../vectors", import.meta.url));
 const FAULTY = fileURLToPath(new URL("./fixtures/faulty-adapter.mjs", import.meta.url));
@@ -135,6 +143,24 @@ describe("an adapter process that", () => {
 });
 
 describe("the jrng-conformance command", () => {
+  it("by default ends a hanging adapter within a minute of its last answer: three time-outs, then closing", () => {
+    expect(3 * DEFAULT_TIMEOUT_MS + CLOSE_GRACE_MS + TERMINATE_GRACE_MS).toBeLessThan(60_000);
+  });
+
+  it("names an adapter that dies before hello in one line on stderr, with its status and its stderr", () => {
+    const run = spawnSync(
+      process.execPath,
+      [CLI, "--vectors", VECTORS, "--command", `${process.execPath} ${DIES}`],
+      {
+        encoding: "utf8",
+      },
+    );
+    expect(run.status).toBe(1);
+    expect(run.stderr).toBe(
+      `jrng-conformance: adapter \`${process.execPath} ${DIES}\` exited with status 3 before answering hello; stderr: dies-before-hello: no implementation configured\n`,
+    );
+  });
+
   it("exits with status 1 and a one-line message when the adapter cannot start", () => {
     const run = spawnSync(
       process.execPath,
