@@ -134,6 +134,15 @@ export async function main(args: string[], output: Output = defaultOutput): Prom
     output.err(`jrng-vectors: ${(error as Error).message}\n\n${USAGE}`);
     return 2;
   }
+  try {
+    return await run(command, options, positionals, output);
+  } catch (error) {
+    output.err(`jrng-vectors ${command}: ${(error as Error).message}`);
+    return 1;
+  }
+}
+
+async function run(command: string | undefined, options: Options, positionals: string[], output: Output): Promise<number> {
   const quiet = options.quiet ?? false;
   switch (command) {
     case "generate": {

@@ -205,4 +205,24 @@ describe("the CLI", () => {
     expect(await main(["show", "nope/none/001", "--dir", VECTORS], output)).toBe(1);
     expect(await main(["frobnicate"], output)).toBe(2);
   });
+
+  it("refuses unknown options, and says in one line when JAX cannot start", async () => {
+    const lines: string[] = [];
+    const output = { out: (l: string) => lines.push(l), err: (l: string) => lines.push(l) };
+    expect(await main(["list", "--dri", VECTORS], output)).toBe(2);
+    expect(lines[0]).toMatch(/Unknown option '--dri'/);
+    lines.length = 0;
+    const python = "/nonexistent/python3";
+    expect(await main(["generate", "--jax", python, "--out", VECTORS + "-unused", "--quiet"], output)).toBe(1);
+    expect(lines).toEqual([expect.stringMatching(/^jrng-vectors generate: \/nonexistent\/python3 .*could not start/)]);
+  });
+
+  it("prints the gap between the reference and JAX by sampler (list --not-exact)", async () => {
+    const lines: string[] = [];
+    const output = { out: (l: string) => lines.push(l), err: (l: string) => lines.push(l) };
+    expect(await main(["list", "--not-exact", "--dir", VECTORS], output)).toBe(0);
+    const flagged = cases.filter(({ testCase }) => testCase.flags?.includes("not-exact")).length;
+    if (flagged === 0) expect(lines).toEqual(["every case is exact: the reference reproduces JAX bit for bit"]);
+    else expect(lines.at(-1)).toMatch(new RegExp(`^${flagged} case\\(s\\) not exact in \\d+ sampler/dtype row`));
+  });
 });
