@@ -110,7 +110,7 @@ const KIND_NAMES: Record<string, string> = {
 export function formatProvenance(summary: ProvenanceSummary): string[] {
   const lines = summary.jax.map(
     (build) =>
-      `expected values from JAX ${build.jax}${build.jaxlib || build.platform ? ` (${[build.jaxlib && `jaxlib ${build.jaxlib}`, build.platform].filter(Boolean).join(", ")})` : ""}: ${build.cases} cases`,
+      `expected values from JAX ${build.jax}${build.jaxlib || build.platform ? ` (${[build.jaxlib && `jaxlib ${build.jaxlib}`, build.platform].filter(Boolean).join(", ")})` : ""}: ${build.cases} case${build.cases === 1 ? "" : "s"}`,
   );
   const kinds = Object.entries(summary.byKind)
     .map(([kind, count]) => `${count} ${KIND_NAMES[kind] ?? kind}`)

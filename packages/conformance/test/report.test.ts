@@ -71,7 +71,7 @@ describe("a failure in the reports", () => {
     );
   });
 
-  it("says where the expected values came from, naming the JAX version", () => {
+  it("says where the expected values came from, naming the JAX version", async () => {
     const file = normalFile({ rule: "exact" });
     const jaxFile = {
       ...file,
@@ -99,6 +99,10 @@ describe("a failure in the reports", () => {
     expect(text).toContain("expected values from JAX 0.10.2 (jaxlib 0.10.2, cpu): 12 cases");
     expect(text).toContain(
       "provenance: 12 computed by real JAX; 12 computed by the reference implementation (no JAX counterpart)",
+    );
+    const explained = await explainCase([jaxFile], "normal/partitionable/000");
+    expect(explained).toContain(
+      "provenance: jax\nexpected values from JAX 0.10.2 (jaxlib 0.10.2, cpu): 1 case\n",
     );
   });
 
