@@ -109,6 +109,20 @@ describe("an adapter process that", () => {
     expect(results.length).toBeGreaterThan(20);
   }, 30_000);
 
+  it("answers with an id never sent, or a success without a result, fails that case as a protocol error", async () => {
+    for (const [fault, reason] of [
+      ["wrong-id", /^protocol error: request 3 \(call\) was answered with id 999: /],
+      ["no-result", /^protocol error: the answer to request 3 \(call\) has no result array /],
+    ] as const) {
+      const adapter = new ProcessAdapter(faulty(fault, 3, join(scratch, fault)));
+      const { results, stopped } = await runConformance(adapter, files, { filter: "bits/" });
+      await adapter.close();
+      expect(stopped).toBeUndefined();
+      expect(results[1].reason).toMatch(reason);
+      expect(results.filter((r) => r.status === "failed")).toHaveLength(1);
+    }
+  }, 30_000);
+
   it("crashes at request N stops the run with its exit status, and nothing outlives it", async () => {
     const pidsFile = join(scratch, "crash");
     const adapter = new ProcessAdapter(faulty("crash", 5, pidsFile));
