@@ -42,10 +42,15 @@ function jaxAdapter(): ProcessAdapter {
   );
 }
 
-/** Every value case's file, area and id, spread evenly to `count` of them. */
+/**
+ * The ids of the value cases whose values JAX computed or printed, spread evenly to `count` of
+ * them. (A `mirror` case is one JAX cannot express, such as `integers` with `endpoint`.)
+ */
 function sample(vectorFiles: readonly VectorFile[], count: number): Set<string> {
   const ids = vectorFiles.flatMap((file) =>
-    file.groups.flatMap((group) => group.cases.filter((c) => !isErrorCase(c)).map((c) => c.id)),
+    file.groups.flatMap((group) =>
+      group.cases.filter((c) => !isErrorCase(c) && c.provenance.kind !== "mirror").map((c) => c.id),
+    ),
   );
   if (count >= ids.length) return new Set(ids);
   return new Set(
