@@ -8,10 +8,12 @@ export * from "./format.js";
 export {
   compareArray,
   decodeElements,
+  describeRule,
   encodeArray,
   float32Hex,
   float64Hex,
   floatFromHex,
+  flushSubnormal,
   isFloatDType,
   shortestDecimal,
   ulpDistance,
