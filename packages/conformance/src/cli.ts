@@ -124,6 +124,15 @@ export async function main(args: string[]): Promise<number> {
   }
   const quiet = args.includes("--quiet");
   const tty = process.stderr.isTTY === true;
+  /** One progress line per stage ("vectors", "statistical"), on stderr. */
+  const progress =
+    (stage: string) =>
+    (done: number, total: number, result: { status: string; id: string }): void => {
+      if (quiet) return;
+      const line = `${stage} [${done}/${total}] ${result.status.padEnd(7)} ${result.id}`;
+      if (tty) process.stderr.write(`\r\u001b[2K${line}${done === total ? "\n" : ""}`);
+      else if (done % 50 === 0 || done === total) process.stderr.write(line + "\n");
+    };
   const files = loadVectorFiles(vectorsDir).map(({ file }) => file);
   let adapter: Adapter;
   try {
@@ -151,12 +160,7 @@ export async function main(args: string[]): Promise<number> {
     const { capabilities, results, stopped } = await runConformance(adapter, files, {
       filter,
       timeoutMs,
-      onProgress: (done, total, result) => {
-        if (quiet) return;
-        const line = `[${done}/${total}] ${result.status.padEnd(7)} ${result.id}`;
-        if (tty) process.stderr.write(`\r\u001b[2K${line}${done === total ? "\n" : ""}`);
-        else if (done % 50 === 0 || done === total) process.stderr.write(line + "\n");
-      },
+      onProgress: progress("vectors"),
     });
     if (tty && !quiet && stopped) process.stderr.write("\n");
     const statistical =
@@ -166,6 +170,7 @@ export async function main(args: string[]): Promise<number> {
             timeoutMs,
             stream: capabilities.streams[0],
             mode: capabilities.modes[0],
+            onProgress: progress("statistical"),
           })
         : undefined;
     const report = buildReport(capabilities, vectorsDir, results, statistical, {

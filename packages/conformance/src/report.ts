@@ -56,6 +56,15 @@ export interface StatisticalResult {
   reason?: string;
 }
 
+/** What each tier checks (spec/README.md, "Conformance levels"), for the report's legend. */
+const TIER_LEGEND: Record<Tier, string> = {
+  exact:
+    "cases under the exact rule (keys, bits, integers, floats JAX's computation is reproduced for) equal the vectors bit for bit",
+  ulp: "float results lie within each case's maxUlp bound, with no other tolerance",
+  statistical: "goodness-of-fit tests of each method's distribution at fixed sample sizes",
+  errors: "invalid calls are rejected with the stated error kind and leave the state unchanged",
+};
+
 function emptyTally(): Tally {
   return { passed: 0, failed: 0, skipped: 0 };
 }
@@ -176,6 +185,16 @@ export function formatTerminalReport(report: ConformanceReport, color = false): 
   lines.push(widths.map((w) => "─".repeat(w)).join("  "));
   const t = report.totals;
   lines.push(render(["total", "", "", String(t.passed), String(t.failed), String(t.skipped)]));
+  const vectorCases = report.results.length;
+  const statisticalTests = report.statistical?.length ?? 0;
+  lines.push(
+    `total = ${vectorCases} vector cases` +
+      (report.statistical ? ` + ${statisticalTests} statistical tests` : "") +
+      ` = ${t.passed + t.failed + t.skipped}`,
+  );
+  lines.push("");
+  lines.push("tiers:");
+  for (const tier of TIERS) lines.push(`  ${tier.padEnd(11)} ${TIER_LEGEND[tier]}`);
   lines.push("");
   lines.push(
     "by tier: " +

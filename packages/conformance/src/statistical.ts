@@ -567,6 +567,8 @@ export interface StatisticalOptions {
   mode?: "partitionable" | "legacy";
   /** Fail a test whose generator creation or draw takes longer than this (default 30 000 ms). */
   timeoutMs?: number;
+  /** Called after each test with the number done, the number to run, and its result. */
+  onProgress?: (done: number, total: number, result: StatisticalResult) => void;
 }
 
 export async function runStatisticalTier(
@@ -580,9 +582,15 @@ export async function runStatisticalTier(
   // Why the adapter cannot go on (it died, or three tests in a row timed out): the rest are not run.
   let stopped: string | null = null;
   let consecutiveTimeouts = 0;
+  const selected = (id: string) => options.filter === undefined || id.includes(options.filter);
+  const total = STATISTICAL_TESTS.filter((test) => selected(`statistical/${test.id}`)).length;
+  const report = (result: StatisticalResult) => {
+    results.push(result);
+    options.onProgress?.(results.length, total, result);
+  };
   for (const [index, test] of STATISTICAL_TESTS.entries()) {
     const id = `statistical/${test.id}`;
-    if (options.filter !== undefined && !id.includes(options.filter)) continue;
+    if (!selected(id)) continue;
     const base = {
       id,
       method: test.call.method,
@@ -591,7 +599,7 @@ export async function runStatisticalTier(
       threshold,
     };
     if (stopped !== null) {
-      results.push({
+      report({
         ...base,
         statistic: NaN,
         pValue: NaN,
@@ -601,7 +609,7 @@ export async function runStatisticalTier(
       continue;
     }
     if (!methods.includes(test.call.method)) {
-      results.push({
+      report({
         ...base,
         statistic: NaN,
         pValue: NaN,
@@ -657,7 +665,7 @@ export async function runStatisticalTier(
     if (outcome.status === "passed" && !(outcome.pValue >= threshold)) {
       outcome = { ...outcome, status: "failed" };
     }
-    results.push({ ...base, ...outcome });
+    report({ ...base, ...outcome });
   }
   return results;
 }

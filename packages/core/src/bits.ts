@@ -58,7 +58,7 @@ export function bits<D extends UnsignedDType = "uint32">(
 ): NdArray<D> {
   const words = checkKey("bits", key);
   const checkedShape = checkShape("shape", shape);
-  if (typeof dtype !== "string" || !(dtype in BIT_WIDTH)) {
+  if (typeof dtype !== "string" || !Object.hasOwn(BIT_WIDTH, dtype)) {
     throw new TypeError(
       `dtype must be one of "uint8", "uint16", "uint32", "uint64", got ${describe(dtype)}`,
     );

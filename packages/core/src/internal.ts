@@ -19,3 +19,6 @@ export { threefry2x32Progression } from "./threefry.js";
 export { uniformKernel, unitFloats } from "./samplers/uniform.js";
 export { eigh } from "./linalg.js";
 export { checkIntegerDType, INTEGER_INFO } from "./samplers/randint.js";
+export * from "./input.js";
+export { THREEFRY_OPTION_KEYS } from "./options.js";
+export { shuffleIndices, shuffledPrefix } from "./samplers/permutation.js";

@@ -9,7 +9,8 @@
  * @module
  */
 import { shapeSize, type NdArray } from "./ndarray.js";
-import { describe, isRectangular, isUint32 } from "./validate.js";
+import { readNested } from "./input.js";
+import { describe, isUint32 } from "./validate.js";
 
 /** A single threefry key: two uint32 words `[k0, k1]`. */
 export type Key = Uint32Array;
@@ -141,17 +142,10 @@ export function wrapKeyData(data: Uint32Array | KeyArray | readonly unknown[]): 
     return { dtype: "uint32", shape, data: data.slice() };
   }
   if (Array.isArray(data)) {
-    const shape: number[] = [];
-    let level: unknown = data;
-    while (Array.isArray(level)) {
-      shape.push(level.length);
-      level = level[0];
-    }
-    const words = (data as unknown[]).flat(Infinity);
-    if (shape[shape.length - 1] !== 2 || !isRectangular(data, shape) || !words.every(isUint32)) {
-      throw new TypeError(
-        `data must be nested arrays of uint32 words with a trailing axis of length 2, got ${describe(data)}`,
-      );
+    const what = "nested arrays of uint32 words with a trailing axis of length 2";
+    const { shape, elements: words } = readNested("data", data, what);
+    if (shape[shape.length - 1] !== 2 || !words.every(isUint32)) {
+      throw new TypeError(`data must be ${what}, got ${describe(data)}`);
     }
     return {
       dtype: "uint32",

@@ -3,6 +3,7 @@
  *
  * @module
  */
+import { checkOptionKeys } from "./input.js";
 import { describe } from "./validate.js";
 
 /**
@@ -18,13 +19,27 @@ export interface ThreefryOptions {
   partitionable?: boolean;
 }
 
-/** Resolve the `partitionable` option, rejecting anything but a boolean. */
-export function isPartitionable(options: ThreefryOptions | undefined): boolean {
-  if (options === undefined) return true;
-  if (typeof options !== "object" || options === null) {
-    throw new TypeError(`options must be an object, got ${describe(options)}`);
-  }
-  const { partitionable } = options;
+/**
+ * The option keys every function of `@jrng/core` knows: the threefry mode and
+ * `x64` (JAX's `jax_enable_x64`).
+ */
+export const THREEFRY_OPTION_KEYS: readonly string[] = ["partitionable", "x64"];
+
+/**
+ * Resolve the `partitionable` option, rejecting anything but a boolean, and
+ * check that the options object has no key outside `known` (a misspelt
+ * option would otherwise be silently ignored).
+ *
+ * @param owner - the function, for messages (omitted where the options are the threefry options only).
+ * @param known - the option keys `owner` accepts.
+ * @throws TypeError for a non-object, an unknown key or a non-boolean `partitionable`.
+ */
+export function isPartitionable(
+  options: ThreefryOptions | undefined,
+  owner?: string,
+  known: readonly string[] = THREEFRY_OPTION_KEYS,
+): boolean {
+  const { partitionable } = checkOptionKeys(owner, options, known);
   if (partitionable === undefined) return true;
   if (typeof partitionable !== "boolean") {
     throw new TypeError(

@@ -736,7 +736,9 @@ describe("closed-form samplers: validation", () => {
     expect(() => triangular(k, [0, 1], 1, 2, [3, 1])).toThrow(
       /triangular parameter shapes must be broadcast-compatible.*result \[3, 2\] for shape argument \[3, 1\]/,
     );
-    expect(() => triangular(k, 0, 1, 2, [2], "float32", [] as never)).not.toThrow();
+    expect(() => triangular(k, 0, 1, 2, [2], "float32", [] as never)).toThrow(
+      /options must be an object, got \[\]/,
+    );
     expect(() => triangular(k, 0, 1, 2, [2], "float32", null as never)).toThrow(
       /options must be an object, got null/,
     );

@@ -13,11 +13,13 @@ describe("the fold_in stream reproduces JAX's stateful_rng", () => {
     expect(Array.from(rng.key())).toEqual([1797259609, 2579123966]);
     expect(Array.from(rng.key())).toEqual([928981903, 3453687069]);
     expect(rng.state).toEqual({
-      version: 1,
+      version: 2,
       stream: "fold_in",
       partitionable: true,
       key: [0, 0],
       counter: 2,
+      dtype: "float32",
+      x64: false,
     });
   });
 
@@ -78,11 +80,13 @@ describe("fold_in stream bookkeeping", () => {
     const keys = split(foldIn(key(5), 1), 2);
     expect(children.map((c) => c.state)).toEqual(
       [0, 1].map((i) => ({
-        version: 1,
+        version: 2,
         stream: "fold_in",
         partitionable: true,
         key: Array.from(keyAt(keys, i)),
         counter: 0,
+        dtype: "float32",
+        x64: false,
       })),
     );
     expect(rng.state.counter).toBe(2);
@@ -111,7 +115,7 @@ describe("state", () => {
   );
 
   it("rejects malformed states", () => {
-    expect(() => JRNG.fromState({ version: 2 } as never)).toThrow(/version must be 1/);
+    expect(() => JRNG.fromState({ version: 3 } as never)).toThrow(/version must be 1 or 2/);
     expect(() =>
       JRNG.fromState({ version: 1, stream: "split", partitionable: true, key: [1] } as never),
     ).toThrow(/key must be two uint32 words/);

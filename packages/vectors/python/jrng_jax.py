@@ -16,7 +16,9 @@ The conventions, in one place:
   `{"$bigint": "..."}` a Python int, `{"$float": "NaN" | "Infinity" |
   "-Infinity" | "-0"}` the float. Nested lists become NumPy arrays: of the
   call's float dtype for float parameters, of the call's integer dtype for
-  integer bounds, of JAX's default types otherwise.
+  integer bounds, of JAX's default types otherwise. Two literals need a type
+  to be expressible at all: a `randint` bound beyond int32 without x64 (a
+  scalar of the call's dtype) and negative `fold_in` data (`np.int32`).
 - **Results** come back in the vectors' array encoding: `{"dtype", "shape",
   "data"}` with floats as bit patterns (`"0x3f800000"`), 64-bit integers as
   decimal strings, booleans as booleans.
@@ -132,6 +134,25 @@ def param(value: Any, dtype: Any) -> Any:
     return scalar(value)
 
 
+def int_bound(value: Any, dtype: Any) -> Any:
+    """A `randint` bound. A Python int beyond int32 overflows JAX's weak int32 without x64,
+    so a bound that fits the dtype but not int32 is passed as a scalar of the dtype, as a
+    JAX user must write it (`np.uint32(4294967295)`)."""
+    if isinstance(value, list):
+        return np.asarray(plain(value), dtype=dtype)
+    value = scalar(value)
+    info = np.iinfo(dtype)
+    if not _x64 and not -2**31 <= value < 2**31 and info.min <= value <= info.max:
+        return np.asarray(value, dtype=dtype)
+    return value
+
+
+def fold_in_data(value: Any) -> Any:
+    """`fold_in` data: a negative value is an int32 counter (`np.int32(-1)`), as JAX wraps it."""
+    value = scalar(value)
+    return np.int32(value) if isinstance(value, int) and value < 0 else value
+
+
 def shape_of(args: dict, name: str = "shape", default: Any = ()) -> Any:
     value = args.get(name, default)
     if value is None:
@@ -191,7 +212,7 @@ def _multivariate_normal(k, a):
 
 FUNCTIONS: dict[str, Callable[[Any, dict], Any]] = {
     "split": _split,
-    "foldIn": lambda k, a: random.key_data(random.fold_in(k, scalar(a["data"]))),
+    "foldIn": lambda k, a: random.key_data(random.fold_in(k, fold_in_data(a["data"]))),
     "bits": lambda k, a: random.bits(k, shape_of(a), int_dtype(a, "uint32")),
     "uniform": lambda k, a: random.uniform(
         k, shape_of(a), float_dtype(a), param(a.get("minval", 0.0), float_dtype(a)),
@@ -207,7 +228,7 @@ FUNCTIONS: dict[str, Callable[[Any, dict], Any]] = {
         k, param(a["loc"], float_dtype(a)), param(a["scale"], float_dtype(a)), shape_of(a), float_dtype(a)),
     "wald": lambda k, a: random.wald(k, param(a["mean"], float_dtype(a)), shape_of(a, default=None), float_dtype(a)),
     "randint": lambda k, a: random.randint(
-        k, shape_of(a), param(a["minval"], int_dtype(a)), param(a["maxval"], int_dtype(a)), int_dtype(a)),
+        k, shape_of(a), int_bound(a["minval"], int_dtype(a)), int_bound(a["maxval"], int_dtype(a)), int_dtype(a)),
     "bernoulli": lambda k, a: random.bernoulli(
         k, param(a.get("p", 0.5), np.float64 if _x64 else np.float32), shape_of(a, default=None),
         mode=a.get("mode", "low")),

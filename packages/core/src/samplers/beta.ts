@@ -17,7 +17,13 @@ import { checkKey, type Key, type KeyLike } from "../keys.js";
 import { allocate, shapeSize, type FloatDType, type NdArray } from "../ndarray.js";
 import type { ArrayParam } from "../params.js";
 import { splitKey } from "../random-words.js";
-import { checkGammaMethod, loggammaKernel, type GammaMethod, type GammaOptions } from "./gamma.js";
+import {
+  checkGammaMethod,
+  GAMMA_OPTION_KEYS,
+  loggammaKernel,
+  type GammaMethod,
+  type GammaOptions,
+} from "./gamma.js";
 import { sampleCastFloatParams } from "./float-params.js";
 
 /**
@@ -56,6 +62,7 @@ export function beta(
     dtype,
     options,
     (k, s, d, [av, bv], p) => betaKernel(k, s, d, av, bv, p, method),
+    GAMMA_OPTION_KEYS,
   );
 }
 

@@ -91,11 +91,10 @@ export function argmaxStrided(
 }
 
 function checkAxis(name: string, axis: unknown, rank: number): number {
-  if (typeof axis !== "number" || !Number.isInteger(axis) || axis < -rank || axis >= rank) {
-    throw new RangeError(
-      `${name} must be an integer in [${-rank}, ${rank - 1}] for an array of rank ${rank}, got ${describe(axis)}`,
-    );
-  }
+  const message = `${name} must be an integer in [${-rank}, ${rank - 1}] for an array of rank ${rank}, got ${describe(axis)}`;
+  // The wrong kind of value is a TypeError, an integer out of range a RangeError.
+  if (typeof axis !== "number" || !Number.isInteger(axis)) throw new TypeError(message);
+  if (axis < -rank || axis >= rank) throw new RangeError(message);
   return axis < 0 ? axis + rank : axis;
 }
 

@@ -14,7 +14,13 @@ import { roundTo } from "../float.js";
 import { checkKey, type Key, type KeyLike } from "../keys.js";
 import { allocate, shapeSize, type FloatDType, type NdArray } from "../ndarray.js";
 import type { ArrayParam } from "../params.js";
-import { checkGammaMethod, loggammaKernel, type GammaMethod, type GammaOptions } from "./gamma.js";
+import {
+  checkGammaMethod,
+  GAMMA_OPTION_KEYS,
+  loggammaKernel,
+  type GammaMethod,
+  type GammaOptions,
+} from "./gamma.js";
 import { sampleCastFloatParams } from "./float-params.js";
 
 /**
@@ -50,6 +56,7 @@ export function chisquare(
     dtype,
     options,
     (k, s, d, [dfs], p) => chisquareKernel(k, s, d, dfs, p, method),
+    GAMMA_OPTION_KEYS,
   );
 }
 

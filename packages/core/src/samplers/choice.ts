@@ -26,8 +26,11 @@ import { isX64, paramFloatDType, type X64Options } from "./bernoulli.js";
 import { checkAxis, topKIndices } from "./categorical.js";
 import { checkGumbelMode, gumbelKernel, type GumbelMode } from "./gumbel.js";
 import { isIntegerDType, randintKernel } from "./randint.js";
-import { shuffleIndices, takeAlongAxis, toNdArray } from "./permutation.js";
+import { shuffledPrefix, shuffleIndices, takeAlongAxis, toNdArray } from "./permutation.js";
 import { unitFloats } from "./uniform.js";
+
+/** The largest population `choice` samples without replacement: int32's maximum (JAX's `arange(n)` indices). */
+const MAX_SHUFFLED_POPULATION = 2 ** 31 - 1;
 
 /** XLA CPU's base length for rewriting cumulative reduce-windows (`xla_reduce_window_rewrite_base_length`). */
 const SCAN_BASE = 16;
@@ -181,6 +184,12 @@ export function choice(
   }
   if (n <= 0)
     throw new RangeError(`a must be greater than 0 unless no samples are taken, got ${n}`);
+  if (!replace && n > MAX_SHUFFLED_POPULATION) {
+    throw new RangeError(
+      `choice: without replacement, a population of ${n} cannot be indexed: JAX shuffles arange(n) ` +
+        `with int32 indices, so n must be at most ${MAX_SHUFFLED_POPULATION}`,
+    );
+  }
   if (!replace && draws > n) {
     throw new RangeError(
       `Cannot take a larger sample (size ${draws}) than population (size ${n}) when 'replace=false'`,
@@ -246,6 +255,9 @@ export function choiceIndices(
       for (let i = 0; i < draws; i++) out[i] = Number(ind[i]);
       return out;
     }
+    // A small sample of a large population: only the sample's positions are
+    // followed through the shuffle's rounds (same values, see shuffledPrefix).
+    if (draws <= n / 8) return shuffledPrefix(key, n, draws, partitionable);
     out.set(shuffleIndices(key, [n], 0, partitionable).subarray(0, draws));
     return out;
   }

@@ -16,7 +16,7 @@
 import { roundTo } from "../float.js";
 import { checkKey, type Key, type KeyLike } from "../keys.js";
 import type { FloatDType, NdArray } from "../ndarray.js";
-import { isPartitionable, type ThreefryOptions } from "../options.js";
+import { isPartitionable, THREEFRY_OPTION_KEYS, type ThreefryOptions } from "../options.js";
 import { broadcastParam, checkSafeToCast, resolveShape, toParam } from "../params.js";
 import { checkFloatDType } from "../validate.js";
 
@@ -83,13 +83,14 @@ export function sampleCastFloatParams(
   dtype: FloatDType,
   options: ThreefryOptions | undefined,
   kernel: FloatParamsKernel,
+  optionKeys: readonly string[] = THREEFRY_OPTION_KEYS,
 ): NdArray<FloatDType> {
   const checkedDType = checkFloatDType("dtype", dtype);
   const entries = Object.entries(params);
   for (const [param, value] of entries) checkSafeToCast(name, param, value, checkedDType);
   const read = entries.map(([param, value]) => toParam(param, value));
   const checkedShape = resolveShape(name, shape, ...read);
-  const partitionable = isPartitionable(options);
+  const partitionable = isPartitionable(options, name, optionKeys);
   const round = roundTo(checkedDType);
   return {
     dtype: checkedDType,

@@ -39,7 +39,7 @@
 import { f32, powC, roundTo } from "../float.js";
 import { checkKey, type Key, type KeyLike } from "../keys.js";
 import { allocate, shapeSize, type FloatDType, type NdArray } from "../ndarray.js";
-import { isPartitionable, type ThreefryOptions } from "../options.js";
+import { isPartitionable, THREEFRY_OPTION_KEYS, type ThreefryOptions } from "../options.js";
 import { broadcastParam, resolveShape, toParam, type ArrayParam } from "../params.js";
 import { splitKey } from "../random-words.js";
 import { splitWords } from "../split.js";
@@ -59,6 +59,9 @@ export interface GammaOptions extends ThreefryOptions {
    */
   method?: GammaMethod;
 }
+
+/** The option keys of the gamma family: the threefry mode, `x64` and `method`. */
+export const GAMMA_OPTION_KEYS: readonly string[] = [...THREEFRY_OPTION_KEYS, "method"];
 
 /**
  * Read JAX's `method` keyword from the options of `name`.
@@ -150,7 +153,7 @@ function gammaFamily(
   const checkedDType = checkFloatDType("dtype", dtype);
   const alpha = toParam("a", a);
   const checkedShape = resolveShape(name, shape, alpha);
-  const partitionable = isPartitionable(options);
+  const partitionable = isPartitionable(options, name, GAMMA_OPTION_KEYS);
   const round = roundTo(checkedDType);
   const a32 = broadcastParam(alpha, checkedShape).map(round);
   const kernel = logSpace ? loggammaKernel : gammaKernel;

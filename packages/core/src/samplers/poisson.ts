@@ -29,7 +29,7 @@
 import { f32 } from "../float.js";
 import { checkKey, type Key, type KeyLike } from "../keys.js";
 import { allocate, shapeSize, type NdArray, type TypedArrayOf } from "../ndarray.js";
-import { isPartitionable, type ThreefryOptions } from "../options.js";
+import { isPartitionable, THREEFRY_OPTION_KEYS, type ThreefryOptions } from "../options.js";
 import { broadcastParam, resolveShape, toParam, type ArrayParam } from "../params.js";
 import { splitKey } from "../random-words.js";
 import { describe } from "../validate.js";
@@ -130,7 +130,7 @@ export function poisson<D extends PoissonDType = "int32">(
   const checkedDType = checkPoissonDType(dtype) as D;
   const rate = toParam("lam", lam);
   const checkedShape = resolveShape("poisson", shape, rate);
-  const partitionable = isPartitionable(options);
+  const partitionable = isPartitionable(options, "poisson", [...THREEFRY_OPTION_KEYS, "method"]);
   const lam32 = broadcastParam(rate, checkedShape).map(f32);
   return {
     dtype: checkedDType,

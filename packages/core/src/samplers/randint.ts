@@ -21,7 +21,8 @@ import {
 import { isPartitionable, type ThreefryOptions } from "../options.js";
 import { broadcastParam, checkParamsFitShape, type Param } from "../params.js";
 import { splitKey } from "../random-words.js";
-import { checkShape, describe, isRectangular } from "../validate.js";
+import { checkNdArray, looksLikeNdArray, readNested } from "../input.js";
+import { checkShape, describe } from "../validate.js";
 
 /** The integer dtypes of `randint`, `rademacher` and `geometric`. */
 export type IntegerDType = SignedDType | UnsignedDType;
@@ -103,33 +104,23 @@ function readIntegerParam(name: string, value: unknown): IntegerParamValues {
     };
   }
   if (Array.isArray(value)) {
-    const shape: number[] = [];
-    let level: unknown = value;
-    while (Array.isArray(level)) {
-      shape.push(level.length);
-      level = level[0];
-    }
-    const flat = (value as unknown[]).flat(Infinity);
-    if (!isRectangular(value, shape) || !flat.every(isScalar)) {
-      throw new TypeError(
-        `${name} must be an integer, a bigint, a rectangular nested array of them or an NdArray, got ${describe(value)}`,
-      );
-    }
+    const { shape, elements } = readNested(name, value, "a rectangular nested array of integers");
+    elements.forEach((element) => {
+      if (!isScalar(element)) {
+        throw new TypeError(
+          `${name} must be an integer, a bigint, a rectangular nested array of them or an NdArray, got ${describe(element)} in ${describe(value)}`,
+        );
+      }
+    });
+    const flat = elements as (number | bigint)[];
     return {
       shape,
       values: flat,
       isFloat: flat.some((x) => typeof x === "number" && !Number.isInteger(x)),
     };
   }
-  if (
-    typeof value === "object" &&
-    value !== null &&
-    typeof (value as NdArray).dtype === "string" &&
-    Array.isArray((value as NdArray).shape) &&
-    ArrayBuffer.isView((value as NdArray).data) &&
-    ((value as NdArray).data as ArrayLike<unknown>).length === shapeSize((value as NdArray).shape)
-  ) {
-    const array = value as NdArray;
+  if (looksLikeNdArray(value)) {
+    const array = checkNdArray(name, value);
     return {
       shape: [...array.shape],
       values: Array.from(array.data as ArrayLike<number | bigint>),
