@@ -579,15 +579,15 @@ export async function runStatisticalTier(
   const threshold = FAMILY_ALPHA / Math.max(1, STATISTICAL_TESTS.length);
   const timeoutMs = options.timeoutMs ?? 30_000;
   const results: StatisticalResult[] = [];
-  // Why the adapter cannot go on (it died, or three tests in a row timed out): the rest are not run.
-  let stopped: string | null = null;
-  let consecutiveTimeouts = 0;
   const selected = (id: string) => options.filter === undefined || id.includes(options.filter);
   const total = STATISTICAL_TESTS.filter((test) => selected(`statistical/${test.id}`)).length;
   const report = (result: StatisticalResult) => {
     results.push(result);
     options.onProgress?.(results.length, total, result);
   };
+  // Why the adapter cannot go on (it died, or three tests in a row timed out): the rest are not run.
+  let stopped: string | null = null;
+  let consecutiveTimeouts = 0;
   for (const [index, test] of STATISTICAL_TESTS.entries()) {
     const id = `statistical/${test.id}`;
     if (!selected(id)) continue;

@@ -8,7 +8,7 @@ import { splitWords } from "./split.js";
 import { hashIndexRange, hashIotaHalves } from "./layouts.js";
 import { checkKey, type KeyLike } from "./keys.js";
 import { allocate, shapeSize, type NdArray, type UnsignedDType } from "./ndarray.js";
-import { isPartitionable, type ThreefryOptions } from "./options.js";
+import { isPartitionable, isX64, type ThreefryOptions } from "./options.js";
 import { checkShape, describe } from "./validate.js";
 
 /** A typed array that {@link bitsInto} can fill. */
@@ -39,8 +39,8 @@ const scratch = new Uint32Array(CHUNK);
  *
  * @param key - the key.
  * @param shape - the result shape (default `[]`, a scalar).
- * @param dtype - `"uint8"`, `"uint16"`, `"uint32"` (default, as JAX without x64) or `"uint64"`.
- * @param options - the threefry mode (default partitionable).
+ * @param dtype - `"uint8"`, `"uint16"`, `"uint32"` or `"uint64"`; default `"uint32"`, or `"uint64"` with `options.x64`, as JAX.
+ * @param options - the threefry mode (default partitionable) and `x64` (default `false`).
  * @throws TypeError if `key` is not one key, `shape` is not a shape or `dtype` is not unsigned.
  * @throws RangeError if `shape` has negative extents or too many elements.
  *
@@ -53,11 +53,12 @@ const scratch = new Uint32Array(CHUNK);
 export function bits<D extends UnsignedDType = "uint32">(
   key: KeyLike,
   shape: number | readonly number[] = [],
-  dtype: D = "uint32" as D,
+  dtype?: D,
   options?: ThreefryOptions,
 ): NdArray<D> {
   const words = checkKey("bits", key);
   const checkedShape = checkShape("shape", shape);
+  if (dtype === undefined) dtype = (isX64(options) ? "uint64" : "uint32") as D;
   if (typeof dtype !== "string" || !Object.hasOwn(BIT_WIDTH, dtype)) {
     throw new TypeError(
       `dtype must be one of "uint8", "uint16", "uint32", "uint64", got ${describe(dtype)}`,
@@ -76,7 +77,7 @@ export function bits<D extends UnsignedDType = "uint32">(
  *
  * @param key - the key.
  * @param out - the array to fill; its whole length is written.
- * @param options - the threefry mode (default partitionable).
+ * @param options - the threefry mode (default partitionable) and `x64` (default `false`, JAX's `jax_enable_x64`).
  * @returns `out`.
  * @throws TypeError if `key` is not one key or `out` is not an unsigned typed array.
  */

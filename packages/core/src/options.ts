@@ -1,13 +1,15 @@
 /**
- * The threefry mode, chosen per call.
+ * The options every function takes: the threefry mode and JAX's x64 switch.
  *
  * @module
  */
 import { checkOptionKeys } from "./input.js";
+import type { FloatDType } from "./ndarray.js";
 import { describe } from "./validate.js";
 
 /**
- * Options shared by every function whose output depends on the threefry mode.
+ * Options shared by every function whose output depends on the threefry mode
+ * or on JAX's `jax_enable_x64`.
  */
 export interface ThreefryOptions {
   /**
@@ -17,7 +19,22 @@ export interface ThreefryOptions {
    * `key` and `foldIn` are the same in both.
    */
   partitionable?: boolean;
+  /**
+   * Mirror JAX with `jax_enable_x64` (default `false`, as JAX). It changes
+   * how `key` reads a seed (the whole 64-bit integer instead of its low 32
+   * bits), the default dtypes (float64 and int64 instead of float32 and
+   * int32), and the dtype JAX computes in wherever a Python float or a
+   * default-dtype array enters a sampler (float64 instead of float32).
+   */
+  x64?: boolean;
 }
+
+/**
+ * The options of samplers whose JAX result depends on `jax_enable_x64`.
+ * Every function now takes `x64` in {@link ThreefryOptions}; this name is kept
+ * for the samplers that documented it first.
+ */
+export type X64Options = ThreefryOptions;
 
 /**
  * The option keys every function of `@jrng/core` knows: the threefry mode and
@@ -47,4 +64,27 @@ export function isPartitionable(
     );
   }
   return partitionable;
+}
+/** Resolve the `x64` option (default `false`), rejecting anything but a boolean. */
+export function isX64(options: ThreefryOptions | undefined): boolean {
+  if (options === undefined) return false;
+  if (typeof options !== "object" || options === null) {
+    throw new TypeError(`options must be an object, got ${describe(options)}`);
+  }
+  const { x64 } = options;
+  if (x64 === undefined) return false;
+  if (typeof x64 !== "boolean") {
+    throw new TypeError(`options.x64 must be true or false, got ${describe(x64)}`);
+  }
+  return x64;
+}
+
+/** JAX's default float dtype: float64 with `x64`, else float32. */
+export function defaultFloatDType(options: ThreefryOptions | undefined): FloatDType {
+  return isX64(options) ? "float64" : "float32";
+}
+
+/** JAX's default integer dtype: int64 with `x64`, else int32. */
+export function defaultIntDType(options: ThreefryOptions | undefined): "int32" | "int64" {
+  return isX64(options) ? "int64" : "int32";
 }

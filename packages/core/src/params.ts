@@ -5,7 +5,7 @@
  * @module
  */
 import { checkNdArray, looksLikeNdArray, readNested } from "./input.js";
-import { shapeSize, type NdArray } from "./ndarray.js";
+import { shapeSize, type FloatDType, type NdArray } from "./ndarray.js";
 import { checkShape, describe } from "./validate.js";
 
 /** A nested JavaScript array of numbers, e.g. `[[1, 2], [3, 4]]`. */
@@ -165,4 +165,32 @@ export function checkSafeToCast(name: string, param: string, value: unknown, dty
       `In arguments to ${name}, cannot safely cast ${param} of type float64 to float32`,
     );
   }
+}
+
+/**
+ * The float dtype JAX computes in for float parameters after
+ * `promote_dtypes_inexact`: a plain number is a weakly typed Python scalar
+ * and takes the other parameters' dtype, or JAX's default float (float64
+ * with `x64`, else float32) when every parameter is a number; a float
+ * NdArray keeps its dtype; an integer or bool NdArray is promoted to the
+ * default float; a nested array is an array of `arrayDType` (the
+ * vectors' convention: an array of the call's float dtype).
+ */
+export function promotedFloatDType(
+  values: readonly unknown[],
+  arrayDType: FloatDType,
+  x64: boolean,
+): FloatDType {
+  const defaultDType: FloatDType = x64 ? "float64" : "float32";
+  let promoted: FloatDType | undefined;
+  for (const value of values) {
+    if (typeof value === "number") continue;
+    let dtype: FloatDType = arrayDType;
+    if (typeof value === "object" && value !== null && !Array.isArray(value)) {
+      const own = (value as { dtype?: unknown }).dtype;
+      dtype = own === "float32" || own === "float64" ? own : defaultDType;
+    }
+    promoted = promoted === "float64" ? "float64" : dtype;
+  }
+  return promoted ?? defaultDType;
 }

@@ -112,7 +112,16 @@ export interface JRNGOptions {
   stream?: StreamKind;
   /** Threefry mode: `true` (default) as JAX ≥ 0.5, `false` for legacy JAX. */
   partitionable?: boolean;
-  /** Default float dtype of float results: `"float32"` (default, JAX without x64) or `"float64"`. */
+  /**
+   * Mirror JAX with `jax_enable_x64` (default `false`, as JAX): the seed is
+   * read as a whole int64 (`[hi, lo]`; without x64 only its low 32 bits
+   * count), float results default to float64, `integers` to int64, and
+   * Python-float parameters are held in float64 where JAX's methods compute
+   * with them. Count-valued methods keep returning int32 jax-js arrays
+   * (jax-js has no int64); their values are JAX's int64 values.
+   */
+  x64?: boolean;
+  /** Default float dtype of float results: `"float32"` (default, JAX without x64) or `"float64"` (default with `x64`). */
   dtype?: FloatDType;
   /**
    * Where the hot methods compute (default `"cpu"`). `"webgpu"` runs
@@ -128,11 +137,6 @@ export interface JRNGOptions {
    * {@link JRNG.createFromState}); the synchronous constructors accept only `"cpu"`.
    */
   device?: "cpu" | "webgpu" | "auto";
-  /**
-   * Mirror JAX with `jax_enable_x64` (default `false`). Validated and carried
-   * in the generator's {@link JRNG.state}.
-   */
-  x64?: boolean;
 }
 
 /** Options of float-valued methods. */
@@ -274,13 +278,7 @@ function checkX64(x64: unknown): boolean {
 }
 
 function checkOptions(owner: string, options: unknown): Required<JRNGOptions> {
-  const {
-    stream = "split",
-    partitionable = true,
-    dtype,
-    device,
-    x64,
-  } = optionsObject(owner, options);
+  const { stream = "split", partitionable = true, x64 = false, dtype, device } = optionsObject(owner, options);
   if (stream !== "split" && stream !== "fold_in") {
     throw new TypeError(`options.stream must be "split" or "fold_in", got ${describe(stream)}`);
   }
@@ -289,12 +287,13 @@ function checkOptions(owner: string, options: unknown): Required<JRNGOptions> {
       `options.partitionable must be true or false, got ${describe(partitionable)}`,
     );
   }
+  const checkedX64 = checkX64(x64);
   return {
     stream,
     partitionable,
-    dtype: checkFloatDType("options.dtype", dtype),
+    x64: checkedX64,
+    dtype: checkFloatDType("options.dtype", dtype ?? (checkedX64 ? "float64" : "float32")),
     device: checkDevice(device),
-    x64: checkX64(x64),
   };
 }
 
@@ -343,15 +342,15 @@ export class JRNG {
   #stream: KeyStream;
   /** Default float dtype of this generator's float results. */
   readonly dtype: FloatDType;
+  /** Whether this generator mirrors JAX with `jax_enable_x64` (see {@link JRNGOptions.x64}). */
+  readonly x64: boolean;
   #backend: ArrayBackend;
   #device: "cpu" | "webgpu" = "cpu";
-  /** The `x64` option, carried in the state. */
-  readonly #x64: boolean;
 
   /**
    * A generator seeded like `jax.random.key(seed)`.
    *
-   * @param seed - an integer `number` in [-2^31, 2^53) or a `bigint` in [-2^63, 2^64), as `key()` of `@jrng/core`.
+   * @param seed - an integer `number` or `bigint` in [-2^63, 2^63), read as `key(seed, { x64 })` of `@jrng/core` reads it.
    * @param options - stream discipline, threefry mode and default float dtype; `device` must be `"cpu"` here.
    * @throws TypeError / RangeError for a bad seed or options, and TypeError for
    * `device` `"webgpu"` or `"auto"` (use {@link JRNG.create}).
@@ -360,9 +359,13 @@ export class JRNG {
     const checked = checkOptions("new JRNG", options);
     requireCpu(checked.device, "new JRNG", "JRNG.create");
     this.dtype = checked.dtype;
-    this.#x64 = checked.x64;
+    this.x64 = checked.x64;
     this.#backend = jaxBackend;
-    this.#stream = streamFromKey(checked.stream, keyFromSeed(seed), checked.partitionable);
+    this.#stream = streamFromKey(
+      checked.stream,
+      keyFromSeed(seed, { x64: checked.x64 }),
+      checked.partitionable,
+    );
   }
 
   /**
@@ -512,7 +515,7 @@ export class JRNG {
 
   /** The generator's complete state, JSON-serialisable; see {@link JRNG.fromState}. */
   get state(): JRNGState {
-    return { version: 2, ...this.#stream.state(), dtype: this.dtype, x64: this.#x64 };
+    return { version: 2, ...this.#stream.state(), dtype: this.dtype, x64: this.x64 };
   }
 
   /**
@@ -555,7 +558,7 @@ export class JRNG {
     const { children, next } = this.#stream.spawn(count);
     this.#stream = next;
     return children.map((child) =>
-      JRNG.#fromStream(child, this.dtype, this.#x64, this.#backend, this.#device),
+      JRNG.#fromStream(child, this.dtype, this.x64, this.#backend, this.#device),
     );
   }
 
@@ -604,6 +607,11 @@ export class JRNG {
     params: DrawParams = {},
   ): Accelerated | undefined {
     return dtype === "float32" ? { op, shape, dtype, params } : undefined;
+  }
+
+  /** The dtype of a Python float in JAX: float64 with x64, else float32. */
+  get #pythonFloat(): FloatDType {
+    return this.x64 ? "float64" : "float32";
   }
 
   /**
@@ -693,7 +701,10 @@ export class JRNG {
   bytes(length: number): Uint8Array {
     const count = checkCount("length", length);
     const { subkey, next } = this.#stream.next();
-    const result = bits(subkey, [count], "uint8", { partitionable: this.partitionable }).data;
+    const result = bits(subkey, [count], "uint8", {
+      partitionable: this.partitionable,
+      x64: this.x64,
+    }).data;
     this.#stream = next;
     return result;
   }
@@ -725,7 +736,8 @@ export class JRNG {
     const { shape, values } = readParams(method, size, params);
     validate?.(values);
     return this.#draw(
-      (subkey, partitionable) => compute(subkey, shape, dtype, values, { partitionable }),
+      (subkey, partitionable) =>
+        compute(subkey, shape, dtype, values, { partitionable, x64: this.x64 }),
       accelerate?.(shape, dtype, values),
     );
   }
@@ -834,7 +846,7 @@ export class JRNG {
     size: Size,
     options: IntegersOptions,
   ): JaxArray | NdArray {
-    const dtype = options.dtype ?? "int32";
+    const dtype = options.dtype ?? (this.x64 ? "int64" : "int32");
     const endpoint = options.endpoint ?? false;
     if (typeof endpoint !== "boolean") {
       throw new TypeError(`endpoint must be true or false, got ${describe(endpoint)}`);
@@ -891,6 +903,7 @@ export class JRNG {
     const { subkey, next } = this.#stream.next();
     const sample = randint(subkey, shape, lowArg, highArg, dtype, {
       partitionable: this.partitionable,
+      x64: this.x64,
     });
     const result = jaxCanHold(sample.dtype) ? this.#backend.toArray(sample) : sample;
     this.#stream = next;
@@ -1364,7 +1377,10 @@ export class JRNG {
     return this.#draw((key, partitionable) =>
       counts(
         "poisson",
-        poisson(key, asParam(values[0], shape, "float32"), shape, "int32", { partitionable }),
+        poisson(key, asParam(values[0], shape, this.#pythonFloat), shape, "int32", {
+          partitionable,
+          x64: this.x64,
+        }),
         '@jrng/core\'s poisson with dtype "int64"',
       ),
     );
@@ -1397,11 +1413,11 @@ export class JRNG {
         "binomial",
         binomial(
           key,
-          asParam(values[0], shape, "float32"),
-          asParam(values[1], shape, "float32"),
+          asParam(values[0], shape, this.#pythonFloat),
+          asParam(values[1], shape, this.#pythonFloat),
           shape,
-          "float32",
-          { partitionable },
+          this.#pythonFloat,
+          { partitionable, x64: this.x64 },
         ),
         '@jrng/core\'s binomial with dtype "float64"',
       ),
@@ -1428,7 +1444,10 @@ export class JRNG {
     return this.#draw((key, partitionable) =>
       counts(
         "geometric",
-        geometric(key, asParam(values[0], shape, "float32"), shape, "int32", { partitionable }),
+        geometric(key, asParam(values[0], shape, this.#pythonFloat), shape, "int32", {
+          partitionable,
+          x64: this.x64,
+        }),
         '@jrng/core\'s geometric with dtype "int64"',
       ),
     );
@@ -1468,10 +1487,13 @@ export class JRNG {
       const total = read.data.reduce((s, x) => s + x, 0);
       if (Math.abs(total - 1) > 1e-8)
         throw new RangeError(`choice: probabilities do not sum to 1 (got ${total})`);
-      probabilities = asParam(read.data, read.shape, "float32");
+      probabilities = asParam(read.data, read.shape, this.#pythonFloat);
     }
     return this.#draw((key, partitionable) =>
-      choice(key, source, shape, replace, probabilities, axis, "low", { partitionable }),
+      choice(key, source, shape, replace, probabilities, axis, "low", {
+        partitionable,
+        x64: this.x64,
+      }),
     );
   }
 
@@ -1486,7 +1508,7 @@ export class JRNG {
   permutation(x: ArrayInput | number, axis = 0): JaxArray {
     const source = typeof x === "number" ? x : toNdArray("x", x);
     return this.#draw((key, partitionable) =>
-      permutation(key, source, axis, false, { partitionable }),
+      permutation(key, source, axis, false, { partitionable, x64: this.x64 }),
     );
   }
 
@@ -1504,7 +1526,10 @@ export class JRNG {
     const source = toNdArray("x", x);
     checkWritable("x", x);
     const { subkey, next } = this.#stream.next();
-    const result = permutation(subkey, source, axis, false, { partitionable: this.partitionable });
+    const result = permutation(subkey, source, axis, false, {
+      partitionable: this.partitionable,
+      x64: this.x64,
+    });
     const array = this.#backend.toArray(result);
     writeBack(x, result);
     this.#stream = next;
@@ -1524,7 +1549,10 @@ export class JRNG {
     const flat = axis === undefined || axis === null;
     const input = flat ? { ...source, shape: [source.data.length] } : source;
     return this.#draw((key, partitionable) => {
-      const result = permutation(key, input, flat ? 0 : axis, true, { partitionable });
+      const result = permutation(key, input, flat ? 0 : axis, true, {
+        partitionable,
+        x64: this.x64,
+      });
       return flat ? { ...result, shape: source.shape } : result;
     });
   }
@@ -1549,7 +1577,10 @@ export class JRNG {
     checkDomain("dirichlet", "alpha", alphas.data, (x) => x <= 0, "alpha <= 0");
     const batch = size === undefined || size === null ? [] : outputShape("dirichlet", size);
     return this.#draw((key, partitionable) =>
-      dirichlet(key, asParam(alphas.data, alphas.shape, dtype), batch, dtype, { partitionable }),
+      dirichlet(key, asParam(alphas.data, alphas.shape, dtype), batch, dtype, {
+        partitionable,
+        x64: this.x64,
+      }),
     );
   }
 
@@ -1593,18 +1624,18 @@ export class JRNG {
       data: new Float64Array(0),
     });
     const shape = [...batch, k];
-    const nArg = asParam(broadcastParam(trials, batch), batch, "float32");
+    const nArg = asParam(broadcastParam(trials, batch), batch, this.#pythonFloat);
     return this.#draw((key, partitionable) =>
       counts(
         "multinomial",
         multinomial(
           key,
           nArg,
-          asParam(probabilities.data, probabilities.shape, "float32"),
+          asParam(probabilities.data, probabilities.shape, this.#pythonFloat),
           shape,
-          "float32",
+          this.#pythonFloat,
           1,
-          { partitionable },
+          { partitionable, x64: this.x64 },
         ),
         '@jrng/core\'s multinomial with dtype "float64"',
       ),
@@ -1681,7 +1712,7 @@ export class JRNG {
         batch,
         dtype,
         method,
-        { partitionable },
+        { partitionable, x64: this.x64 },
       ),
     );
   }
@@ -1712,7 +1743,7 @@ export class JRNG {
     return this.#draw((key, partitionable) =>
       counts(
         "negativeBinomial",
-        negativeBinomial(key, ns, ps, sizeShape(size), "int32", { partitionable }),
+        negativeBinomial(key, ns, ps, sizeShape(size), "int32", { partitionable, x64: this.x64 }),
         '@jrng/core\'s negativeBinomial with dtype "int64"',
       ),
     );
@@ -1740,7 +1771,10 @@ export class JRNG {
       ["nonc", nonc],
     ]);
     return this.#draw((key, partitionable) =>
-      noncentralChisquare(key, dfs, noncs, sizeShape(size), dtype, { partitionable }),
+      noncentralChisquare(key, dfs, noncs, sizeShape(size), dtype, {
+        partitionable,
+        x64: this.x64,
+      }),
     );
   }
 
@@ -1769,7 +1803,7 @@ export class JRNG {
       ["nonc", nonc],
     ]);
     return this.#draw((key, partitionable) =>
-      noncentralF(key, num, den, noncs, sizeShape(size), dtype, { partitionable }),
+      noncentralF(key, num, den, noncs, sizeShape(size), dtype, { partitionable, x64: this.x64 }),
     );
   }
 
@@ -1786,7 +1820,7 @@ export class JRNG {
     const dtype = this.#floatDType("power", options);
     const [as] = this.#exactParams([["a", a]]);
     return this.#draw((key, partitionable) =>
-      power(key, as, sizeShape(size), dtype, { partitionable }),
+      power(key, as, sizeShape(size), dtype, { partitionable, x64: this.x64 }),
     );
   }
 
@@ -1807,7 +1841,7 @@ export class JRNG {
       ["kappa", kappa],
     ]);
     return this.#draw((key, partitionable) =>
-      vonmises(key, mus, kappas, sizeShape(size), dtype, { partitionable }),
+      vonmises(key, mus, kappas, sizeShape(size), dtype, { partitionable, x64: this.x64 }),
     );
   }
 
@@ -1824,7 +1858,7 @@ export class JRNG {
     return this.#draw((key, partitionable) =>
       counts(
         "zipf",
-        zipf(key, as, sizeShape(size), "int32", { partitionable }),
+        zipf(key, as, sizeShape(size), "int32", { partitionable, x64: this.x64 }),
         '@jrng/core\'s zipf with dtype "int64"',
       ),
     );
@@ -1843,7 +1877,7 @@ export class JRNG {
     return this.#draw((key, partitionable) =>
       counts(
         "logseries",
-        logseries(key, ps, sizeShape(size), "int32", { partitionable }),
+        logseries(key, ps, sizeShape(size), "int32", { partitionable, x64: this.x64 }),
         '@jrng/core\'s logseries with dtype "int64"',
       ),
     );
@@ -1867,7 +1901,10 @@ export class JRNG {
     return this.#draw((key, partitionable) =>
       counts(
         "hypergeometric",
-        hypergeometric(key, good, bad, sample, sizeShape(size), "int32", { partitionable }),
+        hypergeometric(key, good, bad, sample, sizeShape(size), "int32", {
+          partitionable,
+          x64: this.x64,
+        }),
         '@jrng/core\'s hypergeometric with dtype "int64"',
       ),
     );

@@ -32,6 +32,8 @@ export interface StreamState {
   readonly key: readonly [number, number];
   /** `"fold_in"` only: the counter folded into the base key for the next draw. */
   readonly counter?: number;
+  /** Present and `true` for a generator that mirrors JAX with `jax_enable_x64`. */
+  readonly x64?: boolean;
 }
 
 /**

@@ -16,13 +16,14 @@
  *
  * @module
  */
+import { logIn } from "../xla-math/by-dtype.js";
 import { roundTo } from "../float.js";
 import { checkKey, type Key, type KeyLike } from "../keys.js";
 import { allocate, shapeSize, type DType, type FloatDType, type NdArray } from "../ndarray.js";
-import { isPartitionable } from "../options.js";
+import { isPartitionable, isX64, type X64Options } from "../options.js";
 import { toParam, type ArrayParam, type NestedNumbers } from "../params.js";
 import { checkShape, describe } from "../validate.js";
-import { isX64, paramFloatDType, type X64Options } from "./bernoulli.js";
+import { paramFloatDType } from "./bernoulli.js";
 import { checkAxis, topKIndices } from "./categorical.js";
 import { checkGumbelMode, gumbelKernel, type GumbelMode } from "./gumbel.js";
 import { isIntegerDType, randintKernel } from "./randint.js";
@@ -273,7 +274,8 @@ export function choiceIndices(
     return out;
   }
   const noise = gumbelKernel(key, [n], p.dtype, mode, partitionable);
-  const perturbed = noise.map((g, i) => round(g + round(Math.log(weights[i]))));
+  const log = logIn(p.dtype);
+  const perturbed = noise.map((g, i) => round(g + log(weights[i])));
   out.set(topKIndices(perturbed, draws));
   return out;
 }

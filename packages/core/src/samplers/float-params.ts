@@ -16,7 +16,7 @@
 import { roundTo } from "../float.js";
 import { checkKey, type Key, type KeyLike } from "../keys.js";
 import type { FloatDType, NdArray } from "../ndarray.js";
-import { isPartitionable, THREEFRY_OPTION_KEYS, type ThreefryOptions } from "../options.js";
+import { defaultFloatDType, isPartitionable, THREEFRY_OPTION_KEYS, type ThreefryOptions } from "../options.js";
 import { broadcastParam, checkSafeToCast, resolveShape, toParam } from "../params.js";
 import { checkFloatDType } from "../validate.js";
 
@@ -44,12 +44,12 @@ export function sampleFloatParams(
   key: KeyLike,
   params: Readonly<Record<string, unknown>>,
   shape: unknown,
-  dtype: FloatDType,
+  dtype: FloatDType | undefined,
   options: ThreefryOptions | undefined,
   kernel: FloatParamsKernel,
 ): NdArray<FloatDType> {
   const checkedKey = checkKey(name, key);
-  const checkedDType = checkFloatDType("dtype", dtype);
+  const checkedDType = checkFloatDType("dtype", dtype ?? defaultFloatDType(options));
   const entries = Object.entries(params);
   const read = entries.map(([param, value]) => toParam(param, value));
   const checkedShape = resolveShape(name, shape, ...read);
@@ -80,12 +80,12 @@ export function sampleCastFloatParams(
   checkedKey: Key,
   params: Readonly<Record<string, unknown>>,
   shape: unknown,
-  dtype: FloatDType,
+  dtype: FloatDType | undefined,
   options: ThreefryOptions | undefined,
   kernel: FloatParamsKernel,
   optionKeys: readonly string[] = THREEFRY_OPTION_KEYS,
 ): NdArray<FloatDType> {
-  const checkedDType = checkFloatDType("dtype", dtype);
+  const checkedDType = checkFloatDType("dtype", dtype ?? defaultFloatDType(options));
   const entries = Object.entries(params);
   for (const [param, value] of entries) checkSafeToCast(name, param, value, checkedDType);
   const read = entries.map(([param, value]) => toParam(param, value));

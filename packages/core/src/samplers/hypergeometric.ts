@@ -43,7 +43,7 @@
  */
 import { checkKey, type Key, type KeyLike } from "../keys.js";
 import { shapeSize, type NdArray, type TypedArrayOf } from "../ndarray.js";
-import { isPartitionable, type ThreefryOptions } from "../options.js";
+import { defaultIntDType, isPartitionable, type ThreefryOptions } from "../options.js";
 import { broadcastParam, resolveShape, toParam, type ArrayParam, type Param } from "../params.js";
 import { splitKey } from "../random-words.js";
 import { checkShape, describe, MAX_ELEMENTS } from "../validate.js";
@@ -93,8 +93,8 @@ export function logFactorial(k: number): number {
  * @param nbad - number of bad items, broadcast-compatible with `shape`.
  * @param nsample - number of items drawn, broadcast-compatible with `shape`.
  * @param shape - the result shape; default (`undefined`) is the broadcast of the parameters.
- * @param dtype - an integer dtype, default `"int32"`.
- * @param options - the threefry mode (default partitionable).
+ * @param dtype - an integer dtype; default `"int32"`, or `"int64"` with `options.x64`.
+ * @param options - the threefry mode (default partitionable) and `x64` (default `false`, JAX's `jax_enable_x64`).
  * @throws TypeError for a bad key, shape, dtype, options or a non-integer parameter.
  * @throws RangeError for parameters outside NumPy's domain or that do not broadcast to `shape`.
  */
@@ -104,11 +104,15 @@ export function hypergeometric<D extends IntegerDType = "int32">(
   nbad: ArrayParam,
   nsample: ArrayParam,
   shape?: number | readonly number[] | null,
-  dtype: D = "int32" as D,
+  dtype?: D,
   options?: ThreefryOptions,
 ): NdArray<D> {
   const checkedKey = checkKey("hypergeometric", key);
-  const checkedDType = checkIntegerDType("dtype", "hypergeometric", dtype) as D;
+  const checkedDType = checkIntegerDType(
+    "dtype",
+    "hypergeometric",
+    dtype ?? defaultIntDType(options),
+  ) as D;
   const good = toParam("ngood", ngood);
   const bad = toParam("nbad", nbad);
   const sample = toParam("nsample", nsample);
@@ -337,8 +341,8 @@ const COLORS_MESSAGE =
  * @param nsample - the number of items drawn (integer, `0 <= nsample <= sum(colors)`).
  * @param shape - the shape of the batch of draws (default `[]`, a single vector).
  * @param method - `"marginals"` (default) or `"count"`.
- * @param dtype - an integer dtype, default `"int32"` (NumPy returns int64).
- * @param options - the threefry mode (default partitionable).
+ * @param dtype - an integer dtype; default `"int32"`, or `"int64"` with `options.x64` (NumPy returns int64).
+ * @param options - the threefry mode (default partitionable) and `x64` (default `false`, JAX's `jax_enable_x64`).
  * @throws TypeError for a bad key, shape, dtype, options, non-integer `nsample` or `colors` that are not a 1-D integer array.
  * @throws RangeError for values outside NumPy's domain or an unknown `method`.
  */
@@ -348,7 +352,7 @@ export function multivariateHypergeometric<D extends IntegerDType = "int32">(
   nsample: number,
   shape?: number | readonly number[] | null,
   method: MultivariateHypergeometricMethod = "marginals",
-  dtype: D = "int32" as D,
+  dtype?: D,
   options?: ThreefryOptions,
 ): NdArray<D> {
   const name = "multivariateHypergeometric";
@@ -387,7 +391,7 @@ export function multivariateHypergeometric<D extends IntegerDType = "int32">(
   if (nsample > total) {
     throw new RangeError(`${name}: nsample > sum(colors) (${nsample} > ${total})`);
   }
-  const checkedDType = checkIntegerDType("dtype", name, dtype) as D;
+  const checkedDType = checkIntegerDType("dtype", name, dtype ?? defaultIntDType(options)) as D;
   const batch = shape === undefined || shape === null ? [] : checkShape("shape", shape);
   const outShape = [...batch, palette.data.length];
   checkShape("result shape", outShape);

@@ -28,7 +28,7 @@
  */
 import { checkKey, type Key, type KeyLike } from "../keys.js";
 import { shapeSize, type NdArray, type TypedArrayOf } from "../ndarray.js";
-import { isPartitionable, type ThreefryOptions } from "../options.js";
+import { defaultIntDType, isPartitionable, type ThreefryOptions } from "../options.js";
 import { broadcastParam, resolveShape, toParam, type ArrayParam } from "../params.js";
 import { splitKey } from "../random-words.js";
 import { checkNumpyConstraint, storeIntegers, unitFloats64 } from "./defined-common.js";
@@ -44,8 +44,8 @@ import { checkIntegerDType, type IntegerDType } from "./randint.js";
  * @param key - the key.
  * @param p - the parameter in [0, 1), broadcast-compatible with `shape`.
  * @param shape - the result shape; default (`undefined`) is `p`'s shape.
- * @param dtype - an integer dtype, default `"int32"`.
- * @param options - the threefry mode (default partitionable).
+ * @param dtype - an integer dtype; default `"int32"`, or `"int64"` with `options.x64`.
+ * @param options - the threefry mode (default partitionable) and `x64` (default `false`, JAX's `jax_enable_x64`).
  * @throws TypeError for a bad key, shape, dtype, `p` or options.
  * @throws RangeError for `p` outside [0, 1), or if `p` does not broadcast to `shape`.
  */
@@ -53,11 +53,15 @@ export function logseries<D extends IntegerDType = "int32">(
   key: KeyLike,
   p: ArrayParam,
   shape?: number | readonly number[] | null,
-  dtype: D = "int32" as D,
+  dtype?: D,
   options?: ThreefryOptions,
 ): NdArray<D> {
   const checkedKey = checkKey("logseries", key);
-  const checkedDType = checkIntegerDType("dtype", "logseries", dtype) as D;
+  const checkedDType = checkIntegerDType(
+    "dtype",
+    "logseries",
+    dtype ?? defaultIntDType(options),
+  ) as D;
   const prob = toParam("p", p);
   const checkedShape = resolveShape("logseries", shape, prob);
   const partitionable = isPartitionable(options);

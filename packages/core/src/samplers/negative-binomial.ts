@@ -23,7 +23,7 @@
 import { f32 } from "../float.js";
 import { checkKey, type Key, type KeyLike } from "../keys.js";
 import { shapeSize, type NdArray, type TypedArrayOf } from "../ndarray.js";
-import { isPartitionable, type ThreefryOptions } from "../options.js";
+import { defaultIntDType, isPartitionable, type ThreefryOptions } from "../options.js";
 import { broadcastParam, resolveShape, toParam, type ArrayParam } from "../params.js";
 import { splitKey } from "../random-words.js";
 import { checkNumpyConstraint } from "./defined-common.js";
@@ -50,8 +50,8 @@ export const POISSON_LAM_MAX = 2 ** 63 - 1 - Math.sqrt(2 ** 63 - 1) * 10;
  * @param n - number of successes (> 0, real), broadcast-compatible with `shape`.
  * @param p - success probability in (0, 1], broadcast-compatible with `shape`.
  * @param shape - the result shape; default (`undefined`) is the broadcast of `n` and `p`.
- * @param dtype - an integer dtype, default `"int32"`.
- * @param options - the threefry mode (default partitionable).
+ * @param dtype - an integer dtype; default `"int32"`, or `"int64"` with `options.x64`.
+ * @param options - the threefry mode (default partitionable) and `x64` (default `false`, JAX's `jax_enable_x64`).
  * @throws TypeError for a bad key, shape, dtype, parameter or options.
  * @throws RangeError for parameters outside NumPy's domain or that do not broadcast to `shape`.
  */
@@ -60,11 +60,15 @@ export function negativeBinomial<D extends IntegerDType = "int32">(
   n: ArrayParam,
   p: ArrayParam,
   shape?: number | readonly number[] | null,
-  dtype: D = "int32" as D,
+  dtype?: D,
   options?: ThreefryOptions,
 ): NdArray<D> {
   const checkedKey = checkKey("negativeBinomial", key);
-  const checkedDType = checkIntegerDType("dtype", "negativeBinomial", dtype) as D;
+  const checkedDType = checkIntegerDType(
+    "dtype",
+    "negativeBinomial",
+    dtype ?? defaultIntDType(options),
+  ) as D;
   const successes = toParam("n", n);
   const prob = toParam("p", p);
   const checkedShape = resolveShape("negativeBinomial", shape, successes, prob);

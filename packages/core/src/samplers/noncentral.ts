@@ -33,7 +33,7 @@
 import { roundTo } from "../float.js";
 import { checkKey, type Key, type KeyLike } from "../keys.js";
 import { allocate, shapeSize, type FloatDType, type NdArray } from "../ndarray.js";
-import { isPartitionable, type ThreefryOptions } from "../options.js";
+import { defaultFloatDType, isPartitionable, type ThreefryOptions } from "../options.js";
 import { broadcastParam, resolveShape, toParam, type ArrayParam } from "../params.js";
 import { splitKey } from "../random-words.js";
 import { checkFloatDType } from "../validate.js";
@@ -54,8 +54,8 @@ import { poissonKernel } from "./poisson.js";
  * @param df - degrees of freedom (> 0), broadcast-compatible with `shape`.
  * @param nonc - noncentrality (>= 0), broadcast-compatible with `shape`.
  * @param shape - the result shape; default (`undefined`) is the broadcast of `df` and `nonc`.
- * @param dtype - `"float32"` (default) or `"float64"`.
- * @param options - the threefry mode (default partitionable).
+ * @param dtype - `"float32"` or `"float64"`; default `"float32"`, or `"float64"` with `options.x64` (JAX's default float).
+ * @param options - the threefry mode (default partitionable) and `x64` (default `false`, JAX's `jax_enable_x64`).
  * @throws TypeError for a bad key, shape, dtype, parameter or options.
  * @throws RangeError for parameters outside NumPy's domain or that do not broadcast to `shape`.
  */
@@ -64,11 +64,11 @@ export function noncentralChisquare(
   df: ArrayParam,
   nonc: ArrayParam,
   shape?: number | readonly number[] | null,
-  dtype: FloatDType = "float32",
+  dtype?: FloatDType,
   options?: ThreefryOptions,
 ): NdArray<FloatDType> {
   const checkedKey = checkKey("noncentralChisquare", key);
-  const checkedDType = checkFloatDType("dtype", dtype);
+  const checkedDType = checkFloatDType("dtype", dtype ?? defaultFloatDType(options));
   const degrees = toParam("df", df);
   const noncentrality = toParam("nonc", nonc);
   const checkedShape = resolveShape("noncentralChisquare", shape, degrees, noncentrality);
@@ -165,8 +165,8 @@ export function noncentralChisquareKernel(
  * @param dfden - denominator degrees of freedom (> 0), broadcast-compatible with `shape`.
  * @param nonc - noncentrality of the numerator (>= 0), broadcast-compatible with `shape`.
  * @param shape - the result shape; default (`undefined`) is the broadcast of the parameters.
- * @param dtype - `"float32"` (default) or `"float64"`.
- * @param options - the threefry mode (default partitionable).
+ * @param dtype - `"float32"` or `"float64"`; default `"float32"`, or `"float64"` with `options.x64` (JAX's default float).
+ * @param options - the threefry mode (default partitionable) and `x64` (default `false`, JAX's `jax_enable_x64`).
  * @throws TypeError for a bad key, shape, dtype, parameter or options.
  * @throws RangeError for parameters outside NumPy's domain or that do not broadcast to `shape`.
  */
@@ -176,11 +176,11 @@ export function noncentralF(
   dfden: ArrayParam,
   nonc: ArrayParam,
   shape?: number | readonly number[] | null,
-  dtype: FloatDType = "float32",
+  dtype?: FloatDType,
   options?: ThreefryOptions,
 ): NdArray<FloatDType> {
   const checkedKey = checkKey("noncentralF", key);
-  const checkedDType = checkFloatDType("dtype", dtype);
+  const checkedDType = checkFloatDType("dtype", dtype ?? defaultFloatDType(options));
   const numerator = toParam("dfnum", dfnum);
   const denominator = toParam("dfden", dfden);
   const noncentrality = toParam("nonc", nonc);

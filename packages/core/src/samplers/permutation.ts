@@ -10,11 +10,11 @@ import { checkNdArray, looksLikeNdArray } from "../input.js";
 import { StableKeySorter } from "../radix-sort.js";
 import { checkKey, type Key, type KeyLike } from "../keys.js";
 import { allocate, shapeSize, type DType, type NdArray, type TypedArrayOf } from "../ndarray.js";
-import { isPartitionable } from "../options.js";
+import { isPartitionable, isX64, type X64Options } from "../options.js";
 import { toParam, type NestedNumbers } from "../params.js";
 import { randomBits32, splitKey } from "../random-words.js";
 import { checkInteger, describe, MAX_ELEMENTS } from "../validate.js";
-import { isX64, type X64Options } from "./bernoulli.js";
+
 import { checkAxis } from "./categorical.js";
 import { isIntegerDType } from "./randint.js";
 

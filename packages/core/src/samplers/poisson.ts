@@ -29,7 +29,7 @@
 import { f32 } from "../float.js";
 import { checkKey, type Key, type KeyLike } from "../keys.js";
 import { allocate, shapeSize, type NdArray, type TypedArrayOf } from "../ndarray.js";
-import { isPartitionable, THREEFRY_OPTION_KEYS, type ThreefryOptions } from "../options.js";
+import { defaultIntDType, isPartitionable, THREEFRY_OPTION_KEYS, type ThreefryOptions } from "../options.js";
 import { broadcastParam, resolveShape, toParam, type ArrayParam } from "../params.js";
 import { splitKey } from "../random-words.js";
 import { describe } from "../validate.js";
@@ -113,7 +113,7 @@ function checkMethod(options: PoissonOptions | undefined): void {
  * @param key - the key.
  * @param lam - the rate, a number or array broadcast-compatible with `shape`.
  * @param shape - the result shape; default (`undefined`) is `lam`'s shape.
- * @param dtype - an integer dtype, default `"int32"` (JAX's default without x64; `"int64"` is JAX's x64 default).
+ * @param dtype - an integer dtype; default `"int32"`, or `"int64"` with `options.x64`, as JAX.
  * @param options - the threefry mode (default partitionable) and `method` (only `"exact"`).
  * @throws TypeError for a bad key, shape, dtype, `lam` or options.
  * @throws RangeError if `lam` does not broadcast to `shape`, or for a `method` other than `"exact"`.
@@ -122,12 +122,12 @@ export function poisson<D extends PoissonDType = "int32">(
   key: KeyLike,
   lam: ArrayParam,
   shape?: number | readonly number[],
-  dtype: D = "int32" as D,
+  dtype?: D,
   options?: PoissonOptions,
 ): NdArray<D> {
   const checkedKey = checkKey("poisson", key);
   checkMethod(options);
-  const checkedDType = checkPoissonDType(dtype) as D;
+  const checkedDType = checkPoissonDType(dtype ?? defaultIntDType(options)) as D;
   const rate = toParam("lam", lam);
   const checkedShape = resolveShape("poisson", shape, rate);
   const partitionable = isPartitionable(options, "poisson", [...THREEFRY_OPTION_KEYS, "method"]);

@@ -23,10 +23,11 @@
  *
  * @module
  */
+import { expIn } from "../xla-math/by-dtype.js";
 import { roundTo } from "../float.js";
 import { checkKey, type Key, type KeyLike } from "../keys.js";
 import { allocate, shapeSize, type FloatDType, type NdArray } from "../ndarray.js";
-import { isPartitionable, type ThreefryOptions } from "../options.js";
+import { defaultFloatDType, isPartitionable, type ThreefryOptions } from "../options.js";
 import { broadcastParam, resolveShape, toParam, type ArrayParam } from "../params.js";
 import { checkFloatDType } from "../validate.js";
 import { checkNumpyConstraint } from "./defined-common.js";
@@ -42,8 +43,8 @@ import { exponentialKernel } from "./exponential.js";
  * @param key - the key.
  * @param a - the exponent parameter (> 0), broadcast-compatible with `shape`.
  * @param shape - the result shape; default (`undefined`) is `a`'s shape.
- * @param dtype - `"float32"` (default) or `"float64"`.
- * @param options - the threefry mode (default partitionable).
+ * @param dtype - `"float32"` or `"float64"`; default `"float32"`, or `"float64"` with `options.x64` (JAX's default float).
+ * @param options - the threefry mode (default partitionable) and `x64` (default `false`, JAX's `jax_enable_x64`).
  * @throws TypeError for a bad key, shape, dtype, `a` or options.
  * @throws RangeError for `a <= 0` or NaN, or if `a` does not broadcast to `shape`.
  */
@@ -51,11 +52,11 @@ export function power(
   key: KeyLike,
   a: ArrayParam,
   shape?: number | readonly number[] | null,
-  dtype: FloatDType = "float32",
+  dtype?: FloatDType,
   options?: ThreefryOptions,
 ): NdArray<FloatDType> {
   const checkedKey = checkKey("power", key);
-  const checkedDType = checkFloatDType("dtype", dtype);
+  const checkedDType = checkFloatDType("dtype", dtype ?? defaultFloatDType(options));
   const exponent = toParam("a", a);
   const checkedShape = resolveShape("power", shape, exponent);
   const partitionable = isPartitionable(options);
@@ -86,9 +87,10 @@ export function powerKernel(
   partitionable: boolean,
 ): Float32Array | Float64Array {
   const r = roundTo(dtype);
+  const exp = expIn(dtype);
   const size = shapeSize(shape);
   const e = exponentialKernel(key, shape, dtype, partitionable);
   const out = allocate(dtype, size);
-  for (let i = 0; i < size; i++) out[i] = r(Math.exp(r(-e[i] / a[i])));
+  for (let i = 0; i < size; i++) out[i] = r(exp(r(-e[i] / a[i])));
   return out;
 }

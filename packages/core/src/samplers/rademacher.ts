@@ -12,9 +12,9 @@ import {
   type NdArray,
   type TypedArrayOf,
 } from "../ndarray.js";
-import { isPartitionable } from "../options.js";
+import { defaultIntDType, isPartitionable, isX64, type X64Options } from "../options.js";
 import { checkShape } from "../validate.js";
-import { bernoulliKernel, isX64, type X64Options } from "./bernoulli.js";
+import { bernoulliKernel } from "./bernoulli.js";
 import { checkIntegerDType, INTEGER_INFO, type IntegerDType } from "./randint.js";
 
 /**
@@ -28,7 +28,7 @@ import { checkIntegerDType, INTEGER_INFO, type IntegerDType } from "./randint.js
  *
  * @param key - the key.
  * @param shape - the result shape (default `[]`).
- * @param dtype - an integer dtype (default `"int32"`).
+ * @param dtype - an integer dtype; default `"int32"`, or `"int64"` with `options.x64`.
  * @param options - the threefry mode (default partitionable) and `x64`.
  * @throws TypeError for a bad key, shape, dtype or options.
  * @throws RangeError for a bad shape extent.
@@ -36,12 +36,16 @@ import { checkIntegerDType, INTEGER_INFO, type IntegerDType } from "./randint.js
 export function rademacher<D extends IntegerDType = "int32">(
   key: KeyLike,
   shape: number | readonly number[] = [],
-  dtype: D = "int32" as D,
+  dtype?: D,
   options?: X64Options,
 ): NdArray<D> {
   const checkedKey = checkKey("rademacher", key);
   const checkedShape = checkShape("shape", shape);
-  const checkedDType = checkIntegerDType("dtype", "rademacher", dtype) as D;
+  const checkedDType = checkIntegerDType(
+    "dtype",
+    "rademacher",
+    dtype ?? defaultIntDType(options),
+  ) as D;
   const floatDType: FloatDType = isX64(options) ? "float64" : "float32";
   const partitionable = isPartitionable(options);
   return {

@@ -18,7 +18,7 @@ import {
   type TypedArrayOf,
   type UnsignedDType,
 } from "../ndarray.js";
-import { isPartitionable, type ThreefryOptions } from "../options.js";
+import { defaultIntDType, isPartitionable, type ThreefryOptions } from "../options.js";
 import { broadcastParam, checkParamsFitShape, type Param } from "../params.js";
 import { splitKey } from "../random-words.js";
 import { checkNdArray, looksLikeNdArray, readNested } from "../input.js";
@@ -182,8 +182,8 @@ function clip(x: bigint, low: bigint, high: bigint): bigint {
  * @param shape - the result shape; `minval` and `maxval` must broadcast to it.
  * @param minval - inclusive lower bound(s).
  * @param maxval - exclusive upper bound(s).
- * @param dtype - an integer dtype (default `"int32"`, JAX's default without x64).
- * @param options - the threefry mode (default partitionable).
+ * @param dtype - an integer dtype; default `"int32"`, or `"int64"` with `options.x64`, as JAX.
+ * @param options - the threefry mode (default partitionable) and `x64` (default `false`, JAX's `jax_enable_x64`).
  * @throws TypeError for a bad key, shape, dtype or bound.
  * @throws RangeError if the bounds do not broadcast to `shape`.
  *
@@ -198,12 +198,16 @@ export function randint<D extends IntegerDType = "int32">(
   shape: number | readonly number[],
   minval: IntegerParam,
   maxval: IntegerParam,
-  dtype: D = "int32" as D,
+  dtype?: D,
   options?: ThreefryOptions,
 ): NdArray<D> {
   const checkedKey = checkKey("randint", key);
   const checkedShape = checkShape("shape", shape);
-  const checkedDType = checkIntegerDType("dtype", "randint", dtype) as D;
+  const checkedDType = checkIntegerDType(
+    "dtype",
+    "randint",
+    dtype ?? defaultIntDType(options),
+  ) as D;
   const low = readIntegerParam("minval", minval);
   const high = readIntegerParam("maxval", maxval);
   checkParamsFitShape("randint", checkedShape, low.shape, high.shape);

@@ -6,7 +6,7 @@
  */
 import { checkKey, type Key, type KeyLike } from "../keys.js";
 import type { FloatDType, NdArray } from "../ndarray.js";
-import { isPartitionable, type ThreefryOptions } from "../options.js";
+import { defaultFloatDType, isPartitionable, type ThreefryOptions } from "../options.js";
 import { checkFloatDType, checkShape } from "../validate.js";
 
 /** A kernel taking a checked key, shape, dtype and mode. */
@@ -23,12 +23,12 @@ export function sampleShapeOnly(
   kernel: ShapeOnlyKernel,
   key: KeyLike,
   shape: number | readonly number[],
-  dtype: FloatDType,
+  dtype: FloatDType | undefined,
   options: ThreefryOptions | undefined,
 ): NdArray<FloatDType> {
   const checkedKey = checkKey(name, key);
   const checkedShape = checkShape("shape", shape);
-  const checkedDType = checkFloatDType("dtype", dtype);
+  const checkedDType = checkFloatDType("dtype", dtype ?? defaultFloatDType(options));
   const partitionable = isPartitionable(options);
   return {
     dtype: checkedDType,

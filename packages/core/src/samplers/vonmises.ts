@@ -49,7 +49,7 @@
 import { roundTo } from "../float.js";
 import { checkKey, type Key, type KeyLike } from "../keys.js";
 import { allocate, shapeSize, type FloatDType, type NdArray } from "../ndarray.js";
-import { isPartitionable, type ThreefryOptions } from "../options.js";
+import { defaultFloatDType, isPartitionable, type ThreefryOptions } from "../options.js";
 import { broadcastParam, resolveShape, toParam, type ArrayParam } from "../params.js";
 import { splitKey } from "../random-words.js";
 import { checkFloatDType } from "../validate.js";
@@ -74,8 +74,8 @@ export const VONMISES_NORMAL_KAPPA = 1e6;
  * @param mu - the mode (any real), broadcast-compatible with `shape`.
  * @param kappa - the concentration (>= 0), broadcast-compatible with `shape`.
  * @param shape - the result shape; default (`undefined`) is the broadcast of `mu` and `kappa`.
- * @param dtype - `"float32"` (default) or `"float64"`.
- * @param options - the threefry mode (default partitionable).
+ * @param dtype - `"float32"` or `"float64"`; default `"float32"`, or `"float64"` with `options.x64` (JAX's default float).
+ * @param options - the threefry mode (default partitionable) and `x64` (default `false`, JAX's `jax_enable_x64`).
  * @throws TypeError for a bad key, shape, dtype, parameter or options.
  * @throws RangeError for `kappa < 0`, or parameters that do not broadcast to `shape`.
  */
@@ -84,11 +84,11 @@ export function vonmises(
   mu: ArrayParam,
   kappa: ArrayParam,
   shape?: number | readonly number[] | null,
-  dtype: FloatDType = "float32",
+  dtype?: FloatDType,
   options?: ThreefryOptions,
 ): NdArray<FloatDType> {
   const checkedKey = checkKey("vonmises", key);
-  const checkedDType = checkFloatDType("dtype", dtype);
+  const checkedDType = checkFloatDType("dtype", dtype ?? defaultFloatDType(options));
   const mode = toParam("mu", mu);
   const concentration = toParam("kappa", kappa);
   const checkedShape = resolveShape("vonmises", shape, mode, concentration);

@@ -42,7 +42,7 @@
  */
 import { checkKey, type Key, type KeyLike } from "../keys.js";
 import { shapeSize, type NdArray, type TypedArrayOf } from "../ndarray.js";
-import { isPartitionable, type ThreefryOptions } from "../options.js";
+import { defaultIntDType, isPartitionable, type ThreefryOptions } from "../options.js";
 import { broadcastParam, resolveShape, toParam, type ArrayParam } from "../params.js";
 import { splitKey } from "../random-words.js";
 import {
@@ -64,8 +64,8 @@ import { checkIntegerDType, type IntegerDType } from "./randint.js";
  * @param key - the key.
  * @param a - the exponent (> 1), broadcast-compatible with `shape`.
  * @param shape - the result shape; default (`undefined`) is `a`'s shape.
- * @param dtype - an integer dtype, default `"int32"`.
- * @param options - the threefry mode (default partitionable).
+ * @param dtype - an integer dtype; default `"int32"`, or `"int64"` with `options.x64`.
+ * @param options - the threefry mode (default partitionable) and `x64` (default `false`, JAX's `jax_enable_x64`).
  * @throws TypeError for a bad key, shape, dtype, `a` or options.
  * @throws RangeError for `a <= 1` or NaN, or if `a` does not broadcast to `shape`.
  */
@@ -73,11 +73,11 @@ export function zipf<D extends IntegerDType = "int32">(
   key: KeyLike,
   a: ArrayParam,
   shape?: number | readonly number[] | null,
-  dtype: D = "int32" as D,
+  dtype?: D,
   options?: ThreefryOptions,
 ): NdArray<D> {
   const checkedKey = checkKey("zipf", key);
-  const checkedDType = checkIntegerDType("dtype", "zipf", dtype) as D;
+  const checkedDType = checkIntegerDType("dtype", "zipf", dtype ?? defaultIntDType(options)) as D;
   const exponent = toParam("a", a);
   const checkedShape = resolveShape("zipf", shape, exponent);
   const partitionable = isPartitionable(options);
