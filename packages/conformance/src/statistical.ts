@@ -26,7 +26,7 @@ import poissonPmf from "@stdlib/stats-base-dists-poisson-pmf";
 import chi2gof from "@stdlib/stats-chi2gof";
 import kstest from "@stdlib/stats-kstest";
 import type { MethodCall } from "@jrng/vectors";
-import type { Adapter } from "./adapter.js";
+import { AdapterFault, type Adapter } from "./adapter.js";
 import {
   logseriesPmf,
   noncentralChisquareCdf,
@@ -585,6 +585,9 @@ export async function runStatisticalTier(
     results.push(result);
     options.onProgress?.(results.length, total, result);
   };
+  // Why the adapter cannot go on (it died, or three tests in a row timed out): the rest are not run.
+  let stopped: string | null = null;
+  let consecutiveTimeouts = 0;
   for (const [index, test] of STATISTICAL_TESTS.entries()) {
     const id = `statistical/${test.id}`;
     if (!selected(id)) continue;
@@ -595,6 +598,16 @@ export async function runStatisticalTier(
       test: test.ks ? ("ks" as const) : ("chi2" as const),
       threshold,
     };
+    if (stopped !== null) {
+      report({
+        ...base,
+        statistic: NaN,
+        pValue: NaN,
+        status: "skipped",
+        reason: `not run: ${stopped}`,
+      });
+      continue;
+    }
     if (!methods.includes(test.call.method)) {
       report({
         ...base,
@@ -607,6 +620,7 @@ export async function runStatisticalTier(
     }
     let outcome: Outcome;
     let handle: string | undefined;
+    let fault: AdapterFault | null = null;
     try {
       // The seed depends on the test's place in the whole suite, not on the filter.
       handle = await withTimeout(
@@ -635,6 +649,7 @@ export async function runStatisticalTier(
         outcome = test.ks ? ksTest(drawn.samples, test.ks) : chi2Test(drawn.samples, test.chi2!);
       }
     } catch (error) {
+      if (error instanceof AdapterFault) fault = error;
       outcome = {
         statistic: NaN,
         pValue: NaN,
@@ -642,8 +657,11 @@ export async function runStatisticalTier(
         reason: (error as Error).message,
       };
     } finally {
-      if (handle !== undefined) await adapter.dropGenerator(handle);
+      if (handle !== undefined && fault === null) await adapter.dropGenerator(handle);
     }
+    consecutiveTimeouts = fault?.fault === "timeout" ? consecutiveTimeouts + 1 : 0;
+    if (fault && fault.fault !== "timeout" && fault.fault !== "protocol") stopped = fault.message;
+    if (consecutiveTimeouts >= 3) stopped = `adapter stopped answering: ${fault!.message}`;
     if (outcome.status === "passed" && !(outcome.pValue >= threshold)) {
       outcome = { ...outcome, status: "failed" };
     }

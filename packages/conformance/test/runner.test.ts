@@ -238,6 +238,34 @@ describe("the statistical tier", () => {
   }, 30_000);
 });
 
+describe("the statistical tier with a dead adapter", () => {
+  it("stops at the first test whose adapter died and does not run the rest", async () => {
+    const { AdapterFault } = await import("../src/index.js");
+    let creations = 0;
+    const adapter = {
+      ...referenceAdapter(),
+      createGenerator: async () => {
+        creations++;
+        throw new AdapterFault("exited", "adapter `x` exited with status 9");
+      },
+    };
+    const results = await runStatisticalTier(adapter, Object.keys(METHODS), { filter: "random" });
+    expect(creations).toBe(1);
+    expect(results[0]).toMatchObject({
+      status: "failed",
+      reason: "adapter `x` exited with status 9",
+    });
+    expect(results.length).toBeGreaterThan(1);
+    expect(
+      results
+        .slice(1)
+        .every(
+          (r) => r.status === "skipped" && r.reason === "not run: adapter `x` exited with status 9",
+        ),
+    ).toBe(true);
+  });
+});
+
 describe("the protocol server", () => {
   it("answers malformed lines and unknown ops with a ProtocolError instead of dying", async () => {
     const { PassThrough } = await import("node:stream");

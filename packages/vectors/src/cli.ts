@@ -5,10 +5,12 @@
  */
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { createHash } from "node:crypto";
 import { parseArgs } from "node:util";
 import { allCases, loadVectorFiles, SCHEMA_PATH } from "./files.js";
 import { isErrorCase } from "./format.js";
 import { buildAll, formatJson, jaxCalls, type ReferenceGap } from "./generate.js";
+import { JAX_MODULE_PATH } from "./jax-driver.js";
 import { committedResults, liveResults, type JaxResults } from "./jax-results.js";
 import { notExactTable, renderNotExact } from "./not-exact.js";
 
@@ -85,7 +87,9 @@ async function jaxResults(
   const calls = jaxCalls();
   let last = 0;
   return liveResults(live, calls, {
-    cacheFile: cache ? ({ jax, jaxlib }) => resolve(`.cache/jax-results/jax-${jax}-jaxlib-${jaxlib}.jsonl`) : undefined,
+    cacheFile: cache
+      ? ({ jax, jaxlib }) => resolve(`.cache/jax-results/jax-${jax}-jaxlib-${jaxlib}-driver-${driverVersion()}.jsonl`)
+      : undefined,
     compilationCache: options["no-cache"] ? undefined : resolve(".cache/jax-compilation"),
     onProgress: (done, total) => {
       if (options.quiet || (done - last < 100 && done !== total)) return;
@@ -93,6 +97,11 @@ async function jaxResults(
       output.err(`JAX: ${done}/${total} calls`);
     },
   });
+}
+
+/** A digest of the JAX driver: cached answers are valid only for the program that produced them. */
+function driverVersion(): string {
+  return createHash("sha256").update(readFileSync(JAX_MODULE_PATH)).digest("hex").slice(0, 12);
 }
 
 /** The files `generate` writes: one per area plus the schema, by file name. */

@@ -82,7 +82,13 @@ export interface ExpectedArray {
  */
 export type SubnormalRule = "flush";
 
-/** How a result is compared with the expectation. */
+/**
+ * How a result is compared with the expectation (spec/vectors.md). Integers
+ * and booleans always compare exactly; the rule says how floats compare:
+ * bit for bit (`exact`, any NaN equal to any NaN), or within `maxUlp` units
+ * in the last place (`ulp`). `rtol` is the old relative tolerance, kept so
+ * that older vectors files still read; new vectors do not use it.
+ */
 export type CompareRule =
   | { rule: "exact"; subnormals?: SubnormalRule }
   | { rule: "ulp"; maxUlp: number; subnormals?: SubnormalRule }

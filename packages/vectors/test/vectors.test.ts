@@ -5,6 +5,8 @@ import { describe, expect, it } from "vitest";
 import {
   allCases,
   compareArray,
+  describeRule,
+  flushSubnormal,
   encodeArray,
   float32Hex,
   formatJson,
@@ -137,6 +139,57 @@ describe("encoding and comparison", () => {
     const ints = encodeArray({ dtype: "uint64", shape: [1], data: BigUint64Array.of(2n ** 64n - 1n) });
     expect(ints.data).toEqual(["18446744073709551615"]);
     expect(compareArray(ints, { dtype: "uint64", shape: [1], data: BigUint64Array.of(1n) }, { rule: "exact" })?.index).toBe(0);
+  });
+
+  it("defines ulp distance on the ordered integers: +0 = -0, NaN = NaN, infinity one past the largest float", () => {
+    expect(ulpDistance(0, -0, "float32")).toBe(0);
+    expect(ulpDistance(NaN, NaN, "float64")).toBe(0);
+    expect(ulpDistance(3.4028234663852886e38, Infinity, "float32")).toBe(1);
+    expect(ulpDistance(-1, 1, "float32")).toBe(2 * 0x3f800000);
+    expect(ulpDistance(2 ** -1074, 0, "float64")).toBe(1);
+  });
+
+  it("compares floats under exact and ulp rules: every element counted, the bound inclusive", () => {
+    const f32 = (...xs: number[]) => ({ dtype: "float32", shape: [xs.length], data: Float32Array.from(xs) });
+    const nudged = (x: number, k: number) => {
+      const bits = new Uint32Array(Float32Array.of(x).buffer);
+      bits[0] += k;
+      return new Float32Array(bits.buffer)[0];
+    };
+    const expected = encodeArray(f32(1, -2, 0.5) as never);
+    const got = f32(nudged(1, 3), nudged(-2, 5), 0.5);
+    expect(compareArray(expected, got, { rule: "ulp", maxUlp: 5 })).toBeNull();
+    expect(compareArray(expected, got, { rule: "ulp", maxUlp: 4 })).toMatchObject({
+      index: 1,
+      ulp: 5,
+      count: 1,
+      maxUlp: 5,
+      reason: "more than 4 ulp apart",
+    });
+    expect(compareArray(expected, got, { rule: "exact" })).toMatchObject({ index: 0, count: 2, maxUlp: 5 });
+    // exact is bit for bit: the sign of zero counts, any NaN equals any NaN.
+    expect(compareArray(encodeArray(f32(0) as never), f32(-0), { rule: "exact" })?.reason).toBe("floats differ");
+    expect(compareArray(encodeArray(f32(NaN) as never), f32(NaN), { rule: "exact" })).toBeNull();
+    expect(compareArray(encodeArray(f32(NaN) as never), f32(1), { rule: "ulp", maxUlp: 1000 })?.ulp).toBe(Infinity);
+  });
+
+  it("flushes subnormals to a zero of the same sign only under subnormals: flush", () => {
+    const subnormal = 2 ** -140;
+    const expected = encodeArray({ dtype: "float32", shape: [2], data: Float32Array.of(0, -0) });
+    const got = { dtype: "float32", shape: [2], data: Float32Array.of(subnormal, 0) };
+    expect(compareArray(expected, got, { rule: "exact" })).toMatchObject({ index: 0, ulp: 2 ** 9 });
+    expect(compareArray(expected, got, { rule: "exact", subnormals: "flush" })).toBeNull();
+    expect(compareArray(expected, got, { rule: "ulp", maxUlp: 0, subnormals: "flush" })).toBeNull();
+    const normal = { dtype: "float32", shape: [2], data: Float32Array.of(2 ** -126, 0) };
+    expect(compareArray(expected, normal, { rule: "exact", subnormals: "flush" })?.index).toBe(0);
+    expect(flushSubnormal(-(2 ** -1030), "float64")).toBe(-0);
+    expect(Object.is(flushSubnormal(-(2 ** -1030), "float64"), -0)).toBe(true);
+  });
+
+  it("describes rules as the report prints them", () => {
+    expect(describeRule({ rule: "exact" })).toBe("exact");
+    expect(describeRule({ rule: "ulp", maxUlp: 4, subnormals: "flush" })).toBe("≤ 4 ulp, subnormals flushed");
+    expect(describeRule({ rule: "rtol", rtol: 2e-6, atol: 2e-6 })).toBe("rtol 0.000002, atol 0.000002 (old rule)");
   });
 });
 

@@ -227,7 +227,10 @@ const INTEGER_SWEEPS: IntegerSweep[] = [
   { name: "choice", perConfig: 10, args: (r) => {
     const replace = r.next() < 0.5;
     const args: Record<string, ArgValue> = { a: r.pick([10, 37]), shape: r.pick([[4], [2, 3]]), replace };
-    if (r.next() < 0.4) args.a = 10, args.p = [0.05, 0.05, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.2];
+    if (r.next() < 0.4) {
+      args.a = 10;
+      args.p = [0.05, 0.05, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.1, 0.2];
+    }
     return args;
   } },
   { name: "geometric", perConfig: 8, args: (r) => ({ p: r.pick([r.real(0.01, 1, 3), r.logReal(1e-6, 0.01)]), shape: r.pick([[7], [3, 5]]) }) },
