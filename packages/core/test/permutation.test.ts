@@ -59,7 +59,7 @@ describe("permutation", () => {
       [5, 6, 7, 8],
     ];
     const cols = permutation(k, m, 1);
-    expect(cols.dtype).toBe("float64");
+    expect(cols.dtype).toBe("int32");
     expect(cols.shape).toEqual([2, 4]);
     expect(Array.from(cols.data)).toEqual([
       ...perm.map((i) => m[0][i]),
@@ -197,7 +197,7 @@ describe("choice", () => {
   it("zero draws return zeros of shape; p = 0 entries are never drawn", () => {
     const empty = choice(key(0), [1.5, 2.5], [0, 2]);
     expect(empty.shape).toEqual([0, 2]);
-    expect(empty.dtype).toBe("float64");
+    expect(empty.dtype).toBe("float32");
     const r = choice(key(0), 3, [200], true, [0, 1, 0]).data;
     expect(Array.from(r).every((x) => x === 1)).toBe(true);
   });
@@ -271,5 +271,18 @@ describe("the stable radix sort of the shuffle rounds", () => {
       );
       expect(Array.from(order)).toEqual(Array.from(expected));
     }
+  });
+});
+
+describe("nested JavaScript arrays", () => {
+  it("are read as JAX reads a Python list: integers int32, else float32; int64 and float64 with x64", () => {
+    const k = key(0);
+    expect(permutation(k, [3, 1, 2]).dtype).toBe("int32");
+    expect(permutation(k, [3, 1, 2], 0, false, { x64: true }).dtype).toBe("int64");
+    expect(permutation(k, [0.5, 1, 2]).dtype).toBe("float32");
+    expect(permutation(k, [0.1, 1, 2]).data).toContain(Math.fround(0.1));
+    expect(permutation(k, [0.5, 1, 2], 0, false, { x64: true }).dtype).toBe("float64");
+    expect(() => permutation(k, [2 ** 31, 1])).toThrow(RangeError);
+    expect(choice(k, [1, 2, 3], [2]).dtype).toBe("int32");
   });
 });

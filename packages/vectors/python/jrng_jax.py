@@ -162,12 +162,22 @@ def shape_of(args: dict, name: str = "shape", default: Any = ()) -> Any:
     return tuple(int(n) for n in value)
 
 
+_WIDE = ("float64", "int64", "uint64")
+
+
+def _dtype(name: str) -> Any:
+    """A dtype JAX can compute: 64-bit ones only with x64 (JAX would silently narrow them)."""
+    if name in _WIDE and not _x64:
+        raise Inexpressible(f"JAX computes {name} only with jax_enable_x64")
+    return np.dtype(name)
+
+
 def float_dtype(args: dict) -> Any:
-    return np.dtype(args.get("dtype", "float32"))
+    return _dtype(args.get("dtype", "float32"))
 
 
 def int_dtype(args: dict, default: str = "int32") -> Any:
-    return np.dtype(args.get("dtype", default))
+    return _dtype(args.get("dtype", default))
 
 
 def _key(words: list[int]) -> Any:
@@ -317,7 +327,7 @@ def _size(args: dict, *params: Any) -> tuple:
 
 
 def _default_float(args: dict) -> Any:
-    return np.dtype(args.get("dtype", "float64" if _x64 else "float32"))
+    return _dtype(args.get("dtype", "float64" if _x64 else "float32"))
 
 
 def _affine(draw: Callable[[Any, tuple, Any], Any]) -> Callable[[Any, dict], Any]:
@@ -347,7 +357,7 @@ def _scaled(draw: Callable[[Any, Any, tuple, Any], Any], shape_name: str | None)
 
 
 def _integers(key: Any, a: dict) -> Any:
-    dt = np.dtype(a.get("dtype", "int64" if _x64 else "int32"))
+    dt = _dtype(a.get("dtype", "int64" if _x64 else "int32"))
     low, high = a.get("low"), a.get("high")
     if high is None:
         low, high = 0, low
@@ -516,6 +526,13 @@ class _SplitStream:
         self.key, sub = random.split(self.key)
         return sub
 
+    def keys(self, size: Any) -> Any:
+        """rng-jax's `key(size)`: `keys = split(key, 1 + n)`, the first kept as the state."""
+        shape = (size,) if isinstance(size, int) else tuple(size)
+        every = random.split(self.key, 1 + int(np.prod(shape, dtype=np.int64)))
+        self.key = every[0]
+        return random.key_data(every[1:]).reshape(shape + (2,))
+
 
 class _FoldInStream:
     """JAX's own stateful generator, `jax.experimental.random.stateful_rng`."""
@@ -540,7 +557,7 @@ def _stateful_call(rng: Any, method: str, a: dict) -> Any:
     if method == "integers":
         if a.get("endpoint", False):
             raise Inexpressible("stateful_rng.integers has no endpoint")
-        it = np.dtype(a.get("dtype", "int64" if _x64 else "int32"))
+        it = _dtype(a.get("dtype", "int64" if _x64 else "int32"))
         return rng.integers(param(a["low"], it), param(a.get("high"), it), a.get("size"), dtype=it)
     size = a.get("size")
     return random.key_data(rng.key(() if size is None else size))
@@ -561,6 +578,8 @@ def run_generator(call: dict) -> list:
         name, args = method_call["method"], method_call.get("args", {})
         if isinstance(stream, _FoldInStream) and name in STATEFUL_METHODS and not args.get("endpoint", False):
             results.append(_stateful_call(stream.rng, name, args))
+        elif isinstance(stream, _SplitStream) and name == "key" and args.get("size") is not None:
+            results.append(stream.keys(args["size"]))
         else:
             results.append(METHODS[name](stream.subkey(), args))
     return results

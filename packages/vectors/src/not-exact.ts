@@ -6,7 +6,7 @@
  * @module
  */
 import type { NdArray } from "@jrng/core";
-import { decodeElements, isFloatDType, ulpDistance } from "./encode.js";
+import { decodeElements, flushSubnormal, isFloatDType, ulpDistance } from "./encode.js";
 import { isErrorCase, isGeneratorCall, type ExpectedArray, type ValueCase, type VectorCase } from "./format.js";
 import { runCall } from "./generate.js";
 
@@ -24,8 +24,12 @@ export interface NotExactRow {
   ids: string[];
 }
 
-/** The largest ULP distance between JAX's arrays and the reference's (Infinity if they do not line up). */
-export function distance(expected: ExpectedArray[], results: NdArray[]): number {
+/**
+ * The largest ULP distance between JAX's arrays and the reference's
+ * (Infinity if they do not line up), with subnormals flushed to zero first
+ * where the case's rule says so.
+ */
+export function distance(expected: ExpectedArray[], results: NdArray[], flush = false): number {
   let largest = 0;
   expected.forEach((array, index) => {
     const result = results[index];
@@ -36,7 +40,9 @@ export function distance(expected: ExpectedArray[], results: NdArray[]): number 
     const want = decodeElements(array);
     for (let i = 0; i < want.length; i++) {
       if (isFloatDType(array.dtype)) {
-        largest = Math.max(largest, ulpDistance(want[i] as number, Number(result.data[i]), array.dtype));
+        const dtype = array.dtype;
+        const [a, b] = [want[i] as number, Number(result.data[i])].map((x) => (flush ? flushSubnormal(x, dtype) : x));
+        largest = Math.max(largest, ulpDistance(a, b, dtype));
       } else if (array.dtype === "bool") {
         // JSON keeps booleans as true/false; a bool result holds them as 0/1.
         if (Boolean(want[i]) !== Boolean(result.data[i])) largest = Infinity;
@@ -61,7 +67,8 @@ export function notExactTable(cases: VectorCase[]): NotExactRow[] {
     const dtype = expected.find((array) => isFloatDType(array.dtype))?.dtype ?? expected[0].dtype;
     let measured: number;
     try {
-      measured = distance(expected, runCall(valueCase.call));
+      const flush = valueCase.compare.rule !== "rtol" && valueCase.compare.subnormals === "flush";
+      measured = distance(expected, runCall(valueCase.call), flush);
     } catch {
       measured = Infinity;
     }

@@ -163,7 +163,7 @@ export function choice(
     }
     n = a;
   } else {
-    const candidate = toNdArray("a", a);
+    const candidate = toNdArray("a", a, x64);
     if (candidate.shape.length === 0) {
       if (!isIntegerDType(candidate.dtype)) {
         throw new TypeError(

@@ -187,11 +187,25 @@ function takeFillValue(dtype: DType): number | bigint {
   }
 }
 
-/** Read an array argument (`x` of permutation, `a` of choice) as an NdArray; nested numbers become float64. */
-export function toNdArray(name: string, value: unknown): NdArray {
+/**
+ * Read an array argument (`x` of permutation, `a` of choice) as an NdArray.
+ * Nested numbers are read as JAX reads a Python list: all integers become
+ * int32 (int64 with `x64`), anything else float32 (float64 with `x64`).
+ *
+ * @throws RangeError for integers int32 cannot hold without `x64` (JAX's OverflowError).
+ */
+export function toNdArray(name: string, value: unknown, x64 = false): NdArray {
   if (looksLikeNdArray(value)) return checkNdArray(name, value);
-  const param = toParam(name, value);
-  return { dtype: "float64", shape: param.shape, data: param.data };
+  const { shape, data } = toParam(name, value);
+  if (data.every((v) => Number.isInteger(v))) {
+    if (x64) return { dtype: "int64", shape, data: BigInt64Array.from(data, (v) => BigInt(v)) };
+    const outside = data.find((v) => v < -(2 ** 31) || v >= 2 ** 31);
+    if (outside !== undefined) {
+      throw new RangeError(`${name}: ${outside} does not fit int32 (JAX reads integers as int32 without x64)`);
+    }
+    return { dtype: "int32", shape, data: Int32Array.from(data) };
+  }
+  return x64 ? { dtype: "float64", shape, data: Float64Array.from(data) } : { dtype: "float32", shape, data: Float32Array.from(data) };
 }
 
 /**
@@ -204,8 +218,8 @@ export function toNdArray(name: string, value: unknown): NdArray {
  * permutation (JAX shuffles `arange(n)` and takes along `axis`; a 1-D array is
  * shuffled directly, which is the same); with `independent` true each 1-D
  * slice along `axis` is shuffled by its own sort keys. NdArrays keep their
- * dtype; nested JavaScript arrays are read as float64 (a permutation only
- * moves values, so they come back exactly).
+ * dtype; nested JavaScript arrays are read as JAX reads a Python list
+ * (integers as int32, else float32; int64 and float64 with `options.x64`).
  *
  * @param key - the key.
  * @param x - an integer, or an array of at least one axis.
@@ -259,7 +273,7 @@ export function permutation(
     else (data as Int32Array).set(index);
     return { dtype, shape: [count], data };
   }
-  const array = toNdArray("x", x);
+  const array = toNdArray("x", x, x64);
   if (array.shape.length === 0) {
     throw new TypeError(`x must be an integer or at least 1-dimensional, got a 0-d array`);
   }
