@@ -201,11 +201,15 @@ export function toNdArray(name: string, value: unknown, x64 = false): NdArray {
     if (x64) return { dtype: "int64", shape, data: BigInt64Array.from(data, (v) => BigInt(v)) };
     const outside = data.find((v) => v < -(2 ** 31) || v >= 2 ** 31);
     if (outside !== undefined) {
-      throw new RangeError(`${name}: ${outside} does not fit int32 (JAX reads integers as int32 without x64)`);
+      throw new RangeError(
+        `${name}: ${outside} does not fit int32 (JAX reads integers as int32 without x64)`,
+      );
     }
     return { dtype: "int32", shape, data: Int32Array.from(data) };
   }
-  return x64 ? { dtype: "float64", shape, data: Float64Array.from(data) } : { dtype: "float32", shape, data: Float32Array.from(data) };
+  return x64
+    ? { dtype: "float64", shape, data: Float64Array.from(data) }
+    : { dtype: "float32", shape, data: Float32Array.from(data) };
 }
 
 /**
