@@ -37,6 +37,40 @@ describe("poisson reproduces JAX", () => {
     },
   );
 
+  it.each([false, true])(
+    "legacy, lam = 1701, shape (3, 5): PTRS's accept test at an lgamma rounding (x64 %s)",
+    (x64) => {
+      // Computed by jax 0.10.2 / jaxlib 0.10.2 CPU: jax.random.poisson(key, 1701, shape=(3, 5),
+      // dtype=int32), key = wrap_key_data([1462968929, 4013694757]), legacy threefry, with
+      // jax_enable_x64 on and off (same counts). Element 10 accepts 1668 in iteration 0; in
+      // iteration 1 its candidate 1708 is rejected because XLA computes lgamma(1709) with
+      // z · f32(1/7.5) (not z / 7.5) as 11009.42 (one float32 ULP above), which moves
+      // t = fma(k, log lam, -lam) - lgamma(k + 1) below s.
+      const words = new Uint32Array([1462968929, 4013694757]);
+      const result = poisson(words, 1701, [3, 5], "int32", { partitionable: false, x64 });
+      expect(Array.from(result.data)).toEqual([
+        1677, 1696, 1715, 1689, 1728, 1667, 1769, 1722, 1734, 1757, 1668, 1681, 1687, 1771, 1700,
+      ]);
+    },
+  );
+
+  it("lgammaFloat32 equals XLA's float32 lgamma", () => {
+    // Computed by jax 0.10.2 / jaxlib 0.10.2 CPU: jax.jit(jax.lax.lgamma) on float32 inputs
+    // (inputs below are float32 values; the negative ones take the reflection).
+    const cases: [number, number][] = [
+      [2, 0],
+      [3, 0.6931474208831787],
+      [13, 19.98721694946289],
+      [1709, 11009.419921875],
+      [47.72810745239258, 135.7537841796875],
+      [-43.995872497558594, -119.81149291992188],
+      [-22.0489559173584, -45.60289001464844],
+      [0.527107834815979, 0.5208983421325684],
+      [636962, 7875688.5],
+    ];
+    for (const [x, expected] of cases) expect(lgammaFloat32(x)).toBe(expected);
+  });
+
   it("testPoissonZeros: lam = 0 columns are all zero", () => {
     // jax-ml/jax tests/random_lax_test.py@33b1f8422c854c3835cbabe53bf69ea5eaae7e1b lines 822-827.
     const lam = [...new Array(10).fill(0), ...new Array(10).fill(20)];

@@ -7,15 +7,15 @@
  * Accuracy. Every step JAX computes in float32 is rounded with `f32`, and
  * `log`/`log1p` (also inside `lgamma`) are XLA's float32 routines; `lgamma`
  * follows XLA's Lanczos lowering (StableHLO `materializeLgamma`) operation
- * by operation. The multiply-adds of the rejection branch are computed with
- * two roundings where XLA may fuse them; counts are integers and equal JAX's
- * unless a compared quantity lands within an ULP of its threshold (measured
- * with jax 0.10.2 on CPU, both threefry modes: rates 3 and 50, every count
- * equal).
+ * by operation. The rejection branch takes the fused multiply-adds and
+ * folded constants of what XLA:CPU compiles (read off its optimized HLO):
+ * its `t = -lam + k·log lam - lgamma(k + 1)` cancels terms of size
+ * `k log k`, so at rates in the thousands a single rounding there decides
+ * acceptance.
  *
  * @module
  */
-import { f32 } from "../float.js";
+import { f32, fmaF32 } from "../float.js";
 import { checkKey, type Key, type KeyLike } from "../keys.js";
 import { allocate, shapeSize, type NdArray, type TypedArrayOf } from "../ndarray.js";
 import {
@@ -245,11 +245,13 @@ export function poissonRejectionKernel(
   const vR = new Float64Array(size);
   for (let i = 0; i < size; i++) {
     const l = lam[i];
+    const sqrtLam = f32(Math.sqrt(l));
     logLam[i] = logF32(l);
-    b[i] = f32(C_0_931 + f32(C_2_53 * f32(Math.sqrt(l))));
-    a[i] = f32(C_M0_059 + f32(C_0_02483 * b[i]));
-    invAlpha[i] = f32(C_1_1239 + f32(C_1_1328 / f32(b[i] - C_3_4)));
-    vR[i] = f32(C_0_9277 - f32(C_3_6224 / f32(b[i] - 2)));
+    b[i] = fmaF32(sqrtLam, C_2_53, C_0_931);
+    a[i] = fmaF32(b[i], C_0_02483, C_M0_059);
+    // XLA folds `(2.53·√lam + 0.931) - 3.4` (and `- 2`) into one constant and fuses.
+    invAlpha[i] = f32(C_1_1239 + f32(C_1_1328 / fmaF32(sqrtLam, C_2_53, C_0_931_MINUS_3_4)));
+    vR[i] = f32(C_0_9277 - f32(C_3_6224 / fmaF32(sqrtLam, C_2_53, C_0_931_MINUS_2)));
   }
   const kOut = new Float64Array(size).fill(-1);
   const accepted = new Uint8Array(size);
@@ -265,7 +267,7 @@ export function poissonRejectionKernel(
       const v = vs[i];
       const uShifted = f32(0.5 - Math.abs(u));
       const k = Math.floor(
-        f32(f32(f32(f32(f32(f32(2 * a[i]) / uShifted) + b[i]) * u) + lam[i]) + C_0_43),
+        f32(fmaF32(f32(f32(f32(2 * a[i]) / uShifted) + b[i]), u, lam[i]) + C_0_43),
       );
       const accept1 = uShifted >= C_0_07 && v <= vR[i];
       let accept = accept1;
@@ -275,7 +277,7 @@ export function poissonRejectionKernel(
           const s = f32(
             logF32(f32(f32(v * invAlpha[i]) / f32(f32(a[i] / f32(uShifted * uShifted)) + b[i]))),
           );
-          const t = f32(f32(-lam[i] + f32(k * logLam[i])) - lgammaFloat32(f32(k + 1)));
+          const t = f32(fmaF32(k, logLam[i], -lam[i]) - lanczosLgamma(f32(k + 1), k));
           accept = s <= t;
         }
       }
@@ -298,9 +300,10 @@ const C_M0_059 = f32(-0.059);
 const C_0_02483 = f32(0.02483);
 const C_1_1239 = f32(1.1239);
 const C_1_1328 = f32(1.1328);
-const C_3_4 = f32(3.4);
+const C_0_931_MINUS_3_4 = f32(C_0_931 - f32(3.4));
 const C_0_9277 = f32(0.9277);
 const C_3_6224 = f32(3.6224);
+const C_0_931_MINUS_2 = f32(C_0_931 - 2);
 const C_0_43 = f32(0.43);
 const C_0_07 = f32(0.07);
 const C_0_013 = f32(0.013);
@@ -316,28 +319,38 @@ const LANCZOS_COEFFICIENTS = [
 ].map(f32);
 const LANCZOS_G_PLUS_HALF = f32(LANCZOS_GAMMA + 0.5);
 const LOG_LANCZOS_G_PLUS_HALF = f32(Math.log(LANCZOS_GAMMA + 0.5));
+const INVERSE_LANCZOS_G_PLUS_HALF = f32(1 / LANCZOS_G_PLUS_HALF);
 const HALF_LOG_TWO_PI = f32((Math.log(2) + Math.log(Math.PI)) / 2);
 const LOG_PI = f32(Math.log(Math.PI));
 const PI32 = f32(Math.PI);
 
 /**
- * `lax.lgamma` on a float32 value as XLA computes it: the Lanczos
+ * `lax.lgamma` on a float32 value as XLA:CPU computes it: the Lanczos
  * approximation of StableHLO's `materializeLgamma`, every operation rounded
- * to float32, with `log`, `log1p` and `sin` from JavaScript rounded to
- * float32 (each within 2 float32 ULP of XLA CPU's; see the module notes).
+ * to float32, with XLA's float32 `log` and `log1p`, its algebraic rewrites
+ * (`z / 7.5` becomes `z · f32(1/7.5)`) and its fused multiply-add
+ * (`r · log t + ½ log 2π`); `sin` is JavaScript's, rounded to float32.
  */
 export function lgammaFloat32(x: number): number {
   x = f32(x);
+  return lanczosLgamma(x, f32(x - 1));
+}
+
+/**
+ * {@link lgammaFloat32} of `x` given `x - 1` (used when `x ≥ 0.5`): XLA
+ * simplifies `(k + 1) - 1` to `k`, so PTRS's `lgamma(k + 1)` reads `k`
+ * itself, which differs from `f32(f32(k + 1) - 1)` from 2^24 on.
+ */
+function lanczosLgamma(x: number, xMinusOne: number): number {
   const reflect = x < 0.5;
-  const z = reflect ? -x : f32(x - 1);
+  const z = reflect ? -x : xMinusOne;
   let a = LANCZOS_BASE;
   for (let i = 0; i < LANCZOS_COEFFICIENTS.length; i++) {
     a = f32(a + f32(LANCZOS_COEFFICIENTS[i] / f32(z + (i + 1))));
   }
   const t = f32(LANCZOS_G_PLUS_HALF + z);
-  const logT = f32(LOG_LANCZOS_G_PLUS_HALF + log1pF32(f32(z / LANCZOS_G_PLUS_HALF)));
-  const r = f32(f32(f32(z + 0.5) - f32(t / logT)) * logT);
-  let result = f32(f32(HALF_LOG_TWO_PI + r) + logF32(a));
+  const logT = f32(LOG_LANCZOS_G_PLUS_HALF + log1pF32(f32(z * INVERSE_LANCZOS_G_PLUS_HALF)));
+  let result = f32(fmaF32(f32(f32(z + 0.5) - f32(t / logT)), logT, HALF_LOG_TWO_PI) + logF32(a));
   if (reflect) {
     const abs = Math.abs(x);
     let absFrac = f32(abs - Math.floor(abs));
