@@ -10,7 +10,7 @@ export { key, keyAt, keyData, wrapKeyData, type Key, type KeyArray, type KeyLike
 export { split } from "./split.js";
 export { foldIn } from "./fold-in.js";
 export { bits, bitsInto, type BitsBuffer } from "./bits.js";
-export type { ThreefryOptions } from "./options.js";
+export type { SliceOptions, ThreefryOptions } from "./options.js";
 export type {
   DType,
   FloatDType,
@@ -34,7 +34,12 @@ export {
   type IntegerParam,
   type NestedIntegers,
 } from "./samplers/randint.js";
-export { bernoulli, type BernoulliMode, type X64Options } from "./samplers/bernoulli.js";
+export {
+  bernoulli,
+  type BernoulliMode,
+  type X64Options,
+  type X64SliceOptions,
+} from "./samplers/bernoulli.js";
 export { rademacher } from "./samplers/rademacher.js";
 export { gumbel, type GumbelMode } from "./samplers/gumbel.js";
 export { categorical } from "./samplers/categorical.js";

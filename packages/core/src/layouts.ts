@@ -63,6 +63,7 @@ export function hashIndexRange(
 }
 
 const paddedPair = new Uint32Array(2);
+const pairScratch = new Uint32Array(2);
 
 /**
  * Legacy layout: write JAX's `threefry_2x32(key, iota(count))` to
@@ -84,5 +85,68 @@ export function hashIotaHalves(
   if (odd) {
     threefry2x32Progression(k0, k1, half - 1, 0, 0, 0, 1, paddedPair, 0, 1, paddedPair, 1, 1);
     out[offset + half - 1] = paddedPair[0];
+  }
+}
+
+/**
+ * Legacy layout, a range of it: write words `[start, end)` of JAX's
+ * `threefry_2x32(key, iota(count))` to `out[offset …]`, hashing only the
+ * pairs those words come from.
+ *
+ * Word i below `half = ceil(count / 2)` is the first output word of the pair
+ * (i, half + i) (of (half - 1, 0) for the last one when `count` is odd); word
+ * i from `half` on is the second output word of the pair (i - half, i).
+ */
+export function hashIotaHalvesRange(
+  k0: number,
+  k1: number,
+  count: number,
+  start: number,
+  end: number,
+  out: Uint32Array,
+  offset: number,
+): void {
+  const half = Math.ceil(count / 2);
+  const odd = count % 2 === 1;
+  const firstEnd = Math.min(end, odd ? half - 1 : half);
+  if (start < firstEnd) {
+    // Word 0 of pairs (i, half + i); word 1 goes to scratch, stride 0.
+    threefry2x32Progression(
+      k0,
+      k1,
+      start,
+      1,
+      half + start,
+      1,
+      firstEnd - start,
+      out,
+      offset,
+      1,
+      pairScratch,
+      0,
+      0,
+    );
+  }
+  if (odd && start <= half - 1 && half - 1 < end) {
+    threefry2x32Progression(k0, k1, half - 1, 0, 0, 0, 1, paddedPair, 0, 1, paddedPair, 1, 1);
+    out[offset + half - 1 - start] = paddedPair[0];
+  }
+  const secondStart = Math.max(start, half);
+  if (secondStart < end) {
+    threefry2x32Progression(
+      k0,
+      k1,
+      secondStart - half,
+      1,
+      secondStart,
+      1,
+      end - secondStart,
+      pairScratch,
+      0,
+      0,
+      out,
+      offset + secondStart - start,
+      1,
+    );
   }
 }

@@ -11,10 +11,11 @@
 import { roundTo } from "../float.js";
 import { checkKey, type Key, type KeyLike } from "../keys.js";
 import { shapeSize, type FloatDType, type NdArray } from "../ndarray.js";
-import { isPartitionable, type ThreefryOptions } from "../options.js";
-import { broadcastParam, resolveShape, toParam, type ArrayParam } from "../params.js";
+import { isPartitionable, type SliceOptions, type ThreefryOptions } from "../options.js";
+import { resolveShape, toParam, type ArrayParam } from "../params.js";
 import { describe } from "../validate.js";
 import { unitFloats } from "./uniform.js";
+import { sampleElements } from "../slice.js";
 
 /**
  * Options of the discrete samplers whose JAX result depends on
@@ -28,6 +29,9 @@ export interface X64Options extends ThreefryOptions {
    */
   x64?: boolean;
 }
+
+/** Options of the elementwise samplers that take `x64`: it, the threefry mode and a slice. */
+export interface X64SliceOptions extends X64Options, SliceOptions {}
 
 /** Resolve the `x64` option, rejecting anything but a boolean. */
 export function isX64(options: X64Options | undefined): boolean {
@@ -73,7 +77,7 @@ export type BernoulliMode = "low" | "high";
  * @param p - the mean, a number or array broadcast-compatible with `shape` (default 0.5).
  * @param shape - the result shape; default (`undefined`) is `p`'s shape.
  * @param mode - `"low"` (default) or `"high"`.
- * @param options - the threefry mode (default partitionable) and `x64`.
+ * @param options - the threefry mode (default partitionable) and `slice: [start, end]` for a slice of the result (spec/sharding.md) and `x64`.
  * @returns a `bool` array (bytes 0/1).
  * @throws TypeError for a bad key, shape or `p` (an integer NdArray `p` included, as JAX).
  * @throws RangeError for a bad `mode` or if `p` does not broadcast to `shape`.
@@ -83,7 +87,7 @@ export function bernoulli(
   p: ArrayParam = 0.5,
   shape?: number | readonly number[],
   mode: BernoulliMode = "low",
-  options?: X64Options,
+  options?: X64SliceOptions,
 ): NdArray<"bool"> {
   if (mode !== "low" && mode !== "high") {
     throw new RangeError(`bernoulli: got mode=${describe(mode)}, expected "high" or "low"`);
@@ -99,18 +103,13 @@ export function bernoulli(
   const prob = toParam("p", p);
   const checkedShape = resolveShape("bernoulli", shape, prob);
   const partitionable = isPartitionable(options);
-  return {
-    dtype: "bool",
-    shape: checkedShape,
-    data: bernoulliKernel(
-      checkedKey,
-      checkedShape,
-      dtype,
-      broadcastParam(prob, checkedShape),
-      mode,
-      partitionable,
-    ),
-  };
+  const { shape: resultShape, data } = sampleElements(
+    checkedKey,
+    checkedShape,
+    options,
+    (k, s, broadcast) => bernoulliKernel(k, s, dtype, broadcast(prob), mode, partitionable),
+  );
+  return { dtype: "bool", shape: resultShape, data };
 }
 
 /**

@@ -21,12 +21,13 @@
  */
 import { checkKey, type Key, type KeyLike } from "../keys.js";
 import { allocate, shapeSize, type FloatDType, type NdArray } from "../ndarray.js";
-import { isPartitionable, type ThreefryOptions } from "../options.js";
-import { broadcastParam, resolveShape, toParam, type ArrayParam } from "../params.js";
+import { isPartitionable, type SliceOptions } from "../options.js";
+import { resolveShape, toParam, type ArrayParam } from "../params.js";
 import { roundTo } from "../float.js";
 import { splitKey } from "../random-words.js";
 import { checkFloatDType } from "../validate.js";
 import { unitFloats } from "./uniform.js";
+import { sampleElements } from "../slice.js";
 
 /**
  * Sample binomial counts (as floats) of `n` trials with success probability
@@ -49,7 +50,7 @@ import { unitFloats } from "./uniform.js";
  * @param p - the success probability, a number or array broadcast-compatible with `shape`.
  * @param shape - the result shape; default (`undefined`) is the broadcast of `n` and `p`.
  * @param dtype - `"float32"` (default) or `"float64"`.
- * @param options - the threefry mode (default partitionable).
+ * @param options - the threefry mode (default partitionable) and `slice: [start, end]` for a slice of the result (spec/sharding.md).
  * @throws TypeError for a bad key, shape, dtype, `n` or `p`.
  * @throws RangeError if `n` and `p` do not broadcast to `shape`.
  */
@@ -59,7 +60,7 @@ export function binomial(
   p: ArrayParam,
   shape?: number | readonly number[],
   dtype: FloatDType = "float32",
-  options?: ThreefryOptions,
+  options?: SliceOptions,
 ): NdArray<FloatDType> {
   const checkedKey = checkKey("binomial", key);
   const checkedDType = checkFloatDType("dtype", dtype);
@@ -67,18 +68,15 @@ export function binomial(
   const prob = toParam("p", p);
   const checkedShape = resolveShape("binomial", shape, count, prob);
   const partitionable = isPartitionable(options);
-  return {
-    dtype: checkedDType,
-    shape: checkedShape,
-    data: binomialKernel(
-      checkedKey,
-      checkedShape,
-      checkedDType,
-      broadcastParam(count, checkedShape),
-      broadcastParam(prob, checkedShape),
-      partitionable,
-    ),
-  };
+  const { shape: resultShape, data } = sampleElements(
+    checkedKey,
+    checkedShape,
+    options,
+    (k, s, broadcast) =>
+      binomialKernel(k, s, checkedDType, broadcast(count), broadcast(prob), partitionable),
+    false,
+  );
+  return { dtype: checkedDType, shape: resultShape, data };
 }
 
 /**

@@ -16,8 +16,9 @@
 import { roundTo } from "../float.js";
 import { checkKey, type Key, type KeyLike } from "../keys.js";
 import type { FloatDType, NdArray } from "../ndarray.js";
-import { isPartitionable, type ThreefryOptions } from "../options.js";
-import { broadcastParam, checkSafeToCast, resolveShape, toParam } from "../params.js";
+import { isPartitionable, type SliceOptions } from "../options.js";
+import { checkSafeToCast, resolveShape, toParam } from "../params.js";
+import { sampleElements } from "../slice.js";
 import { checkFloatDType } from "../validate.js";
 
 /**
@@ -45,7 +46,7 @@ export function sampleFloatParams(
   params: Readonly<Record<string, unknown>>,
   shape: unknown,
   dtype: FloatDType,
-  options: ThreefryOptions | undefined,
+  options: SliceOptions | undefined,
   kernel: FloatParamsKernel,
 ): NdArray<FloatDType> {
   const checkedKey = checkKey(name, key);
@@ -55,17 +56,13 @@ export function sampleFloatParams(
   const checkedShape = resolveShape(name, shape, ...read);
   for (const [param, value] of entries) checkSafeToCast(name, param, value, checkedDType);
   const partitionable = isPartitionable(options);
-  return {
-    dtype: checkedDType,
-    shape: checkedShape,
-    data: kernel(
-      checkedKey,
-      checkedShape,
-      checkedDType,
-      read.map((p) => broadcastParam(p, checkedShape)),
-      partitionable,
-    ),
-  };
+  const { shape: resultShape, data } = sampleElements(
+    checkedKey,
+    checkedShape,
+    options,
+    (k, s, broadcast) => kernel(k, s, checkedDType, read.map(broadcast), partitionable),
+  );
+  return { dtype: checkedDType, shape: resultShape, data };
 }
 
 /**
@@ -81,7 +78,7 @@ export function sampleCastFloatParams(
   params: Readonly<Record<string, unknown>>,
   shape: unknown,
   dtype: FloatDType,
-  options: ThreefryOptions | undefined,
+  options: SliceOptions | undefined,
   kernel: FloatParamsKernel,
 ): NdArray<FloatDType> {
   const checkedDType = checkFloatDType("dtype", dtype);
@@ -91,15 +88,18 @@ export function sampleCastFloatParams(
   const checkedShape = resolveShape(name, shape, ...read);
   const partitionable = isPartitionable(options);
   const round = roundTo(checkedDType);
-  return {
-    dtype: checkedDType,
-    shape: checkedShape,
-    data: kernel(
-      checkedKey,
-      checkedShape,
-      checkedDType,
-      read.map((p) => broadcastParam(p, checkedShape).map(round)),
-      partitionable,
-    ),
-  };
+  const { shape: resultShape, data } = sampleElements(
+    checkedKey,
+    checkedShape,
+    options,
+    (k, s, broadcast) =>
+      kernel(
+        k,
+        s,
+        checkedDType,
+        read.map((p) => broadcast(p).map(round)),
+        partitionable,
+      ),
+  );
+  return { dtype: checkedDType, shape: resultShape, data };
 }

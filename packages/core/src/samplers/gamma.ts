@@ -39,19 +39,19 @@
 import { f32, powC, roundTo } from "../float.js";
 import { checkKey, type Key, type KeyLike } from "../keys.js";
 import { allocate, shapeSize, type FloatDType, type NdArray } from "../ndarray.js";
-import { isPartitionable, type ThreefryOptions } from "../options.js";
-import { broadcastParam, resolveShape, toParam, type ArrayParam } from "../params.js";
-import { splitKey } from "../random-words.js";
-import { splitWords } from "../split.js";
+import { isPartitionable, type SliceOptions } from "../options.js";
+import { resolveShape, toParam, type ArrayParam } from "../params.js";
+import { splitKey, splitPerElement } from "../random-words.js";
 import { checkFloatDType, describe } from "../validate.js";
 import { normalKernel } from "./normal.js";
 import { unitFloats } from "./uniform.js";
+import { sampleElements } from "../slice.js";
 
 /** The sampling algorithm of the gamma family (JAX's keyword-only `method`). */
 export type GammaMethod = "exact" | "approximate";
 
 /** Options of the gamma family: the threefry mode and JAX's keyword-only `method`. */
-export interface GammaOptions extends ThreefryOptions {
+export interface GammaOptions extends SliceOptions {
   /**
    * `"exact"` (default, JAX's default): Marsaglia–Tsang rejection per
    * element. `"approximate"`: JAX's loop-free `_gamma_approx`, which carries
@@ -89,7 +89,7 @@ export function checkGammaMethod(name: string, options: GammaOptions | undefined
  * @param a - the shape parameter, a number or array broadcast-compatible with `shape`.
  * @param shape - the result shape; default (`undefined`) is `a`'s shape.
  * @param dtype - `"float32"` (default, JAX without x64) or `"float64"` (JAX with `jax_enable_x64`).
- * @param options - the threefry mode (default partitionable) and `method` (default `"exact"`).
+ * @param options - the threefry mode (default partitionable) and `slice: [start, end]` for a slice of the result (spec/sharding.md) and `method` (default `"exact"`).
  * @throws TypeError for a bad key, shape, dtype, `a` or options.
  * @throws RangeError if `a` does not broadcast to `shape`, or for an unknown `method`.
  *
@@ -122,7 +122,7 @@ export function gamma(
  * @param a - the shape parameter, a number or array broadcast-compatible with `shape`.
  * @param shape - the result shape; default (`undefined`) is `a`'s shape.
  * @param dtype - `"float32"` (default) or `"float64"`.
- * @param options - the threefry mode (default partitionable) and `method` (default `"exact"`).
+ * @param options - the threefry mode (default partitionable) and `slice: [start, end]` for a slice of the result (spec/sharding.md) and `method` (default `"exact"`).
  * @throws TypeError for a bad key, shape, dtype, `a` or options.
  * @throws RangeError if `a` does not broadcast to `shape`, or for an unknown `method`.
  */
@@ -152,13 +152,15 @@ function gammaFamily(
   const checkedShape = resolveShape(name, shape, alpha);
   const partitionable = isPartitionable(options);
   const round = roundTo(checkedDType);
-  const a32 = broadcastParam(alpha, checkedShape).map(round);
   const kernel = logSpace ? loggammaKernel : gammaKernel;
-  return {
-    dtype: checkedDType,
-    shape: checkedShape,
-    data: kernel(checkedKey, checkedShape, checkedDType, a32, partitionable, method),
-  };
+  const { shape: resultShape, data } = sampleElements(
+    checkedKey,
+    checkedShape,
+    options,
+    (k, s, broadcast) =>
+      kernel(k, s, checkedDType, broadcast(alpha).map(round), partitionable, method),
+  );
+  return { dtype: checkedDType, shape: resultShape, data };
 }
 
 /**
@@ -210,7 +212,7 @@ export function gammaExactKernel(
   const size = shapeSize(shape);
   const out = allocate(dtype, size);
   if (size === 0) return out;
-  const keys = splitWords(key[0], key[1], size, partitionable);
+  const keys = splitPerElement(key, size, partitionable);
   for (let i = 0; i < size; i++) {
     out[i] = gammaOne(keys.subarray(2 * i, 2 * i + 2), a[i], dtype, logSpace, partitionable);
   }

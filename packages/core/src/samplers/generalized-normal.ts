@@ -15,12 +15,13 @@
 import { roundTo } from "../float.js";
 import { checkKey, type Key, type KeyLike } from "../keys.js";
 import { allocate, shapeSize, type FloatDType, type NdArray } from "../ndarray.js";
-import { isPartitionable, type ThreefryOptions } from "../options.js";
+import { isPartitionable, type SliceOptions } from "../options.js";
 import { splitKey } from "../random-words.js";
 import { checkFloatDType, checkShape, describe } from "../validate.js";
 import { gammaKernel } from "./gamma.js";
 import { powC } from "../float.js";
 import { unitFloats } from "./uniform.js";
+import { sampleElements } from "../slice.js";
 
 /**
  * Check the `p` of `generalizedNormal` / `ball`: a number (JAX documents a
@@ -53,7 +54,7 @@ export function checkShapeExponent(name: string, p: unknown): number {
  * @param p - the shape parameter, a number.
  * @param shape - the result shape (default `[]`).
  * @param dtype - `"float32"` (default, JAX without x64) or `"float64"` (JAX with `jax_enable_x64`).
- * @param options - the threefry mode (default partitionable).
+ * @param options - the threefry mode (default partitionable) and `slice: [start, end]` for a slice of the result (spec/sharding.md).
  * @throws TypeError for a bad key, `p`, shape, dtype or options.
  * @throws RangeError for a shape with too many elements.
  */
@@ -62,24 +63,17 @@ export function generalizedNormal(
   p: number,
   shape: number | readonly number[] = [],
   dtype: FloatDType = "float32",
-  options?: ThreefryOptions,
+  options?: SliceOptions,
 ): NdArray<FloatDType> {
   const checkedShape = checkShape("shape", shape);
   const checkedKey = checkKey("generalizedNormal", key);
   const checkedDType = checkFloatDType("dtype", dtype);
   const exponent = checkShapeExponent("p", p);
   const partitionable = isPartitionable(options);
-  return {
-    dtype: checkedDType,
-    shape: checkedShape,
-    data: generalizedNormalKernel(
-      checkedKey,
-      checkedShape,
-      checkedDType,
-      roundTo(checkedDType)(exponent),
-      partitionable,
-    ),
-  };
+  const { shape: resultShape, data } = sampleElements(checkedKey, checkedShape, options, (k, s) =>
+    generalizedNormalKernel(k, s, checkedDType, roundTo(checkedDType)(exponent), partitionable),
+  );
+  return { dtype: checkedDType, shape: resultShape, data };
 }
 
 /**

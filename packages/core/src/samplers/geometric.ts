@@ -24,10 +24,11 @@ import {
   type TypedArrayOf,
 } from "../ndarray.js";
 import { isPartitionable } from "../options.js";
-import { broadcastParam, resolveShape, toParam, type ArrayParam } from "../params.js";
-import { isX64, paramFloatDType, type X64Options } from "./bernoulli.js";
+import { resolveShape, toParam, type ArrayParam } from "../params.js";
+import { isX64, paramFloatDType, type X64SliceOptions } from "./bernoulli.js";
 import { checkIntegerDType, floatToInteger, INTEGER_INFO, type IntegerDType } from "./randint.js";
 import { unitFloats } from "./uniform.js";
+import { sampleElements } from "../slice.js";
 
 /**
  * Sample geometric counts with success probability `p`, as
@@ -46,7 +47,7 @@ import { unitFloats } from "./uniform.js";
  * @param p - success probability, a number or array broadcast-compatible with `shape`.
  * @param shape - the result shape; default (`undefined`) is `p`'s shape.
  * @param dtype - an integer dtype (default `"int32"`).
- * @param options - the threefry mode (default partitionable) and `x64`.
+ * @param options - the threefry mode (default partitionable) and `slice: [start, end]` for a slice of the result (spec/sharding.md) and `x64`.
  * @throws TypeError for a bad key, shape, dtype or `p`.
  * @throws RangeError if `p` does not broadcast to `shape`.
  */
@@ -55,7 +56,7 @@ export function geometric<D extends IntegerDType = "int32">(
   p: ArrayParam,
   shape?: number | readonly number[],
   dtype: D = "int32" as D,
-  options?: X64Options,
+  options?: X64SliceOptions,
 ): NdArray<D> {
   const checkedKey = checkKey("geometric", key);
   const checkedDType = checkIntegerDType("dtype", "geometric", dtype) as D;
@@ -64,18 +65,21 @@ export function geometric<D extends IntegerDType = "int32">(
   const x64 = isX64(options);
   const floatDType = paramFloatDType(p, x64) ?? (x64 ? "float64" : "float32");
   const partitionable = isPartitionable(options);
-  return {
-    dtype: checkedDType,
-    shape: checkedShape,
-    data: geometricKernel(
-      checkedKey,
-      checkedShape,
-      checkedDType,
-      floatDType,
-      broadcastParam(prob, checkedShape),
-      partitionable,
-    ) as TypedArrayOf[D],
-  };
+  const { shape: resultShape, data } = sampleElements(
+    checkedKey,
+    checkedShape,
+    options,
+    (k, s, broadcast) =>
+      geometricKernel(
+        k,
+        s,
+        checkedDType,
+        floatDType,
+        broadcast(prob),
+        partitionable,
+      ) as TypedArrayOf[D],
+  );
+  return { dtype: checkedDType, shape: resultShape, data };
 }
 
 /** JAX's `_geometric` on a checked key, `p` broadcast to `shape` (or of length 1). */

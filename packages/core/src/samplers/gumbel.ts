@@ -22,10 +22,11 @@
 import { bitsToFloat32, roundTo } from "../float.js";
 import { checkKey, type Key, type KeyLike } from "../keys.js";
 import { allocate, shapeSize, type FloatDType, type NdArray } from "../ndarray.js";
-import { isPartitionable, type ThreefryOptions } from "../options.js";
+import { isPartitionable, type SliceOptions } from "../options.js";
 import { randomBits32 } from "../random-words.js";
 import { checkFloatDType, checkShape, describe } from "../validate.js";
 import { uniformKernel, unitFloats } from "./uniform.js";
+import { sampleElements } from "../slice.js";
 
 /** The `mode` of {@link gumbel}: how many random bits one sample uses. */
 export type GumbelMode = "low" | "high" | "highest";
@@ -59,7 +60,7 @@ export function checkGumbelMode(mode: unknown): GumbelMode {
  * @param shape - the result shape (default `[]`).
  * @param dtype - `"float32"` (default) or `"float64"`.
  * @param mode - `"low"` (default), `"high"` or `"highest"`.
- * @param options - the threefry mode (default partitionable).
+ * @param options - the threefry mode (default partitionable) and `slice: [start, end]` for a slice of the result (spec/sharding.md).
  * @throws TypeError for a bad key, shape or dtype.
  * @throws RangeError for a bad mode or shape extent.
  */
@@ -68,18 +69,17 @@ export function gumbel(
   shape: number | readonly number[] = [],
   dtype: FloatDType = "float32",
   mode: GumbelMode = "low",
-  options?: ThreefryOptions,
+  options?: SliceOptions,
 ): NdArray<FloatDType> {
   const checkedKey = checkKey("gumbel", key);
   const checkedDType = checkFloatDType("dtype", dtype);
   const checkedShape = checkShape("shape", shape);
   const checkedMode = checkGumbelMode(mode);
   const partitionable = isPartitionable(options);
-  return {
-    dtype: checkedDType,
-    shape: checkedShape,
-    data: gumbelKernel(checkedKey, checkedShape, checkedDType, checkedMode, partitionable),
-  };
+  const { shape: resultShape, data } = sampleElements(checkedKey, checkedShape, options, (k, s) =>
+    gumbelKernel(k, s, checkedDType, checkedMode, partitionable),
+  );
+  return { dtype: checkedDType, shape: resultShape, data };
 }
 
 /** JAX's `_gumbel` on a checked key. */

@@ -22,7 +22,7 @@
 import { finfo, roundTo } from "../float.js";
 import type { Key, KeyLike } from "../keys.js";
 import { allocate, shapeSize, type FloatDType, type NdArray } from "../ndarray.js";
-import type { ThreefryOptions } from "../options.js";
+import type { SliceOptions } from "../options.js";
 import { sampleShapeOnly } from "./shape-only.js";
 import { uniformKernel } from "./uniform.js";
 
@@ -38,7 +38,7 @@ import { uniformKernel } from "./uniform.js";
  * @param key - the key.
  * @param shape - the result shape (default `[]`).
  * @param dtype - `"float32"` (default) or `"float64"`.
- * @param options - the threefry mode (default partitionable).
+ * @param options - the threefry mode (default partitionable) and `slice: [start, end]` for a slice of the result (spec/sharding.md).
  * @throws TypeError for a bad key, shape, dtype or options.
  * @throws RangeError for a shape with too many elements.
  */
@@ -46,7 +46,7 @@ export function logistic(
   key: KeyLike,
   shape: number | readonly number[] = [],
   dtype: FloatDType = "float32",
-  options?: ThreefryOptions,
+  options?: SliceOptions,
 ): NdArray<FloatDType> {
   return sampleShapeOnly("logistic", logisticKernel, key, shape, dtype, options);
 }

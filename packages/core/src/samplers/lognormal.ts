@@ -16,7 +16,7 @@
 import { f32 } from "../float.js";
 import type { Key, KeyLike } from "../keys.js";
 import { shapeSize, type FloatDType, type NdArray } from "../ndarray.js";
-import type { ThreefryOptions } from "../options.js";
+import type { SliceOptions } from "../options.js";
 import type { ArrayParam } from "../params.js";
 import { normalKernel } from "./normal.js";
 import { sampleFloatParams } from "./float-params.js";
@@ -33,7 +33,7 @@ import { sampleFloatParams } from "./float-params.js";
  * @param sigma - the standard deviation of the underlying normal (default 1), broadcast-compatible with `shape`.
  * @param shape - the result shape; default (`undefined`) is `sigma`'s shape (JAX's `_check_broadcast_shapes`).
  * @param dtype - `"float32"` (default) or `"float64"`.
- * @param options - the threefry mode (default partitionable).
+ * @param options - the threefry mode (default partitionable) and `slice: [start, end]` for a slice of the result (spec/sharding.md).
  * @throws TypeError for a bad key, `sigma`, shape, dtype or options, or a float64 `sigma` array with dtype float32 (JAX: cannot safely cast).
  * @throws RangeError if `sigma` does not broadcast to `shape`.
  */
@@ -42,7 +42,7 @@ export function lognormal(
   sigma: ArrayParam = 1,
   shape?: number | readonly number[],
   dtype: FloatDType = "float32",
-  options?: ThreefryOptions,
+  options?: SliceOptions,
 ): NdArray<FloatDType> {
   return sampleFloatParams("lognormal", key, { sigma }, shape, dtype, options, (k, s, d, [ss], p) =>
     lognormalKernel(k, s, d, ss, p),

@@ -18,13 +18,14 @@
 import { f32 } from "../float.js";
 import { checkKey, type Key, type KeyLike } from "../keys.js";
 import { shapeSize, type FloatDType, type NdArray } from "../ndarray.js";
-import { isPartitionable, type ThreefryOptions } from "../options.js";
-import { broadcastParam, broadcastShapes, toParam, type ArrayParam } from "../params.js";
+import { isPartitionable, type SliceOptions } from "../options.js";
+import { broadcastShapes, toParam, type ArrayParam } from "../params.js";
 import { splitKey } from "../random-words.js";
 import { checkFloatDType, checkShape } from "../validate.js";
-import { isX64, type X64Options } from "./bernoulli.js";
+import { isX64, type X64SliceOptions } from "./bernoulli.js";
 import { normalKernel } from "./normal.js";
 import { rademacherKernel } from "./rademacher.js";
+import { sampleElements } from "../slice.js";
 
 /**
  * Sample one-sided Maxwell floats, as `jax.random.maxwell`: the norm of
@@ -34,7 +35,7 @@ import { rademacherKernel } from "./rademacher.js";
  * @param key - the key.
  * @param shape - the result shape (default `[]`).
  * @param dtype - `"float32"` (default) or `"float64"`.
- * @param options - the threefry mode (default partitionable).
+ * @param options - the threefry mode (default partitionable) and `slice: [start, end]` for a slice of the result (spec/sharding.md).
  * @throws TypeError for a bad key, shape, dtype or options.
  * @throws RangeError for a shape with too many elements.
  */
@@ -42,18 +43,17 @@ export function maxwell(
   key: KeyLike,
   shape: number | readonly number[] = [],
   dtype: FloatDType = "float32",
-  options?: ThreefryOptions,
+  options?: SliceOptions,
 ): NdArray<FloatDType> {
   const checkedKey = checkKey("maxwell", key);
   const checkedDType = checkFloatDType("dtype", dtype);
   const checkedShape = checkShape("shape", shape);
   checkShape("shape", [...checkedShape, 3]);
   const partitionable = isPartitionable(options);
-  return {
-    dtype: checkedDType,
-    shape: checkedShape,
-    data: maxwellKernel(checkedKey, checkedShape, checkedDType, partitionable),
-  };
+  const { shape: resultShape, data } = sampleElements(checkedKey, checkedShape, options, (k, s) =>
+    maxwellKernel(k, s, checkedDType, partitionable),
+  );
+  return { dtype: checkedDType, shape: resultShape, data };
 }
 
 /**
@@ -104,7 +104,7 @@ export function maxwellKernel(
  * @param scale - the scale(s), broadcast-compatible with `loc`.
  * @param shape - the leading result shape (default `[]`).
  * @param dtype - `"float32"` (default) or `"float64"`.
- * @param options - the threefry mode (default partitionable) and `x64`: the
+ * @param options - the threefry mode (default partitionable) and `slice: [start, end]` for a slice of the result (spec/sharding.md) and `x64`: the
  *   random signs come from `jax.random.rademacher`, whose Bernoulli draw uses
  *   the default float dtype (float64 with `jax_enable_x64`, else float32).
  *   `dtype: "float64"` implies x64; pass `x64: true` to mirror a float32
@@ -118,7 +118,7 @@ export function doubleSidedMaxwell(
   scale: ArrayParam,
   shape: number | readonly number[] = [],
   dtype: FloatDType = "float32",
-  options?: X64Options,
+  options?: X64SliceOptions,
 ): NdArray<FloatDType> {
   const checkedKey = checkKey("double_sided_maxwell", key);
   const checkedDType = checkFloatDType("dtype", dtype);
@@ -133,19 +133,22 @@ export function doubleSidedMaxwell(
   checkShape("shape", [...resultShape, 3]);
   const partitionable = isPartitionable(options);
   const signDType = isX64(options) || checkedDType === "float64" ? "float64" : "float32";
-  return {
-    dtype: checkedDType,
-    shape: resultShape,
-    data: doubleSidedMaxwellKernel(
-      checkedKey,
-      resultShape,
-      checkedDType,
-      broadcastParam(l, resultShape),
-      broadcastParam(s, resultShape),
-      partitionable,
-      signDType,
-    ),
-  };
+  const { shape: sampledShape, data } = sampleElements(
+    checkedKey,
+    resultShape,
+    options,
+    (k, sliceShape, broadcast) =>
+      doubleSidedMaxwellKernel(
+        k,
+        sliceShape,
+        checkedDType,
+        broadcast(l),
+        broadcast(s),
+        partitionable,
+        signDType,
+      ),
+  );
+  return { dtype: checkedDType, shape: sampledShape, data };
 }
 
 /**

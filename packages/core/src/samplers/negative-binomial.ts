@@ -23,13 +23,14 @@
 import { f32 } from "../float.js";
 import { checkKey, type Key, type KeyLike } from "../keys.js";
 import { shapeSize, type NdArray, type TypedArrayOf } from "../ndarray.js";
-import { isPartitionable, type ThreefryOptions } from "../options.js";
+import { isPartitionable, type SliceOptions } from "../options.js";
 import { broadcastParam, resolveShape, toParam, type ArrayParam } from "../params.js";
 import { splitKey } from "../random-words.js";
 import { checkNumpyConstraint } from "./defined-common.js";
 import { gammaKernel } from "./gamma.js";
 import { poissonKernel } from "./poisson.js";
 import { checkIntegerDType, type IntegerDType } from "./randint.js";
+import { sampleElements } from "../slice.js";
 
 /**
  * NumPy's `POISSON_LAM_MAX`: `iinfo(int64).max − 10·sqrt(iinfo(int64).max)`
@@ -51,7 +52,7 @@ export const POISSON_LAM_MAX = 2 ** 63 - 1 - Math.sqrt(2 ** 63 - 1) * 10;
  * @param p - success probability in (0, 1], broadcast-compatible with `shape`.
  * @param shape - the result shape; default (`undefined`) is the broadcast of `n` and `p`.
  * @param dtype - an integer dtype, default `"int32"`.
- * @param options - the threefry mode (default partitionable).
+ * @param options - the threefry mode (default partitionable) and `slice: [start, end]` for a slice of the result (spec/sharding.md).
  * @throws TypeError for a bad key, shape, dtype, parameter or options.
  * @throws RangeError for parameters outside NumPy's domain or that do not broadcast to `shape`.
  */
@@ -61,7 +62,7 @@ export function negativeBinomial<D extends IntegerDType = "int32">(
   p: ArrayParam,
   shape?: number | readonly number[] | null,
   dtype: D = "int32" as D,
-  options?: ThreefryOptions,
+  options?: SliceOptions,
 ): NdArray<D> {
   const checkedKey = checkKey("negativeBinomial", key);
   const checkedDType = checkIntegerDType("dtype", "negativeBinomial", dtype) as D;
@@ -82,18 +83,14 @@ export function negativeBinomial<D extends IntegerDType = "int32">(
       );
     }
   }
-  return {
-    dtype: checkedDType,
-    shape: checkedShape,
-    data: negativeBinomialKernel(
-      checkedKey,
-      checkedShape,
-      checkedDType,
-      nValues,
-      pValues,
-      partitionable,
-    ),
-  };
+  const { shape: resultShape, data } = sampleElements(
+    checkedKey,
+    checkedShape,
+    options,
+    (k, s) => negativeBinomialKernel(k, s, checkedDType, nValues, pValues, partitionable),
+    false,
+  );
+  return { dtype: checkedDType, shape: resultShape, data };
 }
 
 /**

@@ -33,14 +33,15 @@
 import { roundTo } from "../float.js";
 import { checkKey, type Key, type KeyLike } from "../keys.js";
 import { allocate, shapeSize, type FloatDType, type NdArray } from "../ndarray.js";
-import { isPartitionable, type ThreefryOptions } from "../options.js";
-import { broadcastParam, resolveShape, toParam, type ArrayParam } from "../params.js";
+import { isPartitionable, type SliceOptions } from "../options.js";
+import { resolveShape, toParam, type ArrayParam } from "../params.js";
 import { splitKey } from "../random-words.js";
 import { checkFloatDType } from "../validate.js";
 import { chisquareKernel } from "./chisquare.js";
 import { checkNumpyConstraint } from "./defined-common.js";
 import { normalKernel } from "./normal.js";
 import { poissonKernel } from "./poisson.js";
+import { sampleElements } from "../slice.js";
 
 /**
  * Sample noncentral chi-square variates with `df` degrees of freedom and
@@ -55,7 +56,7 @@ import { poissonKernel } from "./poisson.js";
  * @param nonc - noncentrality (>= 0), broadcast-compatible with `shape`.
  * @param shape - the result shape; default (`undefined`) is the broadcast of `df` and `nonc`.
  * @param dtype - `"float32"` (default) or `"float64"`.
- * @param options - the threefry mode (default partitionable).
+ * @param options - the threefry mode (default partitionable) and `slice: [start, end]` for a slice of the result (spec/sharding.md).
  * @throws TypeError for a bad key, shape, dtype, parameter or options.
  * @throws RangeError for parameters outside NumPy's domain or that do not broadcast to `shape`.
  */
@@ -65,7 +66,7 @@ export function noncentralChisquare(
   nonc: ArrayParam,
   shape?: number | readonly number[] | null,
   dtype: FloatDType = "float32",
-  options?: ThreefryOptions,
+  options?: SliceOptions,
 ): NdArray<FloatDType> {
   const checkedKey = checkKey("noncentralChisquare", key);
   const checkedDType = checkFloatDType("dtype", dtype);
@@ -76,18 +77,22 @@ export function noncentralChisquare(
   checkNumpyConstraint("noncentralChisquare", "df", degrees, "CONS_POSITIVE");
   checkNumpyConstraint("noncentralChisquare", "nonc", noncentrality, "CONS_NON_NEGATIVE");
   const round = roundTo(checkedDType);
-  return {
-    dtype: checkedDType,
-    shape: checkedShape,
-    data: noncentralChisquareKernel(
-      checkedKey,
-      checkedShape,
-      checkedDType,
-      broadcastParam(degrees, checkedShape).map(round),
-      broadcastParam(noncentrality, checkedShape).map(round),
-      partitionable,
-    ),
-  };
+  const { shape: resultShape, data } = sampleElements(
+    checkedKey,
+    checkedShape,
+    options,
+    (k, s, broadcast) =>
+      noncentralChisquareKernel(
+        k,
+        s,
+        checkedDType,
+        broadcast(degrees).map(round),
+        broadcast(noncentrality).map(round),
+        partitionable,
+      ),
+    false,
+  );
+  return { dtype: checkedDType, shape: resultShape, data };
 }
 
 /**
@@ -166,7 +171,7 @@ export function noncentralChisquareKernel(
  * @param nonc - noncentrality of the numerator (>= 0), broadcast-compatible with `shape`.
  * @param shape - the result shape; default (`undefined`) is the broadcast of the parameters.
  * @param dtype - `"float32"` (default) or `"float64"`.
- * @param options - the threefry mode (default partitionable).
+ * @param options - the threefry mode (default partitionable) and `slice: [start, end]` for a slice of the result (spec/sharding.md).
  * @throws TypeError for a bad key, shape, dtype, parameter or options.
  * @throws RangeError for parameters outside NumPy's domain or that do not broadcast to `shape`.
  */
@@ -177,7 +182,7 @@ export function noncentralF(
   nonc: ArrayParam,
   shape?: number | readonly number[] | null,
   dtype: FloatDType = "float32",
-  options?: ThreefryOptions,
+  options?: SliceOptions,
 ): NdArray<FloatDType> {
   const checkedKey = checkKey("noncentralF", key);
   const checkedDType = checkFloatDType("dtype", dtype);
@@ -190,19 +195,23 @@ export function noncentralF(
   checkNumpyConstraint("noncentralF", "dfden", denominator, "CONS_POSITIVE");
   checkNumpyConstraint("noncentralF", "nonc", noncentrality, "CONS_NON_NEGATIVE");
   const round = roundTo(checkedDType);
-  return {
-    dtype: checkedDType,
-    shape: checkedShape,
-    data: noncentralFKernel(
-      checkedKey,
-      checkedShape,
-      checkedDType,
-      broadcastParam(numerator, checkedShape).map(round),
-      broadcastParam(denominator, checkedShape).map(round),
-      broadcastParam(noncentrality, checkedShape).map(round),
-      partitionable,
-    ),
-  };
+  const { shape: resultShape, data } = sampleElements(
+    checkedKey,
+    checkedShape,
+    options,
+    (k, s, broadcast) =>
+      noncentralFKernel(
+        k,
+        s,
+        checkedDType,
+        broadcast(numerator).map(round),
+        broadcast(denominator).map(round),
+        broadcast(noncentrality).map(round),
+        partitionable,
+      ),
+    false,
+  );
+  return { dtype: checkedDType, shape: resultShape, data };
 }
 
 /**

@@ -29,18 +29,19 @@
 import { f32 } from "../float.js";
 import { checkKey, type Key, type KeyLike } from "../keys.js";
 import { allocate, shapeSize, type NdArray, type TypedArrayOf } from "../ndarray.js";
-import { isPartitionable, type ThreefryOptions } from "../options.js";
-import { broadcastParam, resolveShape, toParam, type ArrayParam } from "../params.js";
+import { isPartitionable, type SliceOptions } from "../options.js";
+import { resolveShape, toParam, type ArrayParam } from "../params.js";
 import { splitKey } from "../random-words.js";
 import { describe } from "../validate.js";
 import { unitFloats } from "./uniform.js";
+import { sampleElements } from "../slice.js";
 
 /** Integer dtypes `poisson` can return (JAX accepts any integer dtype). */
 export type PoissonDType =
   "int8" | "int16" | "int32" | "int64" | "uint8" | "uint16" | "uint32" | "uint64";
 
 /** Options of {@link poisson}: the threefry mode and JAX's keyword-only `method`. */
-export interface PoissonOptions extends ThreefryOptions {
+export interface PoissonOptions extends SliceOptions {
   /**
    * `"exact"` (default, JAX's default): Knuth / transformed rejection.
    * JAX's loop-free `"approximate"` method is not implemented here yet and
@@ -114,7 +115,7 @@ function checkMethod(options: PoissonOptions | undefined): void {
  * @param lam - the rate, a number or array broadcast-compatible with `shape`.
  * @param shape - the result shape; default (`undefined`) is `lam`'s shape.
  * @param dtype - an integer dtype, default `"int32"` (JAX's default without x64; `"int64"` is JAX's x64 default).
- * @param options - the threefry mode (default partitionable) and `method` (only `"exact"`).
+ * @param options - the threefry mode (default partitionable) and `slice: [start, end]` for a slice of the result (spec/sharding.md) and `method` (only `"exact"`).
  * @throws TypeError for a bad key, shape, dtype, `lam` or options.
  * @throws RangeError if `lam` does not broadcast to `shape`, or for a `method` other than `"exact"`.
  */
@@ -131,12 +132,14 @@ export function poisson<D extends PoissonDType = "int32">(
   const rate = toParam("lam", lam);
   const checkedShape = resolveShape("poisson", shape, rate);
   const partitionable = isPartitionable(options);
-  const lam32 = broadcastParam(rate, checkedShape).map(f32);
-  return {
-    dtype: checkedDType,
-    shape: checkedShape,
-    data: poissonKernel(checkedKey, checkedShape, checkedDType, lam32, partitionable),
-  };
+  const { shape: resultShape, data } = sampleElements(
+    checkedKey,
+    checkedShape,
+    options,
+    (k, s, broadcast) => poissonKernel(k, s, checkedDType, broadcast(rate).map(f32), partitionable),
+    false,
+  );
+  return { dtype: checkedDType, shape: resultShape, data };
 }
 
 /**

@@ -26,11 +26,12 @@
 import { roundTo } from "../float.js";
 import { checkKey, type Key, type KeyLike } from "../keys.js";
 import { allocate, shapeSize, type FloatDType, type NdArray } from "../ndarray.js";
-import { isPartitionable, type ThreefryOptions } from "../options.js";
-import { broadcastParam, resolveShape, toParam, type ArrayParam } from "../params.js";
+import { isPartitionable, type SliceOptions } from "../options.js";
+import { resolveShape, toParam, type ArrayParam } from "../params.js";
 import { checkFloatDType } from "../validate.js";
 import { checkNumpyConstraint } from "./defined-common.js";
 import { exponentialKernel } from "./exponential.js";
+import { sampleElements } from "../slice.js";
 
 /**
  * Sample power-distribution variates with exponent parameter `a`
@@ -43,7 +44,7 @@ import { exponentialKernel } from "./exponential.js";
  * @param a - the exponent parameter (> 0), broadcast-compatible with `shape`.
  * @param shape - the result shape; default (`undefined`) is `a`'s shape.
  * @param dtype - `"float32"` (default) or `"float64"`.
- * @param options - the threefry mode (default partitionable).
+ * @param options - the threefry mode (default partitionable) and `slice: [start, end]` for a slice of the result (spec/sharding.md).
  * @throws TypeError for a bad key, shape, dtype, `a` or options.
  * @throws RangeError for `a <= 0` or NaN, or if `a` does not broadcast to `shape`.
  */
@@ -52,7 +53,7 @@ export function power(
   a: ArrayParam,
   shape?: number | readonly number[] | null,
   dtype: FloatDType = "float32",
-  options?: ThreefryOptions,
+  options?: SliceOptions,
 ): NdArray<FloatDType> {
   const checkedKey = checkKey("power", key);
   const checkedDType = checkFloatDType("dtype", dtype);
@@ -60,17 +61,20 @@ export function power(
   const checkedShape = resolveShape("power", shape, exponent);
   const partitionable = isPartitionable(options);
   checkNumpyConstraint("power", "a", exponent, "CONS_POSITIVE");
-  return {
-    dtype: checkedDType,
-    shape: checkedShape,
-    data: powerKernel(
-      checkedKey,
-      checkedShape,
-      checkedDType,
-      broadcastParam(exponent, checkedShape).map(roundTo(checkedDType)),
-      partitionable,
-    ),
-  };
+  const { shape: resultShape, data } = sampleElements(
+    checkedKey,
+    checkedShape,
+    options,
+    (k, s, broadcast) =>
+      powerKernel(
+        k,
+        s,
+        checkedDType,
+        broadcast(exponent).map(roundTo(checkedDType)),
+        partitionable,
+      ),
+  );
+  return { dtype: checkedDType, shape: resultShape, data };
 }
 
 /**

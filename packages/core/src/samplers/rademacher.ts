@@ -14,8 +14,9 @@ import {
 } from "../ndarray.js";
 import { isPartitionable } from "../options.js";
 import { checkShape } from "../validate.js";
-import { bernoulliKernel, isX64, type X64Options } from "./bernoulli.js";
+import { bernoulliKernel, isX64, type X64SliceOptions } from "./bernoulli.js";
 import { checkIntegerDType, INTEGER_INFO, type IntegerDType } from "./randint.js";
+import { sampleElements } from "../slice.js";
 
 /**
  * Sample -1 or +1 with equal probability, as `jax.random.rademacher`.
@@ -29,7 +30,7 @@ import { checkIntegerDType, INTEGER_INFO, type IntegerDType } from "./randint.js
  * @param key - the key.
  * @param shape - the result shape (default `[]`).
  * @param dtype - an integer dtype (default `"int32"`).
- * @param options - the threefry mode (default partitionable) and `x64`.
+ * @param options - the threefry mode (default partitionable) and `slice: [start, end]` for a slice of the result (spec/sharding.md) and `x64`.
  * @throws TypeError for a bad key, shape, dtype or options.
  * @throws RangeError for a bad shape extent.
  */
@@ -37,24 +38,20 @@ export function rademacher<D extends IntegerDType = "int32">(
   key: KeyLike,
   shape: number | readonly number[] = [],
   dtype: D = "int32" as D,
-  options?: X64Options,
+  options?: X64SliceOptions,
 ): NdArray<D> {
   const checkedKey = checkKey("rademacher", key);
   const checkedShape = checkShape("shape", shape);
   const checkedDType = checkIntegerDType("dtype", "rademacher", dtype) as D;
   const floatDType: FloatDType = isX64(options) ? "float64" : "float32";
   const partitionable = isPartitionable(options);
-  return {
-    dtype: checkedDType,
-    shape: checkedShape,
-    data: rademacherKernel(
-      checkedKey,
-      checkedShape,
-      checkedDType,
-      floatDType,
-      partitionable,
-    ) as TypedArrayOf[D],
-  };
+  const { shape: resultShape, data } = sampleElements(
+    checkedKey,
+    checkedShape,
+    options,
+    (k, s) => rademacherKernel(k, s, checkedDType, floatDType, partitionable) as TypedArrayOf[D],
+  );
+  return { dtype: checkedDType, shape: resultShape, data };
 }
 
 /** JAX's `_rademacher` on a checked key; `floatDType` is the Bernoulli draw's dtype. */

@@ -6,7 +6,8 @@
  */
 import { checkKey, type Key, type KeyLike } from "../keys.js";
 import type { FloatDType, NdArray } from "../ndarray.js";
-import { isPartitionable, type ThreefryOptions } from "../options.js";
+import { isPartitionable, type SliceOptions } from "../options.js";
+import { sampleElements } from "../slice.js";
 import { checkFloatDType, checkShape } from "../validate.js";
 
 /** A kernel taking a checked key, shape, dtype and mode. */
@@ -17,22 +18,21 @@ export type ShapeOnlyKernel = (
   partitionable: boolean,
 ) => Float32Array | Float64Array;
 
-/** Check the arguments of sampler `name`, then run its kernel. */
+/** Check the arguments of sampler `name`, then run its kernel (on `options.slice` if given). */
 export function sampleShapeOnly(
   name: string,
   kernel: ShapeOnlyKernel,
   key: KeyLike,
   shape: number | readonly number[],
   dtype: FloatDType,
-  options: ThreefryOptions | undefined,
+  options: SliceOptions | undefined,
 ): NdArray<FloatDType> {
   const checkedKey = checkKey(name, key);
   const checkedShape = checkShape("shape", shape);
   const checkedDType = checkFloatDType("dtype", dtype);
   const partitionable = isPartitionable(options);
-  return {
-    dtype: checkedDType,
-    shape: checkedShape,
-    data: kernel(checkedKey, checkedShape, checkedDType, partitionable),
-  };
+  const { shape: resultShape, data } = sampleElements(checkedKey, checkedShape, options, (k, s) =>
+    kernel(k, s, checkedDType, partitionable),
+  );
+  return { dtype: checkedDType, shape: resultShape, data };
 }

@@ -7,10 +7,11 @@
 import { bitsToUnitFloat32, bitsToUnitFloat64, roundTo } from "../float.js";
 import { checkKey, type Key, type KeyLike } from "../keys.js";
 import { allocate, shapeSize, type FloatDType, type NdArray } from "../ndarray.js";
-import { isPartitionable, type ThreefryOptions } from "../options.js";
-import { broadcastParam, checkParamsFitShape, toParam, type ArrayParam } from "../params.js";
+import { isPartitionable, type SliceOptions } from "../options.js";
+import { checkParamsFitShape, toParam, type ArrayParam } from "../params.js";
 import { randomBits32, randomBits64 } from "../random-words.js";
 import { checkFloatDType, checkShape } from "../validate.js";
+import { sampleElements } from "../slice.js";
 
 /**
  * Sample uniform floats in `[minval, maxval)`, as `jax.random.uniform`.
@@ -24,7 +25,7 @@ import { checkFloatDType, checkShape } from "../validate.js";
  * @param dtype - `"float32"` (default) or `"float64"`.
  * @param minval - inclusive lower bound (default 0).
  * @param maxval - exclusive upper bound (default 1).
- * @param options - the threefry mode (default partitionable).
+ * @param options - the threefry mode (default partitionable) and `slice: [start, end]` for a slice of the result (spec/sharding.md).
  * @throws TypeError for a bad key, shape, dtype or parameter.
  * @throws RangeError if the parameters do not broadcast to `shape`.
  */
@@ -34,7 +35,7 @@ export function uniform(
   dtype: FloatDType = "float32",
   minval: ArrayParam = 0,
   maxval: ArrayParam = 1,
-  options?: ThreefryOptions,
+  options?: SliceOptions,
 ): NdArray<FloatDType> {
   const checkedKey = checkKey("uniform", key);
   const checkedShape = checkShape("shape", shape);
@@ -43,18 +44,14 @@ export function uniform(
   const high = toParam("maxval", maxval);
   checkParamsFitShape("uniform", checkedShape, low.shape, high.shape);
   const partitionable = isPartitionable(options);
-  return {
-    dtype: checkedDType,
-    shape: checkedShape,
-    data: uniformKernel(
-      checkedKey,
-      checkedShape,
-      checkedDType,
-      broadcastParam(low, checkedShape),
-      broadcastParam(high, checkedShape),
-      partitionable,
-    ),
-  };
+  const { shape: resultShape, data } = sampleElements(
+    checkedKey,
+    checkedShape,
+    options,
+    (k, s, broadcast) =>
+      uniformKernel(k, s, checkedDType, broadcast(low), broadcast(high), partitionable),
+  );
+  return { dtype: checkedDType, shape: resultShape, data };
 }
 
 /**

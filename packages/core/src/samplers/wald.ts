@@ -18,7 +18,7 @@
 import { f32 } from "../float.js";
 import type { Key, KeyLike } from "../keys.js";
 import { shapeSize, type FloatDType, type NdArray } from "../ndarray.js";
-import type { ThreefryOptions } from "../options.js";
+import type { SliceOptions } from "../options.js";
 import type { ArrayParam } from "../params.js";
 import { splitKey } from "../random-words.js";
 import { normalKernel } from "./normal.js";
@@ -36,7 +36,7 @@ import { unitFloats } from "./uniform.js";
  * @param mean - the mean(s) μ > 0, broadcast-compatible with `shape`.
  * @param shape - the result shape; default (`undefined`) is `mean`'s shape.
  * @param dtype - `"float32"` (default) or `"float64"`.
- * @param options - the threefry mode (default partitionable).
+ * @param options - the threefry mode (default partitionable) and `slice: [start, end]` for a slice of the result (spec/sharding.md).
  * @throws TypeError for a bad key, `mean`, shape, dtype or options, or a float64 `mean` array with dtype float32 (JAX: cannot safely cast).
  * @throws RangeError if `mean` does not broadcast to `shape`.
  */
@@ -45,7 +45,7 @@ export function wald(
   mean: ArrayParam,
   shape?: number | readonly number[],
   dtype: FloatDType = "float32",
-  options?: ThreefryOptions,
+  options?: SliceOptions,
 ): NdArray<FloatDType> {
   return sampleFloatParams("wald", key, { mean }, shape, dtype, options, (k, s, d, [mu], p) =>
     waldKernel(k, s, d, mu, p),

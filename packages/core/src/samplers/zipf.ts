@@ -42,8 +42,8 @@
  */
 import { checkKey, type Key, type KeyLike } from "../keys.js";
 import { shapeSize, type NdArray, type TypedArrayOf } from "../ndarray.js";
-import { isPartitionable, type ThreefryOptions } from "../options.js";
-import { broadcastParam, resolveShape, toParam, type ArrayParam } from "../params.js";
+import { isPartitionable, type SliceOptions } from "../options.js";
+import { resolveShape, toParam, type ArrayParam } from "../params.js";
 import { splitKey } from "../random-words.js";
 import {
   checkNumpyConstraint,
@@ -53,6 +53,7 @@ import {
   unitFloats64,
 } from "./defined-common.js";
 import { checkIntegerDType, type IntegerDType } from "./randint.js";
+import { sampleElements } from "../slice.js";
 
 /**
  * Sample Zipf counts with exponent `a` (`P(k) ∝ k^(−a)`, `k >= 1`), as
@@ -65,7 +66,7 @@ import { checkIntegerDType, type IntegerDType } from "./randint.js";
  * @param a - the exponent (> 1), broadcast-compatible with `shape`.
  * @param shape - the result shape; default (`undefined`) is `a`'s shape.
  * @param dtype - an integer dtype, default `"int32"`.
- * @param options - the threefry mode (default partitionable).
+ * @param options - the threefry mode (default partitionable) and `slice: [start, end]` for a slice of the result (spec/sharding.md).
  * @throws TypeError for a bad key, shape, dtype, `a` or options.
  * @throws RangeError for `a <= 1` or NaN, or if `a` does not broadcast to `shape`.
  */
@@ -74,7 +75,7 @@ export function zipf<D extends IntegerDType = "int32">(
   a: ArrayParam,
   shape?: number | readonly number[] | null,
   dtype: D = "int32" as D,
-  options?: ThreefryOptions,
+  options?: SliceOptions,
 ): NdArray<D> {
   const checkedKey = checkKey("zipf", key);
   const checkedDType = checkIntegerDType("dtype", "zipf", dtype) as D;
@@ -82,17 +83,13 @@ export function zipf<D extends IntegerDType = "int32">(
   const checkedShape = resolveShape("zipf", shape, exponent);
   const partitionable = isPartitionable(options);
   checkNumpyConstraint("zipf", "a", exponent, "CONS_GT_1");
-  return {
-    dtype: checkedDType,
-    shape: checkedShape,
-    data: zipfKernel(
-      checkedKey,
-      checkedShape,
-      checkedDType,
-      broadcastParam(exponent, checkedShape),
-      partitionable,
-    ),
-  };
+  const { shape: resultShape, data } = sampleElements(
+    checkedKey,
+    checkedShape,
+    options,
+    (k, s, broadcast) => zipfKernel(k, s, checkedDType, broadcast(exponent), partitionable),
+  );
+  return { dtype: checkedDType, shape: resultShape, data };
 }
 
 /**
