@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { bits, key, normal, randint, split, uniform } from "../src/index.js";
 import { setWasmKernelsEnabled, wasmKernels } from "../src/wasm-kernels.js";
+import { randint32Into, unitFloat32Into } from "../src/bulk.js";
 
 afterEach(() => {
   setWasmKernelsEnabled(true);
@@ -79,6 +80,69 @@ describe("the WebAssembly SIMD kernels", () => {
         () => bits(key(3), [2 ** 32 - 1], "uint32", options).data,
       );
       expect(Array.from(wasm)).toEqual(Array.from(javascript));
+    },
+  );
+});
+
+describe("bulk fills equal the samplers", () => {
+  it.each([
+    ["partitionable", true],
+    ["legacy", false],
+  ] as const)(
+    "%s: unitFloat32Into = uniform(float32), whole and sliced, both kernels",
+    (_, partitionable) => {
+      const total = 100_003;
+      const expected = uniform(key(11), [total], "float32", 0, 1, { partitionable }).data;
+      for (const wasm of [true, false]) {
+        setWasmKernelsEnabled(wasm);
+        expect(
+          Array.from(unitFloat32Into(key(11), new Float32Array(total), partitionable)),
+        ).toEqual(Array.from(expected));
+        const part = unitFloat32Into(key(11), new Float32Array(777), partitionable, 40_000, total);
+        expect(Array.from(part)).toEqual(Array.from(expected.subarray(40_000, 40_777)));
+      }
+    },
+  );
+
+  it.each([
+    ["partitionable", true],
+    ["legacy", false],
+  ] as const)(
+    "%s: randint32Into = randint(int32) for scalar bounds, whole and sliced, both kernels",
+    (_, partitionable) => {
+      const total = 50_001;
+      const bounds: [number, number | bigint][] = [
+        [0, 100],
+        [-7, 3],
+        [-(2 ** 31), 2 ** 31 - 1],
+        [-(2 ** 31), 2n ** 31n],
+        [5, 6],
+        [-1000, 2 ** 30 + 12345],
+      ];
+      for (const [low, high] of bounds) {
+        const expected = randint(key(12), [total], low, high, "int32", { partitionable }).data;
+        for (const wasm of [true, false]) {
+          setWasmKernelsEnabled(wasm);
+          const whole = randint32Into(
+            key(12),
+            new Int32Array(total),
+            low,
+            Number(high),
+            partitionable,
+          );
+          expect(Array.from(whole)).toEqual(Array.from(expected));
+          const part = randint32Into(
+            key(12),
+            new Int32Array(999),
+            low,
+            Number(high),
+            partitionable,
+            20_000,
+            total,
+          );
+          expect(Array.from(part)).toEqual(Array.from(expected.subarray(20_000, 20_999)));
+        }
+      }
     },
   );
 });

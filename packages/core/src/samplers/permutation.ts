@@ -11,6 +11,7 @@ import { allocate, shapeSize, type DType, type NdArray, type TypedArrayOf } from
 import { isPartitionable } from "../options.js";
 import { toParam, type NestedNumbers } from "../params.js";
 import { randomBits32, splitKey } from "../random-words.js";
+import { stableOrderByKeys } from "../stable-sort.js";
 import { checkInteger, describe, MAX_ELEMENTS } from "../validate.js";
 import { isX64, type X64Options } from "./bernoulli.js";
 import { checkAxis } from "./categorical.js";
@@ -46,6 +47,7 @@ export function shuffleIndices(
   }
   let current = key;
   const order = new Int32Array(n);
+  const scratch = new Int32Array(n);
   const sortKeys = new Uint32Array(n);
   for (let round = shuffleRounds(size); round > 0; round--) {
     const [next, subkey] = splitKey(current, 2, partitionable);
@@ -55,11 +57,8 @@ export function shuffleIndices(
     for (let o = 0; o < outer; o++) {
       for (let i = 0; i < inner; i++) {
         const start = o * n * inner + i;
-        for (let j = 0; j < n; j++) {
-          order[j] = j;
-          sortKeys[j] = words[start + j * inner];
-        }
-        order.sort((a, b) => sortKeys[a] - sortKeys[b] || a - b);
+        for (let j = 0; j < n; j++) sortKeys[j] = words[start + j * inner];
+        stableOrderByKeys(sortKeys, order, scratch);
         for (let t = 0; t < n; t++) sorted[start + t * inner] = index[start + order[t] * inner];
       }
     }
