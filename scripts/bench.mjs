@@ -1,5 +1,6 @@
 // jrng bench: raw `bits` throughput of @jrng/core, next to baselines measured in
-// the same run.
+// the same run; then the JRNG methods next to NumPy and jax-js
+// (scripts/bench-methods.mjs).
 //
 //   npm run bench                       (builds the packages first)
 //   node scripts/bench.mjs [--runs N] [--warmup N] [--json]
@@ -21,6 +22,7 @@
 
 import os from "node:os";
 import { webcrypto } from "node:crypto";
+import { benchMethods, printMethods } from "./bench-methods.mjs";
 
 function option(name, fallback) {
   const at = process.argv.indexOf(name);
@@ -176,8 +178,9 @@ for (const row of results) {
   row.vsCrypto = row.mPerS / baseline("crypto");
 }
 
+const methods = await benchMethods({ runs: RUNS, warmup: WARMUP, json: true });
 if (json) {
-  console.log(JSON.stringify({ machine, runs: RUNS, warmup: WARMUP, results }, null, 2));
+  console.log(JSON.stringify({ machine, runs: RUNS, warmup: WARMUP, results, methods }, null, 2));
 } else {
   console.log(
     `jrng bench: raw bits throughput, million uint32 per second ` +
@@ -203,4 +206,5 @@ if (json) {
     }
   }
 }
+if (!json) printMethods(methods, RUNS, WARMUP);
 if (sink === 0.5) console.log(sink); // never true; stops the results being optimised away

@@ -59,8 +59,11 @@ import {
   describe,
   eigh,
   INTEGER_INFO,
+  randint32Into,
   roundTo,
+  shapeSize,
   uniformKernel,
+  unitFloat32Into,
 } from "@jrng/core/internal";
 import {
   isJaxArray,
@@ -85,6 +88,7 @@ import {
   toInt32,
 } from "./sampling.js";
 import { outputShape, param, type ParamLike, type Size } from "./size.js";
+import { drawBySlices } from "./slices.js";
 import {
   streamFromKey,
   streamFromState,
@@ -531,7 +535,11 @@ export class JRNG {
       (subkey, partitionable) => ({
         dtype,
         shape,
-        data: uniformKernel(subkey, shape, dtype, [0], [1], partitionable),
+        // float32: the fused fill, straight into the result's buffer.
+        data:
+          dtype === "float32"
+            ? unitFloat32Into(subkey, new Float32Array(shapeSize(shape)), partitionable)
+            : uniformKernel(subkey, shape, dtype, [0], [1], partitionable),
       }),
       JRNG.#float32("uniform", dtype, shape, { minval: 0, maxval: 1 }),
     );
@@ -644,7 +652,11 @@ export class JRNG {
       ],
       options,
       (key, shape, dtype, [locs, scales], core) =>
-        locScale(normal(key, shape, dtype, core), locs, scales),
+        locScale(
+          drawBySlices(dtype, shape, (slice) => normal(key, shape, dtype, { ...core, slice })),
+          locs,
+          scales,
+        ),
       ([, scales]) => checkDomain("normal", "scale", scales, (s) => s < 0, "scale < 0"),
       // On a device only the standard normal: loc + scale · z there could be fused (an FMA).
       (shape, dtype, [locs, scales]) =>
@@ -669,7 +681,8 @@ export class JRNG {
       size,
       [],
       options,
-      (key, shape, dtype, _, core) => normal(key, shape, dtype, core),
+      (key, shape, dtype, _, core) =>
+        drawBySlices(dtype, shape, (slice) => normal(key, shape, dtype, { ...core, slice })),
       undefined,
       (shape, dtype) => JRNG.#float32("normal", dtype, shape),
     );
@@ -772,6 +785,17 @@ export class JRNG {
         this.#stream = next;
         return drawn;
       }
+    }
+    if (dtype === "int32" && lows.values.length === 1 && highs.values.length === 1) {
+      // Scalar bounds: no bigint broadcast; the fused int32 fill, straight into the result.
+      const [l, h] = [lows.values[0], highs.values[0] + (endpoint ? 1n : 0n)];
+      check(l, h);
+      const { subkey, next } = this.#stream.next();
+      const data = new Int32Array(shapeSize(shape));
+      randint32Into(subkey, data, Number(l), Number(h), this.partitionable);
+      const result = this.#backend.toArray({ dtype, shape, data });
+      this.#stream = next;
+      return result;
     }
     const lowValues = broadcastBigInts(lows, shape);
     const highValues = broadcastBigInts(highs, shape).map((h) => (endpoint ? h + 1n : h));
