@@ -205,6 +205,20 @@ export function unitFloat32(count: i32): void {
 }
 
 /**
+ * `a mod span` for uint32 `a` and a nonzero `span`, by a float64 reciprocal:
+ * the quotient estimate is off by at most one (a < 2^32, the reciprocal's
+ * relative error under 2^-52), and the remainder is corrected once. Much
+ * faster than i32.rem_u.
+ */
+function remainder(a: u32, span: u32, reciprocal: f64): u32 {
+  const quotient = <i64>(<f64>a * reciprocal);
+  let rest = <i64>a - quotient * <i64>span;
+  if (rest < 0) rest += <i64>span;
+  else if (rest >= <i64>span) rest -= <i64>span;
+  return <u32>rest;
+}
+
+/**
  * JAX's `randint` arithmetic for 32-bit integers with one `low` and one
  * `span`: element j is `low + ((higher mod span) · multiplier + lower mod
  * span) mod span`, all mod 2^32, with `higher` in words0 and `lower` in
@@ -212,16 +226,18 @@ export function unitFloat32(count: i32): void {
  * operands of each `mod` as they are.
  */
 export function randint32(count: i32, low: u32, span: u32, multiplier: u32): void {
-  for (let j = 0; j < count; j++) {
-    const at = words0 + ((<usize>j) << 2);
-    let higher = load<u32>(at);
-    let lower = load<u32>(words1 + ((<usize>j) << 2));
-    if (span != 0) {
-      higher = higher % span;
-      lower = lower % span;
+  if (span == 0) {
+    for (let j = 0; j < count; j++) {
+      const at = (<usize>j) << 2;
+      store<u32>(words0 + at, low + load<u32>(words0 + at) * multiplier + load<u32>(words1 + at));
     }
-    let offset = higher * multiplier + lower;
-    if (span != 0) offset = offset % span;
-    store<u32>(at, low + offset);
+    return;
+  }
+  const reciprocal = 1.0 / <f64>span;
+  for (let j = 0; j < count; j++) {
+    const at = (<usize>j) << 2;
+    const higher = remainder(load<u32>(words0 + at), span, reciprocal);
+    const lower = remainder(load<u32>(words1 + at), span, reciprocal);
+    store<u32>(words0 + at, low + remainder(higher * multiplier + lower, span, reciprocal));
   }
 }

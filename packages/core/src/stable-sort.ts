@@ -1,5 +1,5 @@
 /**
- * A stable sort of indices by uint32 keys: the order XLA's stable sort gives
+ * A stable sort of values by uint32 keys: the order XLA's stable sort gives
  * `jax.random.permutation`'s rounds (ties keep their order).
  *
  * @module
@@ -10,19 +10,25 @@ const BUCKETS = 1 << RADIX_BITS;
 const counts = new Int32Array(BUCKETS);
 
 /**
- * Write to `order` the indices `0 … keys.length - 1` stably sorted by
- * `keys`: least-significant-digit radix sort, four passes of 8 bits, each
- * stable, so equal keys keep their index order. `scratch` must have
- * `keys.length` elements; both arrays are overwritten.
+ * Sort `values` by `keys`, stably (equal keys keep their order), reordering
+ * both arrays in place: a least-significant-digit radix sort, four passes of
+ * 8 bits, each stable. Keys travel with their values, so every pass reads
+ * sequentially. `keyScratch` and `valueScratch` must be as long as `keys`.
  */
-export function stableOrderByKeys(keys: Uint32Array, order: Int32Array, scratch: Int32Array): void {
+export function stableSortByKeys(
+  keys: Uint32Array,
+  values: Int32Array,
+  keyScratch: Uint32Array,
+  valueScratch: Int32Array,
+): void {
   const n = keys.length;
-  let from = order;
-  let to = scratch;
-  for (let i = 0; i < n; i++) from[i] = i;
+  let keysFrom = keys;
+  let valuesFrom = values;
+  let keysTo = keyScratch;
+  let valuesTo = valueScratch;
   for (let shift = 0; shift < 32; shift += RADIX_BITS) {
     counts.fill(0);
-    for (let i = 0; i < n; i++) counts[(keys[i] >>> shift) & (BUCKETS - 1)]++;
+    for (let i = 0; i < n; i++) counts[(keysFrom[i] >>> shift) & (BUCKETS - 1)]++;
     let total = 0;
     for (let b = 0; b < BUCKETS; b++) {
       const count = counts[b];
@@ -30,10 +36,17 @@ export function stableOrderByKeys(keys: Uint32Array, order: Int32Array, scratch:
       total += count;
     }
     for (let i = 0; i < n; i++) {
-      const index = from[i];
-      to[counts[(keys[index] >>> shift) & (BUCKETS - 1)]++] = index;
+      const key = keysFrom[i];
+      const at = counts[(key >>> shift) & (BUCKETS - 1)]++;
+      keysTo[at] = key;
+      valuesTo[at] = valuesFrom[i];
     }
-    [from, to] = [to, from];
+    const keysSwap = keysFrom;
+    keysFrom = keysTo;
+    keysTo = keysSwap;
+    const valuesSwap = valuesFrom;
+    valuesFrom = valuesTo;
+    valuesTo = valuesSwap;
   }
-  // Four passes: the result is back in `order`.
+  // An even number of passes: the sorted arrays are back in `keys` and `values`.
 }

@@ -11,7 +11,7 @@ import { allocate, shapeSize, type DType, type NdArray, type TypedArrayOf } from
 import { isPartitionable } from "../options.js";
 import { toParam, type NestedNumbers } from "../params.js";
 import { randomBits32, splitKey } from "../random-words.js";
-import { stableOrderByKeys } from "../stable-sort.js";
+import { stableSortByKeys } from "../stable-sort.js";
 import { checkInteger, describe, MAX_ELEMENTS } from "../validate.js";
 import { isX64, type X64Options } from "./bernoulli.js";
 import { checkAxis } from "./categorical.js";
@@ -41,14 +41,17 @@ export function shuffleIndices(
   const inner = shape.length === 0 ? 1 : shapeSize(shape.slice(axis + 1));
   const outer = n * inner === 0 ? 0 : size / (n * inner);
   let index = new Int32Array(size);
-  for (let o = 0; o < outer; o++) {
-    for (let j = 0; j < n; j++)
-      index.fill(j, o * n * inner + j * inner, o * n * inner + (j + 1) * inner);
+  // Element (o, j, i) starts as j, its position along the axis.
+  for (let flat = 0, o = 0; o < outer; o++) {
+    for (let j = 0; j < n; j++) {
+      for (let i = 0; i < inner; i++) index[flat++] = j;
+    }
   }
   let current = key;
-  const order = new Int32Array(n);
-  const scratch = new Int32Array(n);
   const sortKeys = new Uint32Array(n);
+  const values = new Int32Array(n);
+  const keyScratch = new Uint32Array(n);
+  const valueScratch = new Int32Array(n);
   for (let round = shuffleRounds(size); round > 0; round--) {
     const [next, subkey] = splitKey(current, 2, partitionable);
     current = next;
@@ -57,9 +60,12 @@ export function shuffleIndices(
     for (let o = 0; o < outer; o++) {
       for (let i = 0; i < inner; i++) {
         const start = o * n * inner + i;
-        for (let j = 0; j < n; j++) sortKeys[j] = words[start + j * inner];
-        stableOrderByKeys(sortKeys, order, scratch);
-        for (let t = 0; t < n; t++) sorted[start + t * inner] = index[start + order[t] * inner];
+        for (let j = 0; j < n; j++) {
+          sortKeys[j] = words[start + j * inner];
+          values[j] = index[start + j * inner];
+        }
+        stableSortByKeys(sortKeys, values, keyScratch, valueScratch);
+        for (let t = 0; t < n; t++) sorted[start + t * inner] = values[t];
       }
     }
     index = sorted;
