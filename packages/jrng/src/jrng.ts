@@ -59,11 +59,9 @@ import {
   describe,
   eigh,
   INTEGER_INFO,
-  randint32Into,
   roundTo,
   shapeSize,
   uniformKernel,
-  unitFloat32Into,
 } from "@jrng/core/internal";
 import {
   isJaxArray,
@@ -89,6 +87,11 @@ import {
 } from "./sampling.js";
 import { outputShape, param, type ParamLike, type Size } from "./size.js";
 import { drawBySlices } from "./slices.js";
+import type { SliceTask } from "./slice-tasks.js";
+import { allocateOutput, checkThreads, runTask } from "./threads.js";
+
+/** `Omit` applied to each member of a union. */
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 import {
   streamFromKey,
   streamFromState,
@@ -124,6 +127,16 @@ export interface JRNGOptions {
    * {@link JRNG.createFromState}); the synchronous constructors accept only `"cpu"`.
    */
   device?: "cpu" | "webgpu" | "auto";
+  /**
+   * How many threads large draws may use (default: the machine's
+   * parallelism, at most 8; `1` turns threads off). In Node, `random`,
+   * `integers` (int32, scalar bounds), `standardNormal`, `normal`,
+   * `standardGamma` and `gamma` (float32, scalar shape) of 2^18 elements or
+   * more are cut into slices computed by a pool of worker threads started on
+   * first need (spec/sharding.md); the result is the same, bit for bit, as on
+   * one thread. Browsers always use one thread.
+   */
+  threads?: number;
 }
 
 /** Options of float-valued methods. */
@@ -217,7 +230,7 @@ function optionsObject(options: unknown): JRNGOptions {
 }
 
 function checkOptions(options: unknown): Required<JRNGOptions> {
-  const { stream = "split", partitionable = true, dtype, device } = optionsObject(options);
+  const { stream = "split", partitionable = true, dtype, device, threads } = optionsObject(options);
   if (stream !== "split" && stream !== "fold_in") {
     throw new TypeError(`options.stream must be "split" or "fold_in", got ${describe(stream)}`);
   }
@@ -231,6 +244,7 @@ function checkOptions(options: unknown): Required<JRNGOptions> {
     partitionable,
     dtype: checkFloatDType("options.dtype", dtype),
     device: checkDevice(device),
+    threads: checkThreads(threads),
   };
 }
 
@@ -271,6 +285,7 @@ export class JRNG {
   readonly dtype: FloatDType;
   #backend: ArrayBackend;
   #device: "cpu" | "webgpu" = "cpu";
+  #threads: number;
 
   /**
    * A generator seeded like `jax.random.key(seed)`.
@@ -284,6 +299,7 @@ export class JRNG {
     const checked = checkOptions(options);
     requireCpu(checked.device, "new JRNG", "JRNG.create");
     this.dtype = checked.dtype;
+    this.#threads = checked.threads;
     this.#backend = jaxBackend;
     this.#stream = streamFromKey(checked.stream, keyFromSeed(seed), checked.partitionable);
   }
@@ -325,6 +341,7 @@ export class JRNG {
       checked.dtype,
       jaxBackend,
       "cpu",
+      checked.threads,
     );
   }
 
@@ -378,8 +395,9 @@ export class JRNG {
     dtype: FloatDType,
     backend: ArrayBackend,
     device: "cpu" | "webgpu",
+    threads?: number,
   ): JRNG {
-    const rng = new JRNG(0, { dtype });
+    const rng = new JRNG(0, { dtype, threads });
     rng.#stream = stream;
     rng.#backend = backend;
     rng.#device = device;
@@ -465,7 +483,7 @@ export class JRNG {
     const { children, next } = this.#stream.spawn(count);
     this.#stream = next;
     return children.map((child) =>
-      JRNG.#fromStream(child, this.dtype, this.#backend, this.#device),
+      JRNG.#fromStream(child, this.dtype, this.#backend, this.#device, this.#threads),
     );
   }
 
@@ -516,6 +534,44 @@ export class JRNG {
     return dtype === "float32" ? { op, shape, dtype, params } : undefined;
   }
 
+  /** Run a slice task of this draw into a new array, on this generator's threads when large. */
+  #runTask<T extends Float32Array | Int32Array>(
+    Type: { new (buffer: ArrayBuffer): T; new (length: number): T },
+    task: DistributiveOmit<SliceTask, "key">,
+    subkey: Key,
+  ): T {
+    const out = allocateOutput(Type, task.op, task.total, this.#threads);
+    runTask({ ...task, key: [subkey[0], subkey[1]] } as SliceTask, out, this.#threads);
+    return out;
+  }
+
+  /** `normal(key, shape, dtype)`: float32 as a slice task, float64 slice by slice. */
+  #standardNormal(key: Key, shape: number[], dtype: FloatDType, core: CoreOptions): NdArray {
+    if (dtype === "float32") {
+      const total = shapeSize(shape);
+      const task = { op: "normal32" as const, partitionable: core.partitionable ?? true, total };
+      return { dtype, shape, data: this.#runTask(Float32Array, task, key) };
+    }
+    return drawBySlices(dtype, shape, (slice) => normal(key, shape, dtype, { ...core, slice }));
+  }
+
+  /** `gamma(key, a, shape, dtype)`: float32 with one `a` as a slice task. */
+  #gamma(
+    key: Key,
+    ks: Float64Array,
+    shape: number[],
+    dtype: FloatDType,
+    core: CoreOptions,
+  ): NdArray {
+    const a = scalarOf(ks);
+    if (dtype === "float32" && a !== undefined && ks.length > 0) {
+      const total = shapeSize(shape);
+      const task = { op: "gamma32" as const, partitionable: core.partitionable ?? true, total, a };
+      return { dtype, shape, data: this.#runTask(Float32Array, task, key) };
+    }
+    return gamma(key, asParam(ks, shape, dtype), shape, dtype, core);
+  }
+
   #floatDType(options: FloatOptions | undefined): FloatDType {
     return options?.dtype === undefined ? this.dtype : checkFloatDType("dtype", options.dtype);
   }
@@ -535,10 +591,14 @@ export class JRNG {
       (subkey, partitionable) => ({
         dtype,
         shape,
-        // float32: the fused fill, straight into the result's buffer.
+        // float32: the fused fill, straight into the result's buffer, on threads if large.
         data:
           dtype === "float32"
-            ? unitFloat32Into(subkey, new Float32Array(shapeSize(shape)), partitionable)
+            ? this.#runTask(
+                Float32Array,
+                { op: "uniform32", partitionable, total: shapeSize(shape) },
+                subkey,
+              )
             : uniformKernel(subkey, shape, dtype, [0], [1], partitionable),
       }),
       JRNG.#float32("uniform", dtype, shape, { minval: 0, maxval: 1 }),
@@ -652,11 +712,7 @@ export class JRNG {
       ],
       options,
       (key, shape, dtype, [locs, scales], core) =>
-        locScale(
-          drawBySlices(dtype, shape, (slice) => normal(key, shape, dtype, { ...core, slice })),
-          locs,
-          scales,
-        ),
+        locScale(this.#standardNormal(key, shape, dtype, core), locs, scales),
       ([, scales]) => checkDomain("normal", "scale", scales, (s) => s < 0, "scale < 0"),
       // On a device only the standard normal: loc + scale · z there could be fused (an FMA).
       (shape, dtype, [locs, scales]) =>
@@ -681,8 +737,7 @@ export class JRNG {
       size,
       [],
       options,
-      (key, shape, dtype, _, core) =>
-        drawBySlices(dtype, shape, (slice) => normal(key, shape, dtype, { ...core, slice })),
+      (key, shape, dtype, _, core) => this.#standardNormal(key, shape, dtype, core),
       undefined,
       (shape, dtype) => JRNG.#float32("normal", dtype, shape),
     );
@@ -791,8 +846,14 @@ export class JRNG {
       const [l, h] = [lows.values[0], highs.values[0] + (endpoint ? 1n : 0n)];
       check(l, h);
       const { subkey, next } = this.#stream.next();
-      const data = new Int32Array(shapeSize(shape));
-      randint32Into(subkey, data, Number(l), Number(h), this.partitionable);
+      const task = {
+        op: "randint32" as const,
+        partitionable: this.partitionable,
+        total: shapeSize(shape),
+        low: Number(l),
+        high: Number(h),
+      };
+      const data = this.#runTask(Int32Array, task, subkey);
       const result = this.#backend.toArray({ dtype, shape, data });
       this.#stream = next;
       return result;
@@ -871,7 +932,7 @@ export class JRNG {
       size,
       [["shape", shape]],
       options,
-      (key, out, dtype, [ks], core) => gamma(key, asParam(ks, out, dtype), out, dtype, core),
+      (key, out, dtype, [ks], core) => this.#gamma(key, ks, out, dtype, core),
       ([ks]) => checkDomain("standardGamma", "shape", ks, (k) => k < 0, "shape < 0"),
     );
   }
@@ -896,7 +957,7 @@ export class JRNG {
       ],
       options,
       (key, out, dtype, [ks, scales], core) =>
-        scaled(gamma(key, asParam(ks, out, dtype), out, dtype, core), scales),
+        scaled(this.#gamma(key, ks, out, dtype, core), scales),
       ([ks, scales]) => {
         checkDomain("gamma", "shape", ks, (k) => k < 0, "shape < 0");
         checkDomain("gamma", "scale", scales, (s) => s < 0, "scale < 0");

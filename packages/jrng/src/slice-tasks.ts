@@ -1,0 +1,51 @@
+/**
+ * The draws a generator may spread over threads, described as plain data (so
+ * that a worker can run them) and computed slice by slice with `@jrng/core`'s
+ * sliced generation (spec/sharding.md): the slices of one task, computed on
+ * any threads, are the whole draw, bit for bit.
+ *
+ * @module
+ */
+import { gamma, normal } from "@jrng/core";
+import { randint32Into, unitFloat32Into } from "@jrng/core/internal";
+
+/** A draw of `total` elements under one key, as data. */
+export type SliceTask =
+  | { op: "uniform32"; key: [number, number]; partitionable: boolean; total: number }
+  | {
+      op: "randint32";
+      key: [number, number];
+      partitionable: boolean;
+      total: number;
+      low: number;
+      high: number;
+    }
+  | { op: "normal32"; key: [number, number]; partitionable: boolean; total: number }
+  | { op: "gamma32"; key: [number, number]; partitionable: boolean; total: number; a: number };
+
+/** The typed array each task's elements are written to. */
+export type SliceOutput = Float32Array | Int32Array;
+
+/**
+ * Compute elements `[start, end)` of `task` into `out` (of `end - start`
+ * elements). Every task is elementwise with scalar parameters, so its
+ * flattened draw is the draw of shape `[total]`.
+ */
+export function runSliceTask(task: SliceTask, out: SliceOutput, start: number, end: number): void {
+  const key = Uint32Array.from(task.key);
+  const { partitionable, total } = task;
+  switch (task.op) {
+    case "uniform32":
+      unitFloat32Into(key, out as Float32Array, partitionable, start, total);
+      return;
+    case "randint32":
+      randint32Into(key, out as Int32Array, task.low, task.high, partitionable, start, total);
+      return;
+    case "normal32":
+      out.set(normal(key, [total], "float32", { partitionable, slice: [start, end] }).data);
+      return;
+    case "gamma32":
+      out.set(gamma(key, task.a, [total], "float32", { partitionable, slice: [start, end] }).data);
+      return;
+  }
+}

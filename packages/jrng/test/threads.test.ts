@@ -1,0 +1,55 @@
+import { availableParallelism } from "node:os";
+import { describe, expect, it } from "vitest";
+import { JRNG } from "../src/index.js";
+import { PARALLEL_MIN_ELEMENTS, readyWorkers } from "../src/threads.js";
+
+const N = PARALLEL_MIN_ELEMENTS.uniform32 * 3 + 17;
+
+/** Every method that may run on threads, as (name, call) pairs. */
+const CALLS: [string, (rng: JRNG) => { dataSync(): ArrayLike<number> }][] = [
+  ["random", (rng) => rng.random([N])],
+  ["integers", (rng) => rng.integers(-5, 1000, [N])],
+  ["standardNormal", (rng) => rng.standardNormal([PARALLEL_MIN_ELEMENTS.normal32 * 3 + 1])],
+  ["normal", (rng) => rng.normal(1, 2, [PARALLEL_MIN_ELEMENTS.normal32 * 3 + 2])],
+  ["gamma", (rng) => rng.gamma(2.5, 1, [PARALLEL_MIN_ELEMENTS.gamma32 * 3 + 5])],
+];
+
+async function untilWorkersReady(): Promise<void> {
+  for (let i = 0; i < 200 && readyWorkers() === 0; i++) {
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
+describe("large draws on worker threads", () => {
+  it("rejects a bad threads option", () => {
+    expect(() => new JRNG(0, { threads: 0 })).toThrow(
+      /options.threads must be a positive integer, got 0/,
+    );
+    expect(() => new JRNG(0, { threads: 1.5 })).toThrow(TypeError);
+  });
+
+  it.each([
+    ["partitionable", true],
+    ["legacy", false],
+  ] as const)(
+    "%s: equal the single-thread results, bit for bit",
+    async (_, partitionable) => {
+      const threaded = new JRNG(42, { partitionable, threads: 2 });
+      threaded.random([N]).dispose(); // starts the pool; this draw runs on the calling thread
+      await untilWorkersReady();
+      // On a machine with one CPU there is no pool, and this checks the one-thread path.
+      if (availableParallelism() > 1) expect(readyWorkers()).toBeGreaterThan(0);
+      const single = new JRNG(42, { partitionable, threads: 1 });
+      single.random([N]).dispose();
+      for (const [name, call] of CALLS) {
+        // dataSync() reads and releases each array.
+        const [x, y] = [call(threaded).dataSync(), call(single).dataSync()];
+        expect(x.length, name).toBe(y.length);
+        let same = true;
+        for (let i = 0; i < x.length; i++) if (!Object.is(x[i], y[i])) same = false;
+        expect(same, name).toBe(true);
+      }
+    },
+    60_000,
+  );
+});
