@@ -16,7 +16,18 @@ import type { Key } from "./keys.js";
 import type { ElementRange } from "./options.js";
 import { splitWords } from "./split.js";
 
-const keyRanges = new WeakMap<Key, ElementRange>();
+/** A key whose per-element draws are restricted to an element range. */
+class RangedKey extends Uint32Array {
+  constructor(
+    k0: number,
+    k1: number,
+    readonly range: ElementRange,
+  ) {
+    super(2);
+    this[0] = k0;
+    this[1] = k1;
+  }
+}
 
 /**
  * Thrown by a draw under a key with an element range whose size is not the
@@ -32,19 +43,18 @@ export class WholeDrawNeeded extends Error {
 
 /** A copy of `key` whose per-element draws are restricted to `range`. */
 export function keyForRange(key: Key, range: ElementRange): Key {
-  const restricted = Uint32Array.of(key[0], key[1]);
-  keyRanges.set(restricted, range);
-  return restricted;
+  return new RangedKey(key[0], key[1], range);
 }
 
 /** The element range `key` carries, if any. */
 export function rangeOfKey(key: Key): ElementRange | undefined {
-  return keyRanges.get(key);
+  return key instanceof RangedKey ? key.range : undefined;
 }
 
 function checkedRange(key: Key, size: number): ElementRange | undefined {
-  const range = keyRanges.get(key);
-  if (range !== undefined && size !== range.end - range.start) throw new WholeDrawNeeded();
+  if (!(key instanceof RangedKey)) return undefined;
+  const { range } = key;
+  if (size !== range.end - range.start) throw new WholeDrawNeeded();
   return range;
 }
 
@@ -54,13 +64,14 @@ function checkedRange(key: Key, size: number): ElementRange | undefined {
  */
 export function splitKey(key: Key, count: number, partitionable: boolean): Key[] {
   const words = splitWords(key[0], key[1], count, partitionable);
-  const range = keyRanges.get(key);
-  const keys: Key[] = [];
-  for (let i = 0; i < count; i++) {
-    const child = words.subarray(2 * i, 2 * i + 2);
-    if (range !== undefined) keyRanges.set(child, range);
-    keys.push(child);
+  const keys: Key[] = new Array(count);
+  if (key instanceof RangedKey) {
+    for (let i = 0; i < count; i++) {
+      keys[i] = new RangedKey(words[2 * i], words[2 * i + 1], key.range);
+    }
+    return keys;
   }
+  for (let i = 0; i < count; i++) keys[i] = words.subarray(2 * i, 2 * i + 2);
   return keys;
 }
 

@@ -130,7 +130,7 @@ export interface JRNGOptions {
   /**
    * How many threads large draws may use (default: the machine's
    * parallelism, at most 8; `1` turns threads off). In Node, `random`,
-   * `integers` (int32, scalar bounds), `standardNormal`, `normal`,
+   * `uniform` (float32, scalar bounds), `integers` (int32, scalar bounds), `standardNormal`, `normal`,
    * `standardGamma` and `gamma` (float32, scalar shape) of 2^18 elements or
    * more are cut into slices computed by a pool of worker threads started on
    * first need (spec/sharding.md); the result is the same, bit for bit, as on
@@ -622,21 +622,37 @@ export class JRNG {
     const lowParam = param("low", low);
     const highParam = param("high", high);
     const shape = outputShape("uniform", size, lowParam, highParam);
-    const lows = broadcastParam(lowParam, shape);
-    const highs = broadcastParam(highParam, shape);
-    lows.forEach((lowValue, i) => {
-      if (!Number.isFinite(highs[i] - lowValue)) {
-        throw new RangeError(
-          `uniform: high - low must be finite, got low ${lowValue} and high ${highs[i]}`,
-        );
-      }
-    });
+    // One low and one high stay scalars: no per-element broadcast.
+    const scalarBounds = lowParam.data.length === 1 && highParam.data.length === 1;
+    const lows = scalarBounds ? lowParam.data : broadcastParam(lowParam, shape);
+    const highs = scalarBounds ? highParam.data : broadcastParam(highParam, shape);
+    if (shapeSize(shape) > 0)
+      lows.forEach((lowValue, i) => {
+        if (!Number.isFinite(highs[i] - lowValue)) {
+          throw new RangeError(
+            `uniform: high - low must be finite, got low ${lowValue} and high ${highs[i]}`,
+          );
+        }
+      });
     const [minval, maxval] = [scalarOf(lows), scalarOf(highs)];
     return this.#draw(
       (subkey, partitionable) => ({
         dtype,
         shape,
-        data: uniformKernel(subkey, shape, dtype, lows, highs, partitionable),
+        data:
+          dtype === "float32" && scalarBounds
+            ? this.#runTask(
+                Float32Array,
+                {
+                  op: "uniformRange32",
+                  partitionable,
+                  total: shapeSize(shape),
+                  low: lows[0],
+                  high: highs[0],
+                },
+                subkey,
+              )
+            : uniformKernel(subkey, shape, dtype, lows, highs, partitionable),
       }),
       minval === undefined || maxval === undefined
         ? undefined

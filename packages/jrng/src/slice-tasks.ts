@@ -6,12 +6,20 @@
  *
  * @module
  */
-import { gamma, normal } from "@jrng/core";
+import { gamma, normal, uniform } from "@jrng/core";
 import { randint32Into, unitFloat32Into } from "@jrng/core/internal";
 
 /** A draw of `total` elements under one key, as data. */
 export type SliceTask =
   | { op: "uniform32"; key: [number, number]; partitionable: boolean; total: number }
+  | {
+      op: "uniformRange32";
+      key: [number, number];
+      partitionable: boolean;
+      total: number;
+      low: number;
+      high: number;
+    }
   | {
       op: "randint32";
       key: [number, number];
@@ -37,6 +45,14 @@ export function runSliceTask(task: SliceTask, out: SliceOutput, start: number, e
   switch (task.op) {
     case "uniform32":
       unitFloat32Into(key, out as Float32Array, partitionable, start, total);
+      return;
+    case "uniformRange32":
+      out.set(
+        uniform(key, [total], "float32", task.low, task.high, {
+          partitionable,
+          slice: [start, end],
+        }).data,
+      );
       return;
     case "randint32":
       randint32Into(key, out as Int32Array, task.low, task.high, partitionable, start, total);

@@ -29,6 +29,7 @@ import { runSliceTask, type SliceOutput, type SliceTask } from "./slice-tasks.js
  */
 export const PARALLEL_MIN_ELEMENTS: Record<SliceTask["op"], number> = {
   uniform32: 1 << 18,
+  uniformRange32: 1 << 17,
   randint32: 1 << 18,
   normal32: 1 << 15,
   gamma32: 1 << 11,

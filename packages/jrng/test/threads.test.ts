@@ -8,6 +8,7 @@ const N = PARALLEL_MIN_ELEMENTS.uniform32 * 3 + 17;
 /** Every method that may run on threads, as (name, call) pairs. */
 const CALLS: [string, (rng: JRNG) => { dataSync(): ArrayLike<number> }][] = [
   ["random", (rng) => rng.random([N])],
+  ["uniform", (rng) => rng.uniform(-2, 3, [N])],
   ["integers", (rng) => rng.integers(-5, 1000, [N])],
   ["standardNormal", (rng) => rng.standardNormal([PARALLEL_MIN_ELEMENTS.normal32 * 3 + 1])],
   ["normal", (rng) => rng.normal(1, 2, [PARALLEL_MIN_ELEMENTS.normal32 * 3 + 2])],
