@@ -2,8 +2,9 @@
 // default_rng (timed in the same run by python3, when it has numpy) and
 // jax-js's random where it has the same call. Run by scripts/bench.mjs.
 //
-// Each figure is the median of RUNS timed calls after WARMUP untimed ones, in
-// million values per second; "vs NumPy" is JRNG's rate over NumPy's. JRNG's
+// Each figure is the median of about RUNS timed calls (in three rounds that
+// alternate NumPy and JRNG, so both see the same load), in million values per
+// second; "vs NumPy" is JRNG's rate over NumPy's. JRNG's
 // time includes making the jax-js array (one copy of the result). Also
 // measured: raw `bits` on two threads (worker_threads, each filling a slice
 // of one SharedArrayBuffer) and the first call of a fresh process.
@@ -73,6 +74,7 @@ function median(values) {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
+/** Milliseconds of each of `runs` calls after `warmup` untimed ones (each result disposed). */
 function timeCalls(call, runs, warmup) {
   for (let i = 0; i < warmup; i++) call().dispose();
   const ms = [];
@@ -82,10 +84,10 @@ function timeCalls(call, runs, warmup) {
     ms.push(performance.now() - start);
     out.dispose();
   }
-  return median(ms);
+  return ms;
 }
 
-/** NumPy's median milliseconds per call, or null without python3 + numpy. */
+/** NumPy's milliseconds of each of `runs` calls, by call, or an error without python3 + numpy. */
 function numpyTimes(runs, warmup) {
   const script = `
 import json, time, numpy as np
@@ -98,8 +100,7 @@ for name, code in calls:
     ms = []
     for _ in range(${runs}):
         t = time.perf_counter(); f(); ms.append((time.perf_counter() - t) * 1e3)
-    ms.sort()
-    out[name] = ms[len(ms) // 2] if len(ms) % 2 else (ms[len(ms) // 2 - 1] + ms[len(ms) // 2]) / 2
+    out[name] = ms
 print(json.dumps(out))
 `;
   try {
@@ -172,25 +173,41 @@ async function threadedBits(threads, total, runs) {
   return median(ms);
 }
 
-/** The first `random([1e6])` of a fresh process, import excluded, in ms (median of 5 processes). */
+/**
+ * The first `random([1e6])` of a fresh process, import excluded, in ms (median
+ * of 5 processes): as a user meets it, and after jax-js has made one array
+ * (its own start-up: the remainder is JRNG's, kernel compile and worker start
+ * included).
+ */
 function firstCall() {
-  const jrngUrl = new URL("../packages/jrng/dist/index.js", import.meta.url).href;
-  const source = `
-    const { JRNG } = await import(${JSON.stringify(jrngUrl)});
+  const urls = {
+    jrng: new URL("../packages/jrng/dist/index.js", import.meta.url).href,
+    jax: import.meta.resolve("@jax-js/jax"),
+  };
+  const source = (warmJax) => `
+    const { JRNG } = await import(${JSON.stringify(urls.jrng)});
+    const jax = await import(${JSON.stringify(urls.jax)});
+    if (${warmJax}) jax.numpy.zeros([1]).dispose();
     const start = performance.now();
     const x = new JRNG(0).random([1e6]);
     const ms = performance.now() - start;
     x.dispose();
     console.log(ms);`;
-  const times = [];
-  for (let i = 0; i < 5; i++) {
-    times.push(
-      Number(
-        execFileSync(process.execPath, ["--input-type=module", "-e", source], { encoding: "utf8" }),
-      ),
-    );
-  }
-  return median(times);
+  const measure = (warmJax) => {
+    const times = [];
+    for (let i = 0; i < 5; i++) {
+      const output = execFileSync(
+        process.execPath,
+        ["--input-type=module", "-e", source(warmJax)],
+        {
+          encoding: "utf8",
+        },
+      );
+      times.push(Number(output));
+    }
+    return median(times);
+  };
+  return { coldMs: measure(false), afterJaxJsMs: measure(true) };
 }
 
 /** Run the method benchmark and print its table (or return rows as JSON). */
@@ -200,14 +217,28 @@ export async function benchMethods({ runs, warmup, json }) {
     import("@jax-js/jax"),
   ]);
   const rng = new JRNG(0);
-  const numpy = numpyTimes(runs, warmup);
+  // Rounds alternate NumPy and JRNG, so that both see the same machine load;
+  // each figure is the median over all rounds' calls.
+  const numpySamples = {};
+  const jrngSamples = {};
+  let numpy = {};
+  const rounds = 3;
+  const perRound = Math.max(1, Math.ceil(runs / rounds));
+  for (let round = 0; round < rounds; round++) {
+    numpy = numpyTimes(perRound, warmup);
+    for (const [id, , call] of CALLS) {
+      if (Array.isArray(numpy[id])) (numpySamples[id] ??= []).push(...numpy[id]);
+      (jrngSamples[id] ??= []).push(...timeCalls(() => call(rng), perRound, warmup));
+    }
+  }
   const jaxJs = jaxJsTimes(jax, runs, warmup);
-  const rows = CALLS.map(([id, label, call, , jaxJsCall, values]) => {
-    const ms = timeCalls(() => call(rng), runs, warmup);
+  const rows = CALLS.map(([id, label, , , jaxJsCall, values]) => {
+    const ms = median(jrngSamples[id]);
     const row = { id, label, values, ms, mPerS: values / ms / 1e3 };
-    if (typeof numpy[id] === "number") {
-      row.numpyMPerS = values / numpy[id] / 1e3;
-      row.vsNumpy = numpy[id] / ms;
+    if (numpySamples[id]) {
+      const numpyMs = median(numpySamples[id]);
+      row.numpyMPerS = values / numpyMs / 1e3;
+      row.vsNumpy = numpyMs / ms;
     }
     if (jaxJsCall) row.jaxJsMPerS = values / jaxJs[jaxJsCall] / 1e3;
     return row;
@@ -230,8 +261,9 @@ export function printMethods(result, runs, warmup) {
   const pad = (text, width) => String(text).padStart(width);
   const fixed = (x, digits = 1) => (x === undefined ? "-" : x.toFixed(digits));
   console.log(
-    `\nJRNG methods, million values per second (median of ${runs} calls after ${warmup} warm-up; ` +
-      `NumPy ${result.numpy} default_rng in the same run; jax-js ${"wasm"} device)`,
+    `\nJRNG methods, million values per second (median of about ${runs} calls in 3 rounds ` +
+      `alternating with NumPy ${result.numpy} default_rng, after ${warmup} warm-up calls per round; ` +
+      `jax-js on its wasm device)`,
   );
   console.log(
     `  ${"call".padEnd(32)}${pad("JRNG ms", 10)}${pad("JRNG", 9)}${pad("NumPy", 9)}` +
@@ -249,5 +281,8 @@ export function printMethods(result, runs, warmup) {
       `1 thread ${fixed(threads.oneThreadMPerS)} M/s, 2 threads ${fixed(threads.twoThreadsMPerS)} M/s ` +
       `(jax-js bits: ${fixed(threads.jaxJsBitsMPerS)} M/s)`,
   );
-  console.log(`first JRNG random([1e6]) of a fresh process (import excluded): ${fixed(first)} ms`);
+  console.log(
+    `first JRNG random([1e6]) of a fresh process (import excluded): ${fixed(first.coldMs)} ms; ` +
+      `${fixed(first.afterJaxJsMs)} ms once jax-js has made one array`,
+  );
 }

@@ -12,9 +12,10 @@
  * synchronous call never yields to, so the pool here is a small fixed set of
  * workers with that shared-memory hand-off.
  *
- * The pool starts lazily, on the first draw large enough to use it; that draw
- * runs on the calling thread while the workers boot, and later ones use the
- * workers that are ready. Small draws never touch it. Workers are unref'd:
+ * The pool starts lazily: the first draw large enough to use it runs on the
+ * calling thread and asks for the pool on a timer (or, in a script that never
+ * yields, the next such draw starts it); later draws use the workers that are
+ * ready. Small draws never touch it. Workers are unref'd:
  * they do not keep a process alive.
  *
  * @module
@@ -105,6 +106,28 @@ function startPool(size: number): Pool | null {
   return { workers, control };
 }
 
+let poolRequested = false;
+
+/**
+ * Start the pool after the current task (a timer), so that the draw that
+ * asks for it does not pay for spawning threads; if a second large draw
+ * comes first (a script that never yields), start it then.
+ */
+function requestPool(): void {
+  if (!poolRequested) {
+    poolRequested = true;
+    const timers = globalThis as unknown as {
+      setTimeout(callback: () => void, ms: number): { unref?: () => void };
+    };
+    const timer = timers.setTimeout(() => {
+      if (pool === undefined) pool = startPool(defaultThreads() - 1);
+    }, 0);
+    timer.unref?.();
+    return;
+  }
+  pool = startPool(defaultThreads() - 1);
+}
+
 /**
  * Whether a draw of `op` of `total` elements may be split over threads: then its
  * output buffer should be shared ({@link allocateOutput}).
@@ -143,7 +166,7 @@ export function runTask(task: SliceTask, out: SliceOutput, threads: number): voi
     return;
   }
   if (pool === undefined) {
-    pool = startPool(defaultThreads() - 1);
+    requestPool();
     runSliceTask(task, out, 0, total);
     return;
   }
