@@ -8,6 +8,7 @@
  */
 import { gamma, normal, uniform } from "@jrng/core";
 import { randint32Into, unitFloat32Into } from "@jrng/core/internal";
+import { SLICE_ELEMENTS } from "./slices.js";
 
 /** A draw of `total` elements under one key, as data. */
 export type SliceTask =
@@ -46,22 +47,35 @@ export function runSliceTask(task: SliceTask, out: SliceOutput, start: number, e
     case "uniform32":
       unitFloat32Into(key, out as Float32Array, partitionable, start, total);
       return;
-    case "uniformRange32":
-      out.set(
-        uniform(key, [total], "float32", task.low, task.high, {
-          partitionable,
-          slice: [start, end],
-        }).data,
-      );
-      return;
     case "randint32":
       randint32Into(key, out as Int32Array, task.low, task.high, partitionable, start, total);
       return;
+    case "uniformRange32":
     case "normal32":
-      out.set(normal(key, [total], "float32", { partitionable, slice: [start, end] }).data);
-      return;
     case "gamma32":
-      out.set(gamma(key, task.a, [total], "float32", { partitionable, slice: [start, end] }).data);
+      // A sampler of @jrng/core, a sub-slice at a time: its intermediates stay in the cache.
+      for (let from = start; from < end; from += SLICE_ELEMENTS) {
+        const to = Math.min(end, from + SLICE_ELEMENTS);
+        out.set(sampleSlice(task, key, [from, to]), from - start);
+      }
       return;
+  }
+}
+
+/** Elements `[from, to)` of a task computed by a `@jrng/core` sampler. */
+function sampleSlice(
+  task: Extract<SliceTask, { op: "uniformRange32" | "normal32" | "gamma32" }>,
+  key: Uint32Array,
+  slice: [number, number],
+): Float32Array {
+  const options = { partitionable: task.partitionable, slice };
+  const shape = [task.total];
+  switch (task.op) {
+    case "uniformRange32":
+      return uniform(key, shape, "float32", task.low, task.high, options).data as Float32Array;
+    case "normal32":
+      return normal(key, shape, "float32", options).data as Float32Array;
+    case "gamma32":
+      return gamma(key, task.a, shape, "float32", options).data as Float32Array;
   }
 }
