@@ -91,7 +91,7 @@ export function hashIotaHalves(
 /**
  * Legacy layout, a range of it: write words `[start, end)` of JAX's
  * `threefry_2x32(key, iota(count))` to `out[offset …]`, hashing only the
- * pairs those words come from.
+ * pairs those words come from, each once.
  *
  * Word i below `half = ceil(count / 2)` is the first output word of the pair
  * (i, half + i) (of (half - 1, 0) for the last one when `count` is odd); word
@@ -108,45 +108,45 @@ export function hashIotaHalvesRange(
 ): void {
   const half = Math.ceil(count / 2);
   const odd = count % 2 === 1;
-  const firstEnd = Math.min(end, odd ? half - 1 : half);
-  if (start < firstEnd) {
-    // Word 0 of pairs (i, half + i); word 1 goes to scratch, stride 0.
+  // Pairs whose first word is in range, and pairs whose second word is.
+  const first: Interval = [start, Math.min(end, odd ? half - 1 : half)];
+  const second: Interval = [Math.max(start, half) - half, end - half];
+  const both: Interval = [Math.max(first[0], second[0]), Math.min(first[1], second[1])];
+  const hash = ([from, to]: Interval, wantFirst: boolean, wantSecond: boolean) => {
+    if (from >= to) return;
     threefry2x32Progression(
       k0,
       k1,
-      start,
+      from,
       1,
-      half + start,
+      half + from,
       1,
-      firstEnd - start,
-      out,
-      offset,
-      1,
-      pairScratch,
-      0,
-      0,
+      to - from,
+      wantFirst ? out : pairScratch,
+      wantFirst ? offset + from - start : 0,
+      wantFirst ? 1 : 0,
+      wantSecond ? out : pairScratch,
+      wantSecond ? offset + half + from - start : 1,
+      wantSecond ? 1 : 0,
     );
-  }
+  };
+  hash(both, true, true);
+  for (const part of without(first, both)) hash(part, true, false);
+  for (const part of without(second, both)) hash(part, false, true);
   if (odd && start <= half - 1 && half - 1 < end) {
     threefry2x32Progression(k0, k1, half - 1, 0, 0, 0, 1, paddedPair, 0, 1, paddedPair, 1, 1);
     out[offset + half - 1 - start] = paddedPair[0];
   }
-  const secondStart = Math.max(start, half);
-  if (secondStart < end) {
-    threefry2x32Progression(
-      k0,
-      k1,
-      secondStart - half,
-      1,
-      secondStart,
-      1,
-      end - secondStart,
-      pairScratch,
-      0,
-      0,
-      out,
-      offset + secondStart - start,
-      1,
-    );
-  }
+}
+
+/** A half-open interval of integers `[from, to)`. */
+type Interval = [number, number];
+
+/** The parts of `a` outside `b` (at most two intervals; `b` may be empty). */
+function without(a: Interval, b: Interval): Interval[] {
+  if (b[0] >= b[1]) return [a];
+  return [
+    [a[0], Math.min(a[1], b[0])],
+    [Math.max(a[0], b[1]), a[1]],
+  ];
 }
