@@ -20,4 +20,4 @@ export { uniformKernel, unitFloats } from "./samplers/uniform.js";
 export { eigh } from "./linalg.js";
 export { checkIntegerDType, INTEGER_INFO } from "./samplers/randint.js";
 export { unitFloat32Into, randint32Into } from "./bulk.js";
-export { setWasmKernelsEnabled } from "./wasm-kernels.js";
+export { setWasmKernelsEnabled, setWasmMinimumPairs } from "./wasm-kernels.js";

@@ -17,7 +17,7 @@
  */
 
 import { checkWordPair } from "./validate.js";
-import { WASM_MIN_PAIRS, wasmKernels, type WasmKernels } from "./wasm-kernels.js";
+import { wasmKernels, wasmMinimumPairs, type WasmKernels } from "./wasm-kernels.js";
 
 /** Key-schedule parity constant of Threefry (Skein's C240, low 32 bits). */
 export const THREEFRY_PARITY = 0x1bd11bda;
@@ -53,7 +53,7 @@ export function threefry2x32Progression(
   out1Stride: number,
   xorWords = false,
 ): void {
-  const kernels = count >= WASM_MIN_PAIRS ? wasmKernels() : null;
+  const kernels = count >= wasmMinimumPairs() ? wasmKernels() : null;
   if (kernels !== null) {
     hashWithWasm(
       kernels,

@@ -54,6 +54,26 @@ export interface WasmKernels {
 /** Below this many pairs the JavaScript kernel is as fast (no call and copy overhead). */
 export const WASM_MIN_PAIRS = 64;
 
+let minimumPairs = WASM_MIN_PAIRS;
+
+/** The fewest counter pairs a hash hands to the WebAssembly kernel. */
+export function wasmMinimumPairs(): number {
+  return minimumPairs;
+}
+
+/**
+ * Set the fewest counter pairs a hash hands to the WebAssembly kernel
+ * (default {@link WASM_MIN_PAIRS}); 1 sends every hash there, e.g. to check
+ * it against small golden vectors.
+ *
+ * @returns the previous value.
+ */
+export function setWasmMinimumPairs(pairs: number): number {
+  const before = minimumPairs;
+  minimumPairs = Math.max(1, Math.floor(pairs));
+  return before;
+}
+
 const BASE64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
 function decodeBase64(text: string): Uint8Array {
