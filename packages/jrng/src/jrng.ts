@@ -130,11 +130,12 @@ export interface JRNGOptions {
   /**
    * How many threads large draws may use (default: the machine's
    * parallelism, at most 8; `1` turns threads off). In Node, `random`,
-   * `uniform` (float32, scalar bounds), `integers` (int32, scalar bounds), `standardNormal`, `normal`,
-   * `standardGamma` and `gamma` (float32, scalar shape) of 2^18 elements or
-   * more are cut into slices computed by a pool of worker threads started on
-   * first need (spec/sharding.md); the result is the same, bit for bit, as on
-   * one thread. Browsers always use one thread.
+   * `uniform` (float32, scalar bounds), `integers` (int32, scalar bounds),
+   * `standardNormal`, `normal`, `standardGamma` and `gamma` (float32, scalar
+   * shape) above a size per method (2^18 elements for `random`) are cut into
+   * slices computed by a pool of worker threads started on first need
+   * (spec/sharding.md); the result is the same, bit for bit, as on one
+   * thread. Browsers always use one thread.
    */
   threads?: number;
 }
