@@ -720,6 +720,9 @@ export class JRNG {
    * @throws RangeError if `scale < 0`.
    */
   normal(loc: ParamLike = 0, scale: ParamLike = 1, size?: Size, options?: FloatOptions): JaxArray {
+    if (typeof loc === "number" && typeof scale === "number") {
+      return this.#scalarNormal(loc, scale, size, options);
+    }
     return this.#floatDraw(
       "normal",
       size,
@@ -736,6 +739,44 @@ export class JRNG {
         locs.every((l) => l === 0) && scales.every((s) => s === 1)
           ? JRNG.#float32("normal", dtype, shape)
           : undefined,
+    );
+  }
+
+  /**
+   * {@link JRNG.normal} with one `loc` and one `scale`: the same checks and
+   * values, without broadcasting them, float32 as a slice task (threads).
+   */
+  #scalarNormal(
+    loc: number,
+    scale: number,
+    size: Size,
+    options: FloatOptions | undefined,
+  ): JaxArray {
+    const dtype = this.#floatDType(options);
+    const shape = outputShape("normal", size, param("loc", loc), param("scale", scale));
+    const total = shapeSize(shape);
+    // As the broadcast path: the check runs over the result's elements (none for an empty one).
+    if (total > 0)
+      checkDomain("normal", "scale", Float64Array.of(scale), (s) => s < 0, "scale < 0");
+    return this.#draw(
+      (key, partitionable) =>
+        dtype === "float32"
+          ? {
+              dtype,
+              shape,
+              data: this.#runTask(
+                Float32Array,
+                { op: "normalLocScale32", partitionable, total, loc, scale },
+                key,
+              ),
+            }
+          : locScale(
+              this.#standardNormal(key, shape, dtype, { partitionable }),
+              new Float64Array(total).fill(loc),
+              new Float64Array(total).fill(scale),
+            ),
+      // On a device only the standard normal: loc + scale · z there could be fused (an FMA).
+      loc === 0 && scale === 1 ? JRNG.#float32("normal", dtype, shape) : undefined,
     );
   }
 

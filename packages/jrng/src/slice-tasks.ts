@@ -8,6 +8,7 @@
  */
 import { gamma, normal, uniform } from "@jrng/core";
 import { randint32Into, unitFloat32Into } from "@jrng/core/internal";
+import { locScale } from "./sampling.js";
 import { SLICE_ELEMENTS } from "./slices.js";
 
 /** A draw of `total` elements under one key, as data. */
@@ -30,6 +31,14 @@ export type SliceTask =
       high: number;
     }
   | { op: "normal32"; key: [number, number]; partitionable: boolean; total: number }
+  | {
+      op: "normalLocScale32";
+      key: [number, number];
+      partitionable: boolean;
+      total: number;
+      loc: number;
+      scale: number;
+    }
   | { op: "gamma32"; key: [number, number]; partitionable: boolean; total: number; a: number };
 
 /** The typed array each task's elements are written to. */
@@ -52,6 +61,7 @@ export function runSliceTask(task: SliceTask, out: SliceOutput, start: number, e
       return;
     case "uniformRange32":
     case "normal32":
+    case "normalLocScale32":
     case "gamma32":
       // A sampler of @jrng/core, a sub-slice at a time: its intermediates stay in the cache.
       for (let from = start; from < end; from += SLICE_ELEMENTS) {
@@ -64,7 +74,7 @@ export function runSliceTask(task: SliceTask, out: SliceOutput, start: number, e
 
 /** Elements `[from, to)` of a task computed by a `@jrng/core` sampler. */
 function sampleSlice(
-  task: Extract<SliceTask, { op: "uniformRange32" | "normal32" | "gamma32" }>,
+  task: Extract<SliceTask, { op: "uniformRange32" | "normal32" | "normalLocScale32" | "gamma32" }>,
   key: Uint32Array,
   slice: [number, number],
 ): Float32Array {
@@ -75,6 +85,14 @@ function sampleSlice(
       return uniform(key, shape, "float32", task.low, task.high, options).data as Float32Array;
     case "normal32":
       return normal(key, shape, "float32", options).data as Float32Array;
+    case "normalLocScale32": {
+      // NumPy's loc + scale · z, with the generator's own arithmetic (locScale).
+      const z = normal(key, shape, "float32", options);
+      const count = slice[1] - slice[0];
+      const locs = new Float64Array(count).fill(task.loc);
+      const scales = new Float64Array(count).fill(task.scale);
+      return locScale(z, locs, scales).data as Float32Array;
+    }
     case "gamma32":
       return gamma(key, task.a, shape, "float32", options).data as Float32Array;
   }

@@ -33,6 +33,7 @@ export const PARALLEL_MIN_ELEMENTS: Record<SliceTask["op"], number> = {
   uniformRange32: 1 << 17,
   randint32: 1 << 18,
   normal32: 1 << 15,
+  normalLocScale32: 1 << 15,
   gamma32: 1 << 11,
 };
 

@@ -12,6 +12,7 @@ const CALLS: [string, (rng: JRNG) => { dataSync(): ArrayLike<number> }][] = [
   ["integers", (rng) => rng.integers(-5, 1000, [N])],
   ["standardNormal", (rng) => rng.standardNormal([PARALLEL_MIN_ELEMENTS.normal32 * 3 + 1])],
   ["normal", (rng) => rng.normal(1, 2, [PARALLEL_MIN_ELEMENTS.normal32 * 3 + 2])],
+  ["normal with array loc", (rng) => rng.normal([1, -1], 2, [PARALLEL_MIN_ELEMENTS.normal32, 2])],
   ["gamma", (rng) => rng.gamma(2.5, 1, [PARALLEL_MIN_ELEMENTS.gamma32 * 3 + 5])],
 ];
 
@@ -52,5 +53,48 @@ describe("large draws on worker threads", () => {
       }
     },
     60_000,
+  );
+});
+
+describe("scalar parameters take their own path, with the broadcast path's values", () => {
+  it.each([
+    ["partitionable", true],
+    ["legacy", false],
+  ] as const)(
+    "%s: uniform, normal and integers with numbers equal them with one-element arrays",
+    (_, partitionable) => {
+      const n = 100_004;
+      const size = [n / 2, 2];
+      const pairs: [
+        string,
+        (rng: JRNG) => { dataSync(): ArrayLike<number> },
+        (rng: JRNG) => { dataSync(): ArrayLike<number> },
+      ][] = [
+        [
+          "uniform",
+          (rng) => rng.uniform(-2, 3, size),
+          (rng) => rng.uniform([-2, -2], [3, 3], size),
+        ],
+        ["normal", (rng) => rng.normal(1.5, 2, size), (rng) => rng.normal([1.5], [2], size)],
+        [
+          "normal float64",
+          (rng) => rng.normal(1.5, 2, [n], { dtype: "float64" }),
+          (rng) => rng.normal([1.5], [2], [n], { dtype: "float64" }),
+        ],
+        [
+          "integers",
+          (rng) => rng.integers(-7, 1000, [n]),
+          (rng) => rng.integers([-7], [1000], [n]),
+        ],
+      ];
+      for (const [name, scalar, array] of pairs) {
+        const x = scalar(new JRNG(5, { partitionable, threads: 1 })).dataSync();
+        const y = array(new JRNG(5, { partitionable, threads: 1 })).dataSync();
+        expect(x.length, name).toBe(n);
+        let same = true;
+        for (let i = 0; i < n; i++) if (!Object.is(x[i], y[i])) same = false;
+        expect(same, name).toBe(true);
+      }
+    },
   );
 });
