@@ -61,7 +61,7 @@ describe("scalar parameters take their own path, with the broadcast path's value
     ["partitionable", true],
     ["legacy", false],
   ] as const)(
-    "%s: uniform, normal and integers with numbers equal them with one-element arrays",
+    "%s: uniform, normal and integers with numbers equal them with arrays of equal values",
     (_, partitionable) => {
       const n = 100_004;
       const size = [n / 2, 2];
@@ -78,13 +78,13 @@ describe("scalar parameters take their own path, with the broadcast path's value
         ["normal", (rng) => rng.normal(1.5, 2, size), (rng) => rng.normal([1.5], [2], size)],
         [
           "normal float64",
-          (rng) => rng.normal(1.5, 2, [n], { dtype: "float64" }),
-          (rng) => rng.normal([1.5], [2], [n], { dtype: "float64" }),
+          (rng) => rng.normal(1.5, 2, size, { dtype: "float64" }),
+          (rng) => rng.normal([1.5], [2], size, { dtype: "float64" }),
         ],
         [
           "integers",
-          (rng) => rng.integers(-7, 1000, [n]),
-          (rng) => rng.integers([-7], [1000], [n]),
+          (rng) => rng.integers(-7, 1000, size),
+          (rng) => rng.integers([-7, -7], [1000, 1000], size),
         ],
       ];
       for (const [name, scalar, array] of pairs) {
