@@ -1,133 +1,245 @@
 #!/usr/bin/env python3
-"""Real JAX behind the jrng-conformance JSON Lines protocol: run the golden
-vectors against JAX itself where JAX is installed.
+"""Real JAX behind the jrng-conformance JSON Lines protocol.
 
-    pip install jax
+    python3 -m pip install jax
     jrng-conformance --command "python3 packages/conformance/adapters/jax_adapter.py"
 
-Each call switches `jax_threefry_partitionable` to the call's mode and
-`jax_enable_x64` on (so float64/uint64 cases run; float32 cases request
-float32 explicitly). Generators follow the stream disciplines of the spec:
-"split" is rng-jax's Generator (`key, sub = split(key)` per draw) and
-"fold_in" is `jax.experimental.random.stateful_rng`. Only the methods listed
-in METHODS are wired; extend the table to cover more.
+Every call goes through `jrng_jax.py`, the module of `@jrng/vectors` that
+turns a vectors call into a JAX program: what checks JAX here is what writes
+the vectors from JAX. That module fixes the conventions (argument types,
+floats as bit patterns, the `split` stream as rng-jax runs it, the `fold_in`
+stream through `jax.experimental.random.stateful_rng` itself); this adapter
+adds the protocol:
 
-This adapter is an example for implementers and is not run by jrng's CI
-(JAX is not installable there).
+- **x64 per process.** `jax_enable_x64` cannot be switched once JAX has
+  computed anything, so calls run in two worker processes, one with x64 off
+  and one with x64 on (started at the first call that needs it), each
+  `jrng_jax.py serve`. A call or generator goes to the worker of its `x64`
+  flag.
+- **Generators** are replayed: a handle keeps the generator's creation and
+  the calls that succeeded, and each method call runs the whole sequence in
+  JAX and returns its last result. A call JAX rejects is not kept, so the
+  stream continues as if it had not been made.
+- **Errors** keep their kind: `TypeError` stays `TypeError`, `ValueError`,
+  `OverflowError` and `IndexError` become `RangeError`, a call JAX has no
+  counterpart for is `Inexpressible`, anything else is named by its type.
+- **Capabilities**: the functions and methods `jrng_jax.py` expresses, both
+  threefry modes and both streams, and the tiers `exact` and `ulp`. The
+  `errors` tier is the generator contract of the spec (a rejected call leaves
+  the state unchanged), which JAX does not claim, and the statistical tier
+  is for other bit streams.
+
+`jrng_jax.py` is found through `JRNG_JAX_MODULE` (its path), else beside
+`@jrng/vectors` in this repository or in `node_modules`. With
+`--compilation-cache=DIR` (or `JRNG_JAX_COMPILATION_CACHE=DIR`) the workers keep
+XLA's compiled programs in DIR between runs: JAX compiles every new function,
+shape, dtype and mode, about a second each.
 """
+
+from __future__ import annotations
+
+import importlib.util
 import json
-import re
+import os
+import subprocess
 import sys
+from pathlib import Path
+from typing import Any
 
-import jax
-import jax.numpy as jnp
-import numpy as np
+HERE = Path(__file__).resolve().parent
+CANDIDATES = [
+    HERE.parent.parent / "vectors" / "python" / "jrng_jax.py",
+    HERE.parent / "node_modules" / "@jrng" / "vectors" / "python" / "jrng_jax.py",
+    HERE.parent.parent.parent / "node_modules" / "@jrng" / "vectors" / "python" / "jrng_jax.py",
+]
 
-jax.config.update("jax_enable_x64", True)
-
-FUNCTIONS = {
-    "key": lambda key, a: jax.random.key_data(jax.random.key(a["seed"])),
-    "split": lambda key, a: jax.random.key_data(jax.random.split(key, a.get("num", 2))),
-    "foldIn": lambda key, a: jax.random.key_data(jax.random.fold_in(key, a["data"])),
-    "bits": lambda key, a: jax.random.bits(key, tuple(a.get("shape", ())), a.get("dtype", "uint32")),
-    "uniform": lambda key, a: jax.random.uniform(
-        key, tuple(a.get("shape", ())), a.get("dtype", "float32"), a.get("minval", 0.0), a.get("maxval", 1.0)),
-    "normal": lambda key, a: jax.random.normal(key, tuple(a.get("shape", ())), a.get("dtype", "float32")),
-}
-
-METHODS = {
-    "random": lambda key, a: jax.random.uniform(key, size(a), a.get("dtype", "float32")),
-    "uniform": lambda key, a: jax.random.uniform(
-        key, size(a, a.get("low", 0.0), a.get("high", 1.0)), a.get("dtype", "float32"),
-        a.get("low", 0.0), a.get("high", 1.0)),
-    "standardNormal": lambda key, a: jax.random.normal(key, size(a), a.get("dtype", "float32")),
-    "bytes": lambda key, a: jax.random.bits(key, (a["length"],), jnp.uint8),
+#: Python exception types and the protocol's error kinds.
+ERROR_KINDS = {
+    "TypeError": "TypeError",
+    "ValueError": "RangeError",
+    "OverflowError": "RangeError",
+    "IndexError": "RangeError",
 }
 
 
-def size(args, *params):
-    s = args.get("size")
-    if s is None:
-        return np.broadcast_shapes(*(np.shape(p) for p in params)) if params else ()
-    return (s,) if isinstance(s, int) else tuple(s)
+def module_path() -> Path:
+    """Where `jrng_jax.py` is."""
+    configured = os.environ.get("JRNG_JAX_MODULE")
+    if configured:
+        return Path(configured)
+    for candidate in CANDIDATES:
+        if candidate.is_file():
+            return candidate
+    raise SystemExit(
+        "jax_adapter: cannot find jrng_jax.py (set JRNG_JAX_MODULE to its path); looked in "
+        + ", ".join(str(c) for c in CANDIDATES)
+    )
 
 
-def arg(value):
-    if isinstance(value, dict) and "$bigint" in value:
-        return int(value["$bigint"])
-    if isinstance(value, list):
-        return [arg(v) for v in value]
-    return value
+def load_module(path: Path) -> Any:
+    """Import `jrng_jax.py` for its tables of names (it imports JAX only when configured)."""
+    spec = importlib.util.spec_from_file_location("jrng_jax", path)
+    if spec is None or spec.loader is None:
+        raise SystemExit(f"jax_adapter: cannot load {path}")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
-def encode(array):
-    array = np.asarray(array)
-    dtype = array.dtype.name
-    flat = array.ravel().tolist()
-    if dtype in ("int64", "uint64"):
-        flat = [str(x) for x in flat]
-    return {"dtype": dtype, "shape": list(array.shape), "data": flat}
+class WorkerDied(Exception):
+    """A worker process ended (its stderr, shared with the adapter's, says why)."""
 
 
-class Generator:
-    def __init__(self, seed, stream):
-        self.stream = stream
-        self.key = jax.random.key(seed)
-        self.counter = 0
+class Worker:
+    """`jrng_jax.py serve [--x64]` in a process of its own: JAX with one x64 setting."""
 
-    def next_key(self):
-        if self.stream == "split":
-            self.key, sub = jax.random.split(self.key)
-            return sub
-        sub = jax.random.fold_in(self.key, self.counter)
-        self.counter += 1
-        return sub
+    def __init__(self, path: Path, x64: bool, compilation_cache: str | None):
+        arguments = [sys.executable, str(path), "serve"] + (["--x64"] if x64 else [])
+        if compilation_cache:
+            arguments.append(f"--compilation-cache={compilation_cache}")
+        self.x64 = x64
+        self.process = subprocess.Popen(
+            arguments,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            # JAX's warnings go where the adapter's go: the kit shows them when something fails.
+            stderr=None,
+            text=True,
+            bufsize=1,
+        )
+        self.next_id = 0
+        self.hello = self._read()["hello"]
+
+    def _read(self) -> dict:
+        line = self.process.stdout.readline()
+        if not line:
+            self.process.wait()
+            raise WorkerDied(f"the JAX worker (x64 {'on' if self.x64 else 'off'}) exited with status {self.process.returncode}")
+        return json.loads(line)
+
+    def run(self, call: dict) -> dict:
+        """The worker's reply to one call: `{"result": ...}` or `{"error": {"type", "message"}}`."""
+        self.next_id += 1
+        self.process.stdin.write(json.dumps({"id": self.next_id, "call": call}) + "\n")
+        self.process.stdin.flush()
+        return self._read()
+
+    def close(self) -> None:
+        if self.process.poll() is None:
+            self.process.stdin.close()
+            try:
+                self.process.wait(timeout=5)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
 
 
-def main():
-    generators, modes, count = {}, {}, 0
-    for line in sys.stdin:
-        if not line.strip():
-            continue
-        request = json.loads(line)
-        rid, op = request["id"], request["op"]
-        try:
-            if op == "hello":
-                reply = {"ok": True, "capabilities": {
-                    "name": f"JAX {jax.__version__}", "tiers": ["exact", "ulp", "statistical", "errors"],
-                    "functions": sorted(FUNCTIONS), "methods": sorted(METHODS),
-                    "modes": ["partitionable", "legacy"], "streams": ["split", "fold_in"]}}
-            elif op == "call":
-                call = request["call"]
-                jax.config.update("jax_threefry_partitionable", call["mode"] == "partitionable")
-                key = jax.random.wrap_key_data(jnp.asarray(call["key"], jnp.uint32)) if "key" in call else None
-                a = {k: arg(v) for k, v in call["args"].items()}
-                reply = {"ok": True, "result": encode(FUNCTIONS[call["function"]](key, a))}
-            elif op == "create":
-                g = request["generator"]
-                jax.config.update("jax_threefry_partitionable", g["mode"] == "partitionable")
-                handle = f"g{count}"
-                count += 1
-                generators[handle] = Generator(arg(g["seed"]), g["stream"])
-                modes[handle] = g["mode"] == "partitionable"
-                reply = {"ok": True, "handle": handle}
-            elif op == "method":
-                jax.config.update("jax_threefry_partitionable", modes[request["handle"]])
-                call = request["call"]
-                a = {re.sub(r"([A-Z])", lambda m: "_" + m.group(1).lower(), k): arg(v) for k, v in call["args"].items()}
-                rng = generators[request["handle"]]
-                fn = METHODS[call["method"]]
-                reply = {"ok": True, "result": encode(fn(rng.next_key(), a))}
-            elif op == "drop":
-                generators.pop(request["handle"], None)
-                reply = {"ok": True}
-            else:
-                print(json.dumps({"id": rid, "ok": True}), flush=True)
+class Adapter:
+    """The protocol's operations over two JAX workers."""
+
+    def __init__(self, path: Path, compilation_cache: str | None):
+        self.path = path
+        self.compilation_cache = compilation_cache
+        self.module = load_module(path)
+        self.workers: dict[bool, Worker] = {}
+        self.generators: dict[str, dict] = {}
+        self.count = 0
+
+    def worker(self, x64: bool) -> Worker:
+        worker = self.workers.get(x64)
+        if worker is None or worker.process.poll() is not None:
+            worker = self.workers[x64] = Worker(self.path, x64, self.compilation_cache)
+        return worker
+
+    def capabilities(self) -> dict:
+        hello = self.worker(False).hello
+        functions = sorted(set(self.module.FUNCTIONS) | set(self.module.KEYLESS))
+        return {
+            "name": f"JAX {hello['jax']} (jaxlib {hello['jaxlib']}, {hello['platform']}) through jrng_jax.py",
+            "tiers": ["exact", "ulp"],
+            "functions": functions,
+            "methods": sorted(self.module.METHODS),
+            "modes": ["partitionable", "legacy"],
+            "streams": ["split", "fold_in"],
+        }
+
+    def call(self, call: dict) -> dict:
+        return self.outcome(self.worker(bool(call.get("x64", False))).run(call))
+
+    def create(self, generator: dict) -> dict:
+        handle = f"g{self.count}"
+        self.count += 1
+        self.generators[handle] = {"generator": generator, "calls": []}
+        return {"ok": True, "handle": handle}
+
+    def method(self, handle: str, call: dict) -> dict:
+        state = self.generators.get(handle)
+        if state is None:
+            return {"ok": False, "error": {"kind": "RangeError", "message": f"no generator {handle}"}}
+        sequence = {"generator": state["generator"], "calls": state["calls"] + [call]}
+        outcome = self.outcome(self.worker(bool(state["generator"].get("x64", False))).run(sequence))
+        if outcome["ok"]:
+            outcome["result"] = outcome["result"][-1]
+            state["calls"].append(call)
+        return outcome
+
+    @staticmethod
+    def outcome(reply: dict) -> dict:
+        if "error" in reply:
+            error = reply["error"]
+            kind = ERROR_KINDS.get(error.get("type", ""), error.get("type", "Error"))
+            return {"ok": False, "error": {"kind": kind, "message": error.get("message", "")}}
+        return {"ok": True, "result": reply["result"]}
+
+    def close(self) -> None:
+        for worker in self.workers.values():
+            worker.close()
+
+
+def answer(adapter: Adapter, request: dict) -> dict:
+    op = request.get("op")
+    if op == "hello":
+        return {"ok": True, "capabilities": adapter.capabilities()}
+    if op == "call":
+        return adapter.call(request["call"])
+    if op == "create":
+        return adapter.create(request["generator"])
+    if op == "method":
+        return adapter.method(request["handle"], request["call"])
+    if op == "drop":
+        adapter.generators.pop(request["handle"], None)
+        return {"ok": True}
+    return {"ok": False, "error": {"kind": "ProtocolError", "message": f"unknown op {op!r}"}}
+
+
+def main() -> None:
+    arguments = sys.argv[1:]
+    cache = os.environ.get("JRNG_JAX_COMPILATION_CACHE")
+    for argument in arguments:
+        if argument.startswith("--compilation-cache="):
+            cache = argument.split("=", 1)[1]
+        else:
+            raise SystemExit(f"jax_adapter: unknown argument {argument!r} (usage: jax_adapter.py [--compilation-cache=DIR])")
+    adapter = Adapter(module_path(), cache)
+    try:
+        for line in sys.stdin:
+            if not line.strip():
+                continue
+            try:
+                request = json.loads(line)
+            except json.JSONDecodeError:
+                reply = {"id": -1, "ok": False, "error": {"kind": "ProtocolError", "message": f"not a JSON request: {line[:200]}"}}
+                print(json.dumps(reply), flush=True)
+                continue
+            if request.get("op") == "close":
+                print(json.dumps({"id": request.get("id"), "ok": True}), flush=True)
                 return
-        except Exception as exc:
-            kind = "TypeError" if isinstance(exc, TypeError) else "RangeError" if isinstance(exc, ValueError) else type(exc).__name__
-            reply = {"ok": False, "error": {"kind": kind, "message": str(exc)}}
-        print(json.dumps({"id": rid, **reply}), flush=True)
+            try:
+                reply = answer(adapter, request)
+            except WorkerDied as died:
+                reply = {"ok": False, "error": {"kind": "AdapterError", "message": str(died)}}
+            print(json.dumps({"id": request.get("id"), **reply}), flush=True)
+    finally:
+        adapter.close()
 
 
 if __name__ == "__main__":

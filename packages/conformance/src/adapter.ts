@@ -41,8 +41,37 @@ export interface ResultArray {
 export type CallOutcome =
   { ok: true; result: ResultArray } | { ok: false; error: { kind: string; message: string } };
 
+/**
+ * How an adapter can fail as a whole rather than in one call: it did not
+ * answer in time (`timeout`), answered with something that is not the
+ * protocol (`protocol`), died (`exited`) or never started (`start`).
+ */
+export type FaultKind = "timeout" | "protocol" | "exited" | "start";
+
+/**
+ * An adapter's own failure, as opposed to an implementation's error outcome:
+ * the runner stops at once after `exited` and `start`, and after a few
+ * consecutive `timeout` or `protocol` faults.
+ */
+export class AdapterFault extends Error {
+  /** What went wrong. */
+  readonly fault: FaultKind;
+
+  constructor(fault: FaultKind, message: string) {
+    super(message);
+    this.name = "AdapterFault";
+    this.fault = fault;
+  }
+}
+
 /** An implementation under test. */
 export interface Adapter {
+  /**
+   * True when the adapter fails a call that takes too long by itself, with
+   * an {@link AdapterFault} of kind `timeout` (a {@link ProcessAdapter}
+   * does); the runner then sets no timer of its own.
+   */
+  readonly timesOutItself?: boolean;
   /** Declare what is implemented. */
   capabilities(): Promise<Capabilities>;
   /** Run a functional call. */

@@ -7,10 +7,12 @@ import { writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { loadVectorFiles } from "@jrng/vectors";
-import type { Adapter } from "./adapter.js";
+import { AdapterFault, type Adapter } from "./adapter.js";
 import { jaxJsAdapter } from "./adapters/jax-js.js";
+import { summarizeProvenance } from "./describe.js";
+import { explainCase, findCase } from "./explain.js";
 import { referenceAdapter } from "./in-process.js";
-import { ProcessAdapter } from "./protocol.js";
+import { DEFAULT_TIMEOUT_MS, ProcessAdapter } from "./process-adapter.js";
 import { buildReport, formatJUnitReport, formatTerminalReport } from "./report.js";
 import { runConformance } from "./runner.js";
 import { runStatisticalTier } from "./statistical.js";
@@ -22,13 +24,18 @@ Checks an implementation against the jrng golden vectors.
 Implementation (one of; default: the reference implementation):
   --reference             @jrng/core and jrng, in process
   --adapter MODULE        a JS module whose default export (or createAdapter()) is an Adapter
-  --command "CMD"         a program speaking the JSON Lines protocol on stdin/stdout
+  --command "CMD"         a program speaking the JSON Lines protocol on stdin/stdout,
+                          started without a shell (quotes and $VARS as in sh; no pipes)
   --jax-js                jax-js's own random module (partitionable functions only)
 
 Options:
   --vectors DIR           the vectors directory (default: ./vectors)
   --filter TEXT           only cases whose id contains TEXT
-  --timeout MS            per-call timeout in milliseconds (default: 30000)
+  --timeout MS            per-call timeout in milliseconds (default: ${DEFAULT_TIMEOUT_MS});
+                          three time-outs in a row stop the run
+  --explain ID            print one case in full: call, expected values, rule,
+                          provenance and spec section; with an implementation
+                          option, also its result and the first difference
   --json FILE             write the JSON report to FILE ("-" for stdout)
   --junit FILE            write a JUnit XML report to FILE
   --no-statistical        skip the statistical tier
@@ -36,7 +43,8 @@ Options:
   --quiet                 no progress display
   --help                  this text
 
-Exit status: 0 when nothing failed, 1 on any failure, 2 on bad usage.`;
+Exit status: 0 when nothing failed, 1 on any failure (or when the
+implementation cannot start, dies or stops answering), 2 on bad usage.`;
 
 /** Options without a value. */
 const FLAGS = new Set([
@@ -56,6 +64,7 @@ const VALUED = new Set([
   "--timeout",
   "--json",
   "--junit",
+  "--explain",
 ]);
 
 function value(args: string[], name: string): string | undefined {
@@ -63,10 +72,17 @@ function value(args: string[], name: string): string | undefined {
   return index >= 0 ? args[index + 1] : undefined;
 }
 
-async function loadAdapter(args: string[]): Promise<Adapter> {
+/** True when the arguments name an implementation (otherwise the reference is run). */
+function namesImplementation(args: string[]): boolean {
+  return ["--reference", "--jax-js", "--command", "--adapter"].some((option) =>
+    args.includes(option),
+  );
+}
+
+async function loadAdapter(args: string[], timeoutMs: number): Promise<Adapter> {
   if (args.includes("--jax-js")) return jaxJsAdapter();
   const command = value(args, "--command");
-  if (command) return new ProcessAdapter(command);
+  if (command) return new ProcessAdapter(command, { timeoutMs });
   const module = value(args, "--adapter");
   if (module) {
     const loaded = await import(pathToFileURL(resolve(module)).href);
@@ -99,7 +115,7 @@ export async function main(args: string[]): Promise<number> {
     process.stderr.write(`${args[missing]} needs a value\n\n${USAGE}\n`);
     return 2;
   }
-  const timeoutMs = Number(value(args, "--timeout") ?? 30_000);
+  const timeoutMs = Number(value(args, "--timeout") ?? DEFAULT_TIMEOUT_MS);
   if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) {
     process.stderr.write(
       `--timeout must be a positive number of milliseconds, got ${value(args, "--timeout")}\n`,
@@ -108,29 +124,59 @@ export async function main(args: string[]): Promise<number> {
   }
   const quiet = args.includes("--quiet");
   const tty = process.stderr.isTTY === true;
+  /** One progress line per stage ("vectors", "statistical"), on stderr. */
+  const progress =
+    (stage: string) =>
+    (done: number, total: number, result: { status: string; id: string }): void => {
+      if (quiet) return;
+      const line = `${stage} [${done}/${total}] ${result.status.padEnd(7)} ${result.id}`;
+      if (tty) process.stderr.write(`\r\u001b[2K${line}${done === total ? "\n" : ""}`);
+      else if (done % 50 === 0 || done === total) process.stderr.write(line + "\n");
+    };
   const files = loadVectorFiles(vectorsDir).map(({ file }) => file);
-  const adapter = await loadAdapter(args);
+  let adapter: Adapter;
   try {
-    const { capabilities, results } = await runConformance(adapter, files, {
+    adapter = await loadAdapter(args, timeoutMs);
+  } catch (error) {
+    process.stderr.write(`jrng-conformance: ${(error as Error).message}\n`);
+    return 2;
+  }
+  try {
+    const explain = value(args, "--explain");
+    if (explain !== undefined) {
+      if (!findCase(files, explain)) {
+        process.stderr.write(`jrng-conformance: no case with id ${JSON.stringify(explain)}\n`);
+        return 2;
+      }
+      const text = await explainCase(
+        files,
+        explain,
+        namesImplementation(args) ? adapter : undefined,
+        { timeoutMs },
+      );
+      process.stdout.write(text + "\n");
+      return 0;
+    }
+    const { capabilities, results, stopped } = await runConformance(adapter, files, {
       filter,
       timeoutMs,
-      onProgress: (done, total, result) => {
-        if (quiet) return;
-        const line = `[${done}/${total}] ${result.status.padEnd(7)} ${result.id}`;
-        if (tty) process.stderr.write(`\r\u001b[2K${line}${done === total ? "\n" : ""}`);
-        else if (done % 50 === 0 || done === total) process.stderr.write(line + "\n");
-      },
+      onProgress: progress("vectors"),
     });
+    if (tty && !quiet && stopped) process.stderr.write("\n");
     const statistical =
-      !args.includes("--no-statistical") && capabilities.tiers.includes("statistical")
+      !stopped && !args.includes("--no-statistical") && capabilities.tiers.includes("statistical")
         ? await runStatisticalTier(adapter, capabilities.methods, {
             filter,
             timeoutMs,
             stream: capabilities.streams[0],
             mode: capabilities.modes[0],
+            onProgress: progress("statistical"),
           })
         : undefined;
-    const report = buildReport(capabilities, vectorsDir, results, statistical);
+    const report = buildReport(capabilities, vectorsDir, results, statistical, {
+      provenance: summarizeProvenance(files),
+      stopped,
+    });
     const jsonPath = value(args, "--json");
     if (jsonPath === "-") process.stdout.write(JSON.stringify(report, null, 2) + "\n");
     else {
@@ -144,7 +190,14 @@ export async function main(args: string[]): Promise<number> {
     }
     const junitPath = value(args, "--junit");
     if (junitPath) writeFileSync(junitPath, formatJUnitReport(report));
-    return report.totals.failed > 0 ? 1 : 0;
+    return report.totals.failed > 0 || stopped ? 1 : 0;
+  } catch (error) {
+    // The implementation could not start, died before answering or answered hello wrongly: one line, no stack.
+    if (error instanceof AdapterFault) {
+      process.stderr.write(`jrng-conformance: ${error.message}\n`);
+      return 1;
+    }
+    throw error;
   } finally {
     await adapter.close();
   }

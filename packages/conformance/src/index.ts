@@ -7,8 +7,10 @@
  * @packageDocumentation
  */
 export {
+  AdapterFault,
   TIERS,
   type Adapter,
+  type FaultKind,
   type CallOutcome,
   type Capabilities,
   type ResultArray,
@@ -21,23 +23,56 @@ export {
   toResult,
   type SyncImplementation,
 } from "./in-process.js";
-export { ProcessAdapter, serveAdapter, type Request, type Response } from "./protocol.js";
+export { serveAdapter, type Request, type Response } from "./protocol.js";
+export {
+  CLOSE_GRACE_MS,
+  DEFAULT_START_TIMEOUT_MS,
+  DEFAULT_TIMEOUT_MS,
+  parseCommand,
+  ProcessAdapter,
+  TERMINATE_GRACE_MS,
+  type ProcessAdapterOptions,
+} from "./process-adapter.js";
+export {
+  formatCall,
+  formatMethodCall,
+  formatProvenance,
+  summarizeProvenance,
+  type ProvenanceSummary,
+} from "./describe.js";
+export { explainCase, findCase } from "./explain.js";
+export {
+  allSections,
+  formatSection,
+  functionSection,
+  methodSection,
+  type SpecSection,
+} from "./spec-sections.js";
 export {
   buildReport,
+  formatFailure,
   formatJUnitReport,
   formatTerminalReport,
+  TERMINAL_FAILURE_LIMIT,
   type ConformanceReport,
+  type ReportDetails,
   type StatisticalResult,
   type Tally,
 } from "./report.js";
 export {
   comparable,
+  runCase,
   runConformance,
   skipReason,
+  specSectionOf,
   subjectOf,
   tierOf,
+  withTimeout,
+  type CallRecord,
   type CaseResult,
   type RunOptions,
+  type RunResult,
+  type Verdict,
 } from "./runner.js";
 export {
   FAMILY_ALPHA,

@@ -20,15 +20,15 @@
  *
  * Floats in results are numbers printed to round-trip, or `"0x…"` bit
  * patterns; 64-bit integers are decimal strings. The normative text is in
- * `spec/conformance-protocol.md`.
+ * `spec/conformance-protocol.md`; the runner's side is the
+ * {@link ProcessAdapter}.
  *
  * @module
  */
-import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
 import { createInterface } from "node:readline";
 import type { Readable, Writable } from "node:stream";
 import type { FunctionCall, GeneratorCall, MethodCall } from "@jrng/vectors";
-import type { Adapter, CallOutcome, Capabilities } from "./adapter.js";
+import type { Adapter, Capabilities } from "./adapter.js";
 
 /** A request line. */
 export type Request =
@@ -39,117 +39,11 @@ export type Request =
   | { id: number; op: "drop"; handle: string }
   | { id: number; op: "close" };
 
-/** A request without its id: what a caller sends. */
-type RequestBody = Request extends infer R ? (R extends unknown ? Omit<R, "id"> : never) : never;
-
 /** A response line. */
 export type Response = { id: number } & (
   | { ok: true; capabilities?: Capabilities; result?: unknown; handle?: string }
   | { ok: false; error: { kind: string; message: string } }
 );
-
-/** An {@link Adapter} for an implementation running as a subprocess speaking the protocol. */
-export class ProcessAdapter implements Adapter {
-  readonly #child: ChildProcessWithoutNullStreams;
-  readonly #pending = new Map<number, (response: Response) => void>();
-  #nextId = 1;
-  #exited: string | null = null;
-  #stderr = "";
-
-  /** Start `command` through the shell (e.g. `python3 my_adapter.py`). */
-  constructor(command: string, options: { cwd?: string } = {}) {
-    this.#child = spawn(command, {
-      shell: true,
-      cwd: options.cwd,
-      stdio: ["pipe", "pipe", "pipe"],
-    });
-    this.#child.stderr.on("data", (chunk: Buffer) => {
-      this.#stderr = (this.#stderr + chunk.toString()).slice(-4000);
-    });
-    createInterface({ input: this.#child.stdout }).on("line", (line) => this.#receive(line));
-    this.#child.on("exit", (code, signal) => {
-      this.#exited = `adapter process exited (${signal ?? `code ${code}`})${this.#stderr ? `: ${this.#stderr.trim()}` : ""}`;
-      for (const resolve of this.#pending.values()) {
-        resolve({ id: 0, ok: false, error: { kind: "AdapterError", message: this.#exited } });
-      }
-      this.#pending.clear();
-    });
-  }
-
-  #receive(line: string): void {
-    if (!line.trim()) return;
-    let response: Response;
-    try {
-      response = JSON.parse(line) as Response;
-    } catch {
-      this.#stderr += `\nunparseable line from adapter: ${line.slice(0, 200)}`;
-      return;
-    }
-    const resolve = this.#pending.get(response.id);
-    if (resolve) {
-      this.#pending.delete(response.id);
-      resolve(response);
-    }
-  }
-
-  #request(body: RequestBody): Promise<Response> {
-    if (this.#exited)
-      return Promise.resolve({
-        id: 0,
-        ok: false,
-        error: { kind: "AdapterError", message: this.#exited },
-      });
-    const id = this.#nextId++;
-    return new Promise((resolve) => {
-      this.#pending.set(id, resolve);
-      this.#child.stdin.write(JSON.stringify({ id, ...body }) + "\n");
-    });
-  }
-
-  async capabilities(): Promise<Capabilities> {
-    const response = await this.#request({ op: "hello" });
-    if (!response.ok || !response.capabilities) {
-      throw new Error(
-        `adapter did not answer hello with capabilities: ${JSON.stringify(response)}`,
-      );
-    }
-    return response.capabilities;
-  }
-
-  #outcome(response: Response): CallOutcome {
-    return response.ok
-      ? { ok: true, result: response.result as never }
-      : { ok: false, error: response.error };
-  }
-
-  async callFunction(call: FunctionCall): Promise<CallOutcome> {
-    return this.#outcome(await this.#request({ op: "call", call }));
-  }
-
-  async createGenerator(generator: GeneratorCall["generator"]): Promise<string> {
-    const response = await this.#request({ op: "create", generator });
-    if (!response.ok || typeof response.handle !== "string") {
-      throw new Error(`adapter could not create a generator: ${JSON.stringify(response)}`);
-    }
-    return response.handle;
-  }
-
-  async callMethod(handle: string, call: MethodCall): Promise<CallOutcome> {
-    return this.#outcome(await this.#request({ op: "method", handle, call }));
-  }
-
-  async dropGenerator(handle: string): Promise<void> {
-    await this.#request({ op: "drop", handle });
-  }
-
-  async close(): Promise<void> {
-    if (!this.#exited) {
-      await Promise.race([this.#request({ op: "close" }), new Promise((r) => setTimeout(r, 2000))]);
-    }
-    this.#child.stdin.end();
-    this.#child.kill();
-  }
-}
 
 /**
  * Serve an in-process adapter over the protocol on the given streams: the

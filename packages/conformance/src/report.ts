@@ -5,7 +5,11 @@
  * @module
  */
 import { TIERS, type Capabilities, type Tier } from "./adapter.js";
-import type { CaseResult } from "./runner.js";
+import { formatCall, formatProvenance, type ProvenanceSummary } from "./describe.js";
+import type { CaseResult, RunResult } from "./runner.js";
+
+/** How many failures the terminal report shows; the JSON and JUnit reports list all. */
+export const TERMINAL_FAILURE_LIMIT = 50;
 
 /** Counts of one row of the summary. */
 export interface Tally {
@@ -27,6 +31,16 @@ export interface ConformanceReport {
   results: CaseResult[];
   /** Extra sections, e.g. the statistical tier's tests. */
   statistical?: StatisticalResult[];
+  /** Where the expected values came from (the JAX version, when real JAX computed them). */
+  provenance?: ProvenanceSummary;
+  /** Set when the run stopped early (the adapter died or stopped answering). */
+  stopped?: RunResult["stopped"];
+}
+
+/** What a report adds to the results: provenance, and why the run stopped early. */
+export interface ReportDetails {
+  provenance?: ProvenanceSummary;
+  stopped?: RunResult["stopped"];
 }
 
 /** One goodness-of-fit test of the statistical tier. */
@@ -42,6 +56,14 @@ export interface StatisticalResult {
   reason?: string;
 }
 
+/** What each tier checks (spec/README.md, "Conformance levels"), for the report's legend. */
+const TIER_LEGEND: Record<Tier, string> = {
+  exact: "keys, bits, integer and boolean results and uniform floats equal the vectors bit for bit",
+  ulp: "float results with transcendental functions lie within each function's stated ULP bound",
+  statistical: "goodness-of-fit tests of each method's distribution at fixed sample sizes",
+  errors: "invalid calls are rejected with the stated error kind and leave the state unchanged",
+};
+
 function emptyTally(): Tally {
   return { passed: 0, failed: 0, skipped: 0 };
 }
@@ -52,6 +74,7 @@ export function buildReport(
   vectors: string,
   results: CaseResult[],
   statistical?: StatisticalResult[],
+  details: ReportDetails = {},
 ): ConformanceReport {
   const totals = emptyTally();
   const byTier = Object.fromEntries(TIERS.map((tier) => [tier, emptyTally()])) as Record<
@@ -83,7 +106,32 @@ export function buildReport(
     bySubject,
     results,
     ...(statistical ? { statistical } : {}),
+    ...(details.provenance ? { provenance: details.provenance } : {}),
+    ...(details.stopped ? { stopped: details.stopped } : {}),
   };
+}
+
+/** A failed case as indented lines: the reason, the call, the rule and the first difference, the spec section. */
+export function formatFailure(failure: CaseResult): string[] {
+  const lines = [`✗ ${failure.id}  ${failure.subject}  [${failure.tier}]  ${failure.reason ?? ""}`];
+  if (failure.call) lines.push(`    call: ${formatCall(failure.call, failure.callIndex)}`);
+  const m = failure.mismatch;
+  const rule = failure.rule ? `rule ${failure.rule}` : "";
+  if (m && m.index >= 0) {
+    const where = failure.callIndex !== undefined ? `call ${failure.callIndex}, ` : "";
+    const bits = m.expectedBits ? ` (bits ${m.expectedBits} vs ${m.gotBits}, ${m.ulp} ulp)` : "";
+    const extent =
+      m.count !== undefined
+        ? `; ${m.count} element${m.count === 1 ? "" : "s"} off${m.maxUlp !== undefined && m.expectedBits ? `, worst ${m.maxUlp} ulp` : ""}`
+        : "";
+    lines.push(
+      `    ${rule ? `${rule}: ` : ""}${where}element ${m.index}: expected ${m.expected}, got ${m.got}${bits}${extent}`,
+    );
+  } else if (rule) {
+    lines.push(`    ${rule}`);
+  }
+  if (failure.spec) lines.push(`    spec: ${failure.spec}`);
+  return lines;
 }
 
 /** The report as a readable terminal summary. */
@@ -92,6 +140,7 @@ export function formatTerminalReport(report: ConformanceReport, color = false): 
   const lines: string[] = [];
   lines.push(`jrng conformance: ${report.implementation}`);
   lines.push(`vectors: ${report.vectors}`);
+  if (report.provenance) lines.push(...formatProvenance(report.provenance));
   lines.push(`tiers claimed: ${report.capabilities.tiers.join(", ")}`);
   lines.push("");
   const header = ["area", "function / method", "tier", "passed", "failed", "skipped"];
@@ -135,6 +184,16 @@ export function formatTerminalReport(report: ConformanceReport, color = false): 
   lines.push(widths.map((w) => "─".repeat(w)).join("  "));
   const t = report.totals;
   lines.push(render(["total", "", "", String(t.passed), String(t.failed), String(t.skipped)]));
+  const vectorCases = report.results.length;
+  const statisticalTests = report.statistical?.length ?? 0;
+  lines.push(
+    `total = ${vectorCases} vector cases` +
+      (report.statistical ? ` + ${statisticalTests} statistical tests` : "") +
+      ` = ${t.passed + t.failed + t.skipped}`,
+  );
+  lines.push("");
+  lines.push("tiers:");
+  for (const tier of TIERS) lines.push(`  ${tier.padEnd(11)} ${TIER_LEGEND[tier]}`);
   lines.push("");
   lines.push(
     "by tier: " +
@@ -148,30 +207,31 @@ export function formatTerminalReport(report: ConformanceReport, color = false): 
   if (failures.length + statFailures.length > 0) {
     lines.push("");
     lines.push(paint(31, `Failures (${failures.length + statFailures.length}):`));
-    for (const failure of failures.slice(0, 50)) {
-      lines.push(
-        `  ✗ ${failure.id}  ${failure.subject}  [${failure.tier}]  ${failure.reason ?? ""}`,
-      );
-      const m = failure.mismatch;
-      if (m && m.index >= 0) {
-        const where = failure.callIndex !== undefined ? `call ${failure.callIndex}, ` : "";
-        const bits = m.expectedBits
-          ? ` (bits ${m.expectedBits} vs ${m.gotBits}, ${m.ulp} ulp)`
-          : "";
-        lines.push(`      ${where}element ${m.index}: expected ${m.expected}, got ${m.got}${bits}`);
-      }
+    for (const failure of failures.slice(0, TERMINAL_FAILURE_LIMIT)) {
+      lines.push(...formatFailure(failure).map((line) => `  ${line}`));
     }
-    if (failures.length > 50)
-      lines.push(`  … and ${failures.length - 50} more (see the JSON report)`);
+    if (failures.length > TERMINAL_FAILURE_LIMIT)
+      lines.push(
+        `  … and ${failures.length - TERMINAL_FAILURE_LIMIT} more failures (the JSON and JUnit reports list every one)`,
+      );
     for (const failure of statFailures) {
       lines.push(
         `  ✗ ${failure.id}  ${failure.method}(${failure.parameters})  [statistical]  ${statisticalDetail(failure)}`,
       );
     }
   }
+  if (report.stopped) {
+    lines.push("");
+    lines.push(
+      paint(
+        31,
+        `Run stopped: ${report.stopped.reason}; ${report.stopped.notRun} case${report.stopped.notRun === 1 ? "" : "s"} not run`,
+      ),
+    );
+  }
   lines.push("");
   lines.push(
-    t.failed === 0
+    t.failed === 0 && !report.stopped
       ? paint(32, `${t.passed} passed, 0 failed, ${t.skipped} skipped`)
       : paint(31, `${t.passed} passed, ${t.failed} failed, ${t.skipped} skipped`),
   );
@@ -218,7 +278,10 @@ export function formatJUnitReport(report: ConformanceReport): string {
       name: r.id,
       status: r.status,
       message: r.reason,
-      detail: r.mismatch ? JSON.stringify(r.mismatch) : undefined,
+      detail:
+        r.status === "failed"
+          ? formatFailure(r).slice(1).join("\n").trim() || undefined
+          : undefined,
     });
   }
   for (const r of report.statistical ?? []) {
@@ -227,6 +290,15 @@ export function formatJUnitReport(report: ConformanceReport): string {
       name: r.id,
       status: r.status,
       message: r.status === "failed" ? statisticalDetail(r) : r.reason,
+    });
+  }
+  if (report.stopped) {
+    add("run", {
+      classname: "run",
+      name: "the adapter answered every case",
+      status: "failed",
+      message: `run stopped: ${report.stopped.reason}`,
+      detail: `${report.stopped.notRun} cases not run`,
     });
   }
   const suites = [...byArea].map(([area, results]) => {
@@ -245,10 +317,11 @@ export function formatJUnitReport(report: ConformanceReport): string {
       "  </testsuite>",
     ].join("\n");
   });
-  const t = report.totals;
+  const all = [...byArea.values()].flat();
+  const count = (status: JUnitCase["status"]) => all.filter((r) => r.status === status).length;
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="${xmlEscape(`jrng conformance: ${report.implementation}`)}" tests="${t.passed + t.failed + t.skipped}" failures="${t.failed}" skipped="${t.skipped}">`,
+    `<testsuites name="${xmlEscape(`jrng conformance: ${report.implementation}`)}" tests="${all.length}" failures="${count("failed")}" skipped="${count("skipped")}">`,
     ...suites,
     "</testsuites>",
     "",

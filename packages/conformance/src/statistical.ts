@@ -26,7 +26,7 @@ import poissonPmf from "@stdlib/stats-base-dists-poisson-pmf";
 import chi2gof from "@stdlib/stats-chi2gof";
 import kstest from "@stdlib/stats-kstest";
 import type { MethodCall } from "@jrng/vectors";
-import type { Adapter } from "./adapter.js";
+import { AdapterFault, type Adapter } from "./adapter.js";
 import {
   logseriesPmf,
   noncentralChisquareCdf,
@@ -567,6 +567,8 @@ export interface StatisticalOptions {
   mode?: "partitionable" | "legacy";
   /** Fail a test whose generator creation or draw takes longer than this (default 30 000 ms). */
   timeoutMs?: number;
+  /** Called after each test with the number done, the number to run, and its result. */
+  onProgress?: (done: number, total: number, result: StatisticalResult) => void;
 }
 
 export async function runStatisticalTier(
@@ -577,9 +579,18 @@ export async function runStatisticalTier(
   const threshold = FAMILY_ALPHA / Math.max(1, STATISTICAL_TESTS.length);
   const timeoutMs = options.timeoutMs ?? 30_000;
   const results: StatisticalResult[] = [];
+  const selected = (id: string) => options.filter === undefined || id.includes(options.filter);
+  const total = STATISTICAL_TESTS.filter((test) => selected(`statistical/${test.id}`)).length;
+  const report = (result: StatisticalResult) => {
+    results.push(result);
+    options.onProgress?.(results.length, total, result);
+  };
+  // Why the adapter cannot go on (it died, or three tests in a row timed out): the rest are not run.
+  let stopped: string | null = null;
+  let consecutiveTimeouts = 0;
   for (const [index, test] of STATISTICAL_TESTS.entries()) {
     const id = `statistical/${test.id}`;
-    if (options.filter !== undefined && !id.includes(options.filter)) continue;
+    if (!selected(id)) continue;
     const base = {
       id,
       method: test.call.method,
@@ -587,8 +598,18 @@ export async function runStatisticalTier(
       test: test.ks ? ("ks" as const) : ("chi2" as const),
       threshold,
     };
+    if (stopped !== null) {
+      report({
+        ...base,
+        statistic: NaN,
+        pValue: NaN,
+        status: "skipped",
+        reason: `not run: ${stopped}`,
+      });
+      continue;
+    }
     if (!methods.includes(test.call.method)) {
-      results.push({
+      report({
         ...base,
         statistic: NaN,
         pValue: NaN,
@@ -599,6 +620,7 @@ export async function runStatisticalTier(
     }
     let outcome: Outcome;
     let handle: string | undefined;
+    let fault: AdapterFault | null = null;
     try {
       // The seed depends on the test's place in the whole suite, not on the filter.
       handle = await withTimeout(
@@ -627,6 +649,7 @@ export async function runStatisticalTier(
         outcome = test.ks ? ksTest(drawn.samples, test.ks) : chi2Test(drawn.samples, test.chi2!);
       }
     } catch (error) {
+      if (error instanceof AdapterFault) fault = error;
       outcome = {
         statistic: NaN,
         pValue: NaN,
@@ -634,12 +657,15 @@ export async function runStatisticalTier(
         reason: (error as Error).message,
       };
     } finally {
-      if (handle !== undefined) await adapter.dropGenerator(handle);
+      if (handle !== undefined && fault === null) await adapter.dropGenerator(handle);
     }
+    consecutiveTimeouts = fault?.fault === "timeout" ? consecutiveTimeouts + 1 : 0;
+    if (fault && fault.fault !== "timeout" && fault.fault !== "protocol") stopped = fault.message;
+    if (consecutiveTimeouts >= 3) stopped = `adapter stopped answering: ${fault!.message}`;
     if (outcome.status === "passed" && !(outcome.pValue >= threshold)) {
       outcome = { ...outcome, status: "failed" };
     }
-    results.push({ ...base, ...outcome });
+    report({ ...base, ...outcome });
   }
   return results;
 }

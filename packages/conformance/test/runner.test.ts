@@ -1,5 +1,5 @@
 import { fileURLToPath } from "node:url";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import type { NdArray } from "@jrng/core";
 import {
   createGenerator,
@@ -238,6 +238,34 @@ describe("the statistical tier", () => {
   }, 30_000);
 });
 
+describe("the statistical tier with a dead adapter", () => {
+  it("stops at the first test whose adapter died and does not run the rest", async () => {
+    const { AdapterFault } = await import("../src/index.js");
+    let creations = 0;
+    const adapter = {
+      ...referenceAdapter(),
+      createGenerator: async () => {
+        creations++;
+        throw new AdapterFault("exited", "adapter `x` exited with status 9");
+      },
+    };
+    const results = await runStatisticalTier(adapter, Object.keys(METHODS), { filter: "random" });
+    expect(creations).toBe(1);
+    expect(results[0]).toMatchObject({
+      status: "failed",
+      reason: "adapter `x` exited with status 9",
+    });
+    expect(results.length).toBeGreaterThan(1);
+    expect(
+      results
+        .slice(1)
+        .every(
+          (r) => r.status === "skipped" && r.reason === "not run: adapter `x` exited with status 9",
+        ),
+    ).toBe(true);
+  });
+});
+
 describe("the protocol server", () => {
   it("answers malformed lines and unknown ops with a ProtocolError instead of dying", async () => {
     const { PassThrough } = await import("node:stream");
@@ -261,11 +289,59 @@ describe("the protocol server", () => {
 });
 
 describe("the CLI and the statistical tier's guards", () => {
-  it("refuses a bad --timeout and a valued option without its value (exit 2)", async () => {
+  it("refuses a bad --timeout and a valued option without its value (exit 2), saying why on stderr", async () => {
     const { main } = await import("../src/index.js");
-    expect(await main(["--timeout", "abc"])).toBe(2);
-    expect(await main(["--timeout", "-5"])).toBe(2);
-    expect(await main(["--json"])).toBe(2);
+    // Capture what the CLI writes to stderr, so that the test asserts it and a passing run prints nothing.
+    const written: string[] = [];
+    const write = vi.spyOn(process.stderr, "write").mockImplementation((chunk) => {
+      written.push(String(chunk));
+      return true;
+    });
+    try {
+      expect(await main(["--timeout", "abc"])).toBe(2);
+      expect(await main(["--timeout", "-5"])).toBe(2);
+      expect(await main(["--json"])).toBe(2);
+    } finally {
+      write.mockRestore();
+    }
+    expect(written[0]).toBe("--timeout must be a positive number of milliseconds, got abc\n");
+    expect(written[1]).toBe("--timeout must be a positive number of milliseconds, got -5\n");
+    expect(written[2]).toMatch(/^--json needs a value\n\nUsage: jrng-conformance/);
+  });
+
+  it("reports progress of both stages, a tier legend and totals that add up", async () => {
+    const { main } = await import("../src/index.js");
+    const errors: string[] = [];
+    const output: string[] = [];
+    const errorWrite = vi.spyOn(process.stderr, "write").mockImplementation((chunk) => {
+      errors.push(String(chunk));
+      return true;
+    });
+    const outputWrite = vi.spyOn(process.stdout, "write").mockImplementation((chunk) => {
+      output.push(String(chunk));
+      return true;
+    });
+    try {
+      await main(["--filter", "uniform", "--no-color"]);
+    } finally {
+      errorWrite.mockRestore();
+      outputWrite.mockRestore();
+    }
+    const progress = errors.join("");
+    expect(progress).toMatch(/^vectors \[\d+\/\d+\]/m);
+    expect(progress).toMatch(/^statistical \[\d+\/\d+\]/m);
+    const report = output.join("");
+    expect(report).toMatch(/^tiers:$/m);
+    for (const tier of ["exact", "ulp", "statistical", "errors"]) {
+      expect(report).toMatch(new RegExp(`^  ${tier} +\\S`, "m"));
+    }
+    const [, cases, tests, sum] =
+      /total = (\d+) vector cases \+ (\d+) statistical tests = (\d+)/.exec(report)!;
+    expect(Number(cases) + Number(tests)).toBe(Number(sum));
+    const vectorsDone = /^vectors \[(\d+)\/(\d+)\]/m.exec(
+      progress.split("\n").reverse().join("\n"),
+    )!;
+    expect(Number(vectorsDone[1])).toBe(Number(cases));
   });
 
   it("creates generators in the stream and mode given, and reports a failing create as a failure", async () => {

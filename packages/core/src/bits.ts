@@ -10,7 +10,9 @@ import { checkKey, type KeyLike } from "./keys.js";
 import { allocate, shapeSize, type NdArray, type UnsignedDType } from "./ndarray.js";
 import {
   isPartitionable,
+  isX64,
   resolveSlice,
+  SLICE_OPTION_KEYS,
   type SliceOptions,
   type ThreefryOptions,
 } from "./options.js";
@@ -44,8 +46,8 @@ const scratch = new Uint32Array(CHUNK);
  *
  * @param key - the key.
  * @param shape - the result shape (default `[]`, a scalar).
- * @param dtype - `"uint8"`, `"uint16"`, `"uint32"` (default, as JAX without x64) or `"uint64"`.
- * @param options - the threefry mode (default partitionable) and an optional
+ * @param dtype - `"uint8"`, `"uint16"`, `"uint32"` or `"uint64"`; default `"uint32"`, or `"uint64"` with `options.x64`, as JAX.
+ * @param options - the threefry mode (default partitionable), `x64` (default `false`) and an optional
  *   `slice: [start, end]`: only elements `start … end - 1` of the row-major
  *   flattening, as a one-dimensional array (spec/sharding.md).
  * @throws TypeError if `key` is not one key, `shape` is not a shape, `dtype` is not unsigned or `options.slice` is not two integers.
@@ -60,17 +62,18 @@ const scratch = new Uint32Array(CHUNK);
 export function bits<D extends UnsignedDType = "uint32">(
   key: KeyLike,
   shape: number | readonly number[] = [],
-  dtype: D = "uint32" as D,
+  dtype?: D,
   options?: SliceOptions,
 ): NdArray<D> {
   const words = checkKey("bits", key);
   const checkedShape = checkShape("shape", shape);
-  if (typeof dtype !== "string" || !(dtype in BIT_WIDTH)) {
+  if (dtype === undefined) dtype = (isX64(options) ? "uint64" : "uint32") as D;
+  if (typeof dtype !== "string" || !Object.hasOwn(BIT_WIDTH, dtype)) {
     throw new TypeError(
       `dtype must be one of "uint8", "uint16", "uint32", "uint64", got ${describe(dtype)}`,
     );
   }
-  const partitionable = isPartitionable(options);
+  const partitionable = isPartitionable(options, undefined, SLICE_OPTION_KEYS);
   const total = shapeSize(checkedShape);
   const range = resolveSlice(options, total);
   if (range === undefined) {
@@ -90,7 +93,7 @@ export function bits<D extends UnsignedDType = "uint32">(
  *
  * @param key - the key.
  * @param out - the array to fill; its whole length is written.
- * @param options - the threefry mode (default partitionable).
+ * @param options - the threefry mode (default partitionable) and `x64` (default `false`, JAX's `jax_enable_x64`).
  * @returns `out`.
  * @throws TypeError if `key` is not one key or `out` is not an unsigned typed array.
  */

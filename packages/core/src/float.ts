@@ -128,3 +128,14 @@ export function powC(x: number, y: number): number {
   if (x === -1 && (y === Infinity || y === -Infinity)) return 1;
   return Math.pow(x, y);
 }
+
+/** `values` converted to `dtype` (each rounded to it), as `astype(dtype)`. */
+export function convertFloats(
+  dtype: FloatDType,
+  values: Float32Array | Float64Array,
+): Float32Array | Float64Array {
+  const out =
+    dtype === "float32" ? new Float32Array(values.length) : new Float64Array(values.length);
+  out.set(values);
+  return out;
+}

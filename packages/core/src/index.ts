@@ -34,12 +34,7 @@ export {
   type IntegerParam,
   type NestedIntegers,
 } from "./samplers/randint.js";
-export {
-  bernoulli,
-  type BernoulliMode,
-  type X64Options,
-  type X64SliceOptions,
-} from "./samplers/bernoulli.js";
+export { bernoulli, type BernoulliMode, type X64Options } from "./samplers/bernoulli.js";
 export { rademacher } from "./samplers/rademacher.js";
 export { gumbel, type GumbelMode } from "./samplers/gumbel.js";
 export { categorical } from "./samplers/categorical.js";

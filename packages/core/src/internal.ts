@@ -21,3 +21,6 @@ export { eigh } from "./linalg.js";
 export { checkIntegerDType, INTEGER_INFO } from "./samplers/randint.js";
 export { unitFloat32Into, randint32Into } from "./bulk.js";
 export { setWasmKernelsEnabled, setWasmMinimumPairs } from "./wasm-kernels.js";
+export * from "./input.js";
+export { SLICE_OPTION_KEYS, THREEFRY_OPTION_KEYS } from "./options.js";
+export { shuffleIndices, shuffledPrefix } from "./samplers/permutation.js";

@@ -9,7 +9,9 @@
  * @module
  */
 import { shapeSize, type NdArray } from "./ndarray.js";
-import { describe, isRectangular, isUint32 } from "./validate.js";
+import { readNested } from "./input.js";
+import { isPartitionable, isX64, type ThreefryOptions } from "./options.js";
+import { describe, isUint32 } from "./validate.js";
 
 /** A single threefry key: two uint32 words `[k0, k1]`. */
 export type Key = Uint32Array;
@@ -20,57 +22,61 @@ export type KeyArray = NdArray<"uint32">;
 /** Anything accepted where one key is expected. */
 export type KeyLike = Uint32Array | KeyArray | readonly number[];
 
-const TWO_32 = 2 ** 32;
-const TWO_32_BIG = 1n << 32n;
+const INT64_MIN = -(1n << 63n);
+const INT64_MAX = (1n << 63n) - 1n;
 
 /**
- * Make a key from an integer seed, as `jax.random.key(seed)` does.
+ * Make a key from an integer seed, as `jax.random.key(seed)` does for a
+ * Python int.
  *
- * The seed is read as a 64-bit two's-complement integer whose high word
- * becomes `k0` and low word `k1`, so a seed in `[0, 2^32)` gives `[0, seed]`.
- * JavaScript integers carry no dtype, so the width rule is:
+ * JAX's `random_seed` first converts a Python int to a NumPy int64, so the
+ * seed must lie in `[-2^63, 2^63)` (JAX raises OverflowError otherwise; here
+ * a RangeError). Then:
  *
- * - a `number` in `[0, 2^53)` is that integer (JAX gives the same key in both
- *   x64 modes below 2^32, and with `jax_enable_x64` above it);
- * - a negative `number` in `[-2^31, 0)` is an int32: `[0, 2^32 + seed]`, as
- *   JAX gives for any negative int32 seed and for Python ints in its default
- *   (32-bit) mode. More negative numbers are rejected: pass a `bigint`;
- * - a `bigint` in `[-2^63, 2^64)` is an int64/uint64, as JAX with
- *   `jax_enable_x64`: `-1n` gives `[0xffffffff, 0xffffffff]`.
+ * - x64 off (default, as JAX): the int64 is narrowed to int32, and the key is
+ *   `[0, seed mod 2^32]`: `key(-2147483748)` is `[0, 2147483548]` and
+ *   `key(2 ** 40 + 5)` is `[0, 5]`;
+ * - x64 on: the key is the high and low words of the seed's 64-bit two's
+ *   complement: `key(-1, { x64: true })` is `[0xffffffff, 0xffffffff]`.
  *
- * @param seed - an integer seed, see above.
+ * A seed in `[0, 2^32)` gives `[0, seed]` either way. A `number` and a
+ * `bigint` of the same value give the same key; a `number` must be an exact
+ * integer (beyond 2^53 pass a `bigint` to say exactly which one).
+ *
+ * @param seed - an integer `number` or `bigint` in `[-2^63, 2^63)`.
+ * @param options - `x64` (default `false`); the threefry mode does not change a key.
  * @returns a new key.
- * @throws TypeError if the seed is not an integer `number` or a `bigint`.
- * @throws RangeError if the seed is outside the ranges above.
+ * @throws TypeError if the seed is not an integer `number` or a `bigint`, or an option is not a boolean.
+ * @throws RangeError if the seed is outside `[-2^63, 2^63)`.
  *
  * @example
  * ```ts
  * key(42);  // Uint32Array [0, 42]
  * key(-2);  // Uint32Array [0, 4294967294]
- * key(2n ** 32n + 7n); // Uint32Array [1, 7]
+ * key(2n ** 32n + 7n); // Uint32Array [0, 7]
+ * key(2n ** 32n + 7n, { x64: true }); // Uint32Array [1, 7]
  * ```
  */
-export function key(seed: number | bigint): Key {
+export function key(seed: number | bigint, options?: ThreefryOptions): Key {
+  let integer: bigint;
   if (typeof seed === "bigint") {
-    if (seed < -(1n << 63n) || seed >= 1n << 64n) {
-      throw new RangeError(`seed must be a bigint in [-2^63, 2^64), got ${seed}n`);
-    }
-    const bits = BigInt.asUintN(64, seed);
-    return Uint32Array.of(Number(bits / TWO_32_BIG), Number(bits % TWO_32_BIG));
-  }
-  if (typeof seed !== "number") {
+    integer = seed;
+  } else if (typeof seed !== "number") {
     throw new TypeError(`seed must be an integer number or a bigint, got ${describe(seed)}`);
-  }
-  if (!Number.isInteger(seed)) {
+  } else if (!Number.isInteger(seed)) {
     throw new TypeError(`seed must be an integer, got ${describe(seed)}`);
+  } else {
+    integer = BigInt(seed);
   }
-  if (seed < -(2 ** 31) || seed > Number.MAX_SAFE_INTEGER) {
+  if (integer < INT64_MIN || integer > INT64_MAX) {
     throw new RangeError(
-      `seed must be a number in [-2^31, 2^53 - 1] (pass a bigint for other 64-bit seeds), got ${seed}`,
+      `seed must be an integer in [-2^63, 2^63) (JAX converts it to int64), got ${describe(seed)}`,
     );
   }
-  if (seed < 0) return Uint32Array.of(0, seed + TWO_32);
-  return Uint32Array.of(Math.floor(seed / TWO_32), seed % TWO_32);
+  isPartitionable(options);
+  const bits = BigInt.asUintN(64, integer);
+  const low = Number(bits & 0xffffffffn);
+  return isX64(options) ? Uint32Array.of(Number(bits >> 32n), low) : Uint32Array.of(0, low);
 }
 
 /**
@@ -141,17 +147,10 @@ export function wrapKeyData(data: Uint32Array | KeyArray | readonly unknown[]): 
     return { dtype: "uint32", shape, data: data.slice() };
   }
   if (Array.isArray(data)) {
-    const shape: number[] = [];
-    let level: unknown = data;
-    while (Array.isArray(level)) {
-      shape.push(level.length);
-      level = level[0];
-    }
-    const words = (data as unknown[]).flat(Infinity);
-    if (shape[shape.length - 1] !== 2 || !isRectangular(data, shape) || !words.every(isUint32)) {
-      throw new TypeError(
-        `data must be nested arrays of uint32 words with a trailing axis of length 2, got ${describe(data)}`,
-      );
+    const what = "nested arrays of uint32 words with a trailing axis of length 2";
+    const { shape, elements: words } = readNested("data", data, what);
+    if (shape[shape.length - 1] !== 2 || !words.every(isUint32)) {
+      throw new TypeError(`data must be ${what}, got ${describe(data)}`);
     }
     return {
       dtype: "uint32",

@@ -518,13 +518,21 @@ export function svd(a: ArrayLike<number>, m: number, n: number, dtype: FloatDTyp
       vt: new Float64Array(n * n).fill(NaN),
     };
   }
-  // Work on B = A (m ≥ n) or Aᵀ (m < n): rows ≥ cols.
+  // Work on B = A (m ≥ n) or Aᵀ (m < n): rows ≥ cols. Entries far from 1 are
+  // scaled by a power of two first (exact), so that the squares of the
+  // Jacobi rotations neither overflow nor underflow (LAPACK scales likewise);
+  // the singular values are scaled back at the end.
   const tall = m >= n;
   const rows = tall ? m : n;
   const cols = tall ? n : m;
+  const largest = x.reduce((max, value) => Math.max(max, Math.abs(value)), 0);
+  const scale =
+    largest > 2 ** 500 || (largest > 0 && largest < 2 ** -500)
+      ? 2 ** Math.min(1000, -Math.round(Math.log2(largest)))
+      : 1;
   const b = new Float64Array(rows * cols);
   for (let i = 0; i < m; i++) {
-    for (let j = 0; j < n; j++) b[tall ? i * n + j : j * m + i] = x[i * n + j];
+    for (let j = 0; j < n; j++) b[tall ? i * n + j : j * m + i] = x[i * n + j] * scale;
   }
   const v = new Float64Array(cols * cols);
   for (let i = 0; i < cols; i++) v[i * cols + i] = 1;
@@ -554,7 +562,7 @@ export function svd(a: ArrayLike<number>, m: number, n: number, dtype: FloatDTyp
     fixSign(left, rows, rows, j, { data: right, rows: cols, cols });
   }
   for (let j = cols; j < rows; j++) fixSign(left, rows, rows, j);
-  const s = Float64Array.from(values, round);
+  const s = Float64Array.from(values, (value) => round(value / scale));
   const u = new Float64Array(m * m);
   const vt = new Float64Array(n * n);
   if (tall) {

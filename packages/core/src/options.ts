@@ -1,12 +1,15 @@
 /**
- * The threefry mode, chosen per call.
+ * The options every function takes: the threefry mode and JAX's x64 switch.
  *
  * @module
  */
+import { checkOptionKeys } from "./input.js";
+import type { FloatDType } from "./ndarray.js";
 import { describe } from "./validate.js";
 
 /**
- * Options shared by every function whose output depends on the threefry mode.
+ * Options shared by every function whose output depends on the threefry mode
+ * or on JAX's `jax_enable_x64`.
  */
 export interface ThreefryOptions {
   /**
@@ -16,15 +19,50 @@ export interface ThreefryOptions {
    * `key` and `foldIn` are the same in both.
    */
   partitionable?: boolean;
+  /**
+   * Mirror JAX with `jax_enable_x64` (default `false`, as JAX). It changes
+   * how `key` reads a seed (the whole 64-bit integer instead of its low 32
+   * bits), the default dtypes (float64 and int64 instead of float32 and
+   * int32), and the dtype JAX computes in wherever a Python float or a
+   * default-dtype array enters a sampler (float64 instead of float32).
+   */
+  x64?: boolean;
 }
 
-/** Resolve the `partitionable` option, rejecting anything but a boolean. */
-export function isPartitionable(options: ThreefryOptions | undefined): boolean {
-  if (options === undefined) return true;
-  if (typeof options !== "object" || options === null) {
-    throw new TypeError(`options must be an object, got ${describe(options)}`);
-  }
-  const { partitionable } = options;
+/**
+ * The options of samplers whose JAX result depends on `jax_enable_x64`.
+ * Every function now takes `x64` in {@link ThreefryOptions}; this name is kept
+ * for the samplers that documented it first.
+ */
+export type X64Options = ThreefryOptions;
+
+/**
+ * The option keys every function of `@jrng/core` knows: the threefry mode and
+ * `x64` (JAX's `jax_enable_x64`).
+ */
+export const THREEFRY_OPTION_KEYS: readonly string[] = ["partitionable", "x64"];
+
+/**
+ * The option keys of `bits` and of every elementwise sampler: the threefry
+ * options and `slice` ({@link SliceOptions}).
+ */
+export const SLICE_OPTION_KEYS: readonly string[] = [...THREEFRY_OPTION_KEYS, "slice"];
+
+/**
+ * Resolve the `partitionable` option, rejecting anything but a boolean, and
+ * check that the options object has no key outside `known` (a misspelt
+ * option would otherwise be silently ignored).
+ *
+ * @param owner - the function, for messages (omitted where the options are the threefry options only).
+ * @param known - the option keys `owner` accepts.
+ * @throws TypeError for a non-object, an unknown key or a non-boolean `partitionable`.
+ */
+export function isPartitionable(
+  options: ThreefryOptions | undefined,
+  owner?: string,
+  known: readonly string[] = THREEFRY_OPTION_KEYS,
+): boolean {
+  const { partitionable } = checkOptionKeys(owner, options, known);
   if (partitionable === undefined) return true;
   if (typeof partitionable !== "boolean") {
     throw new TypeError(
@@ -32,6 +70,29 @@ export function isPartitionable(options: ThreefryOptions | undefined): boolean {
     );
   }
   return partitionable;
+}
+/** Resolve the `x64` option (default `false`), rejecting anything but a boolean. */
+export function isX64(options: ThreefryOptions | undefined): boolean {
+  if (options === undefined) return false;
+  if (typeof options !== "object" || options === null) {
+    throw new TypeError(`options must be an object, got ${describe(options)}`);
+  }
+  const { x64 } = options;
+  if (x64 === undefined) return false;
+  if (typeof x64 !== "boolean") {
+    throw new TypeError(`options.x64 must be true or false, got ${describe(x64)}`);
+  }
+  return x64;
+}
+
+/** JAX's default float dtype: float64 with `x64`, else float32. */
+export function defaultFloatDType(options: ThreefryOptions | undefined): FloatDType {
+  return isX64(options) ? "float64" : "float32";
+}
+
+/** JAX's default integer dtype: int64 with `x64`, else int32. */
+export function defaultIntDType(options: ThreefryOptions | undefined): "int32" | "int64" {
+  return isX64(options) ? "int64" : "int32";
 }
 
 /**

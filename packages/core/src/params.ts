@@ -4,8 +4,9 @@
  *
  * @module
  */
-import { shapeSize, type NdArray } from "./ndarray.js";
-import { checkShape, describe, isRectangular } from "./validate.js";
+import { checkNdArray, looksLikeNdArray, readNested } from "./input.js";
+import { shapeSize, type FloatDType, type NdArray } from "./ndarray.js";
+import { checkShape, describe } from "./validate.js";
 
 /** A nested JavaScript array of numbers, e.g. `[[1, 2], [3, 4]]`. */
 export type NestedNumbers = number | readonly NestedNumbers[];
@@ -28,38 +29,26 @@ export interface Param {
 export function toParam(name: string, value: unknown): Param {
   if (typeof value === "number") return { shape: [], data: Float64Array.of(value) };
   if (Array.isArray(value)) {
-    const shape: number[] = [];
-    let level: unknown = value;
-    while (Array.isArray(level)) {
-      shape.push(level.length);
-      level = level[0];
-    }
-    const flat = (value as unknown[]).flat(Infinity);
-    if (!isRectangular(value, shape) || !flat.every((x) => typeof x === "number")) {
-      throw new TypeError(
-        `${name} must be a number or a rectangular nested array of numbers, got ${describe(value)}`,
-      );
-    }
-    return { shape, data: Float64Array.from(flat as number[]) };
+    const what = "a number or a rectangular nested array of numbers";
+    const { shape, elements } = readNested(name, value, what);
+    elements.forEach((element, i) => {
+      if (typeof element !== "number") {
+        throw new TypeError(
+          `${name} must be ${what}, got ${describe(element)} ` +
+            `at flat index ${i} of ${describe(value)}`,
+        );
+      }
+    });
+    return { shape, data: Float64Array.from(elements as number[]) };
   }
-  if (isNdArray(value)) {
-    const data = new Float64Array(value.data.length);
-    for (let i = 0; i < data.length; i++) data[i] = Number(value.data[i]);
-    return { shape: [...value.shape], data };
+  if (looksLikeNdArray(value)) {
+    const array = checkNdArray(name, value);
+    const data = new Float64Array(array.data.length);
+    for (let i = 0; i < data.length; i++) data[i] = Number(array.data[i]);
+    return { shape: [...array.shape], data };
   }
   throw new TypeError(
     `${name} must be a number, a nested array of numbers or an NdArray, got ${describe(value)}`,
-  );
-}
-
-function isNdArray(value: unknown): value is NdArray {
-  if (typeof value !== "object" || value === null) return false;
-  const candidate = value as Partial<NdArray>;
-  return (
-    typeof candidate.dtype === "string" &&
-    Array.isArray(candidate.shape) &&
-    ArrayBuffer.isView(candidate.data) &&
-    (candidate.data as ArrayLike<unknown>).length === shapeSize(candidate.shape)
   );
 }
 
@@ -171,7 +160,7 @@ export function broadcastParam(param: Param, shape: readonly number[]): Float64A
  * @throws TypeError for an {@link NdArray} of dtype float64 when `dtype` is float32.
  */
 export function checkSafeToCast(name: string, param: string, value: unknown, dtype: string): void {
-  if (dtype === "float32" && isNdArray(value) && value.dtype === "float64") {
+  if (dtype === "float32" && looksLikeNdArray(value) && value.dtype === "float64") {
     throw new TypeError(
       `In arguments to ${name}, cannot safely cast ${param} of type float64 to float32`,
     );
@@ -224,4 +213,32 @@ export function broadcastParamRange(
     }
   }
   return out;
+}
+
+/**
+ * The float dtype JAX computes in for float parameters after
+ * `promote_dtypes_inexact`: a plain number is a weakly typed Python scalar
+ * and takes the other parameters' dtype, or JAX's default float (float64
+ * with `x64`, else float32) when every parameter is a number; a float
+ * NdArray keeps its dtype; an integer or bool NdArray is promoted to the
+ * default float; a nested array is an array of `arrayDType` (the
+ * vectors' convention: an array of the call's float dtype).
+ */
+export function promotedFloatDType(
+  values: readonly unknown[],
+  arrayDType: FloatDType,
+  x64: boolean,
+): FloatDType {
+  const defaultDType: FloatDType = x64 ? "float64" : "float32";
+  let promoted: FloatDType | undefined;
+  for (const value of values) {
+    if (typeof value === "number") continue;
+    let dtype: FloatDType = arrayDType;
+    if (typeof value === "object" && value !== null && !Array.isArray(value)) {
+      const own = (value as { dtype?: unknown }).dtype;
+      dtype = own === "float32" || own === "float64" ? own : defaultDType;
+    }
+    promoted = promoted === "float64" ? "float64" : dtype;
+  }
+  return promoted ?? defaultDType;
 }

@@ -19,7 +19,7 @@ import { checkShape } from "./validate.js";
  *
  * @param key - the key to split.
  * @param num - how many keys (default 2), or the shape of the key array.
- * @param options - the threefry mode (default partitionable).
+ * @param options - the threefry mode (default partitionable) and `x64` (default `false`, JAX's `jax_enable_x64`).
  * @returns a key array of shape `[...shape, 2]`; take keys out with {@link keyAt}.
  * @throws TypeError if `key` is not a single key or `num` is not a shape.
  * @throws RangeError if `num` has negative extents.

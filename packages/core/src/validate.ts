@@ -5,14 +5,21 @@
  * @module
  */
 
-/** A short, readable rendering of any value for error messages. */
-export function describe(value: unknown): string {
+/**
+ * A short, readable rendering of any value for error messages. Nested arrays
+ * are shown two levels deep, so cyclic or huge input renders quickly.
+ */
+export function describe(value: unknown, depth = 0): string {
   if (typeof value === "bigint") return `${value}n`;
   if (typeof value === "string") return JSON.stringify(value);
   if (typeof value === "number" || typeof value === "boolean" || value == null)
     return String(value);
   if (Array.isArray(value)) {
-    const shown = value.slice(0, 8).map(describe).join(", ");
+    if (depth >= 2) return value.length === 0 ? "[]" : "[…]";
+    const shown = value
+      .slice(0, 8)
+      .map((item) => describe(item, depth + 1))
+      .join(", ");
     return `[${shown}${value.length > 8 ? ", …" : ""}]`;
   }
   if (ArrayBuffer.isView(value)) {
@@ -62,28 +69,19 @@ export function checkShape(name: string, shape: unknown): number[] {
     );
   }
   let size = 1;
-  const result = extents.map((extent, axis) => {
-    const checked = checkInteger(`${name}[${axis}]`, extent, 0, Number.MAX_SAFE_INTEGER);
+  const result: number[] = [];
+  // An indexed loop, not map(): map skips holes, which would pass unchecked.
+  for (let axis = 0; axis < extents.length; axis++) {
+    const checked = checkInteger(`${name}[${axis}]`, extents[axis], 0, Number.MAX_SAFE_INTEGER);
     size *= checked;
-    return checked;
-  });
+    result.push(checked);
+  }
   if (size > MAX_ELEMENTS) {
     throw new RangeError(
       `${name} ${describe(result)} has ${size} elements; at most ${MAX_ELEMENTS} are supported`,
     );
   }
   return result;
-}
-
-/**
- * True if the nested array `value` is rectangular with the given `shape`
- * (the lengths read along its first elements): every array at depth `d` has
- * length `shape[d]`, and no element at depth `shape.length` is an array.
- */
-export function isRectangular(value: unknown, shape: readonly number[], depth = 0): boolean {
-  if (depth === shape.length) return !Array.isArray(value);
-  if (!Array.isArray(value) || value.length !== shape[depth]) return false;
-  return value.every((item) => isRectangular(item, shape, depth + 1));
 }
 
 /** True for a `number` that is an integer in `[0, 2^32)`. */

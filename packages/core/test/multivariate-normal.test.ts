@@ -1,3 +1,4 @@
+import { fmaF64 } from "../src/fma-f64.js";
 import { describe, expect, it } from "vitest";
 import kstest from "@stdlib/stats-kstest";
 import { key } from "../src/index.js";
@@ -136,7 +137,8 @@ describe("multivariateNormal: recipe", () => {
         const m = mean[Math.floor(b / 3) % 2][b % 3];
         const f = covarianceFactor(cov[b % 3].flat(), 2, "float64", method);
         for (let i = 0; i < 2; i++) {
-          const expected = m[i] + (f[2 * i] * z[2 * b] + f[2 * i + 1] * z[2 * b + 1]);
+          // float64: XLA:CPU accumulates the product with FMAs.
+          const expected = m[i] + fmaF64(f[2 * i + 1], z[2 * b + 1], f[2 * i] * z[2 * b]);
           expect(result.data[2 * b + i]).toBe(expected);
         }
       }

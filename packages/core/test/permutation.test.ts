@@ -216,3 +216,60 @@ describe("choice", () => {
     expect(() => choice(key(0), 3, [2], 1 as never)).toThrow(TypeError);
   });
 });
+
+describe("choice without replacement from a large population (issue 15)", () => {
+  it("follows only the sample through the shuffle: the same values as the full permutation", async () => {
+    const { shuffledPrefix, shuffleIndices } = await import("../src/samplers/permutation.js");
+    for (const partitionable of [true, false]) {
+      for (const n of [1, 2, 17, 1000, 70000, 300000]) {
+        const full = shuffleIndices(key(3), [n], 0, partitionable);
+        const count = Math.min(n, 40);
+        expect(Array.from(shuffledPrefix(key(3), n, count, partitionable))).toEqual(
+          Array.from(full.subarray(0, count)),
+        );
+      }
+    }
+  });
+
+  it("choice(n, size, false) is permutation(n)[:size] on the same key, both paths", () => {
+    for (const [n, size] of [
+      [100000, 5],
+      [64, 20],
+    ]) {
+      expect(Array.from(choice(key(9), n, [size], false).data)).toEqual(
+        Array.from(permutation(key(9), n).data.subarray(0, size)),
+      );
+    }
+  });
+
+  it("refuses a population int32 cannot index", () => {
+    expect(() => choice(key(0), 1e10, [3], false)).toThrow(
+      /choice: without replacement, a population of 10000000000 cannot be indexed/,
+    );
+  });
+});
+
+describe("the stable radix sort of the shuffle rounds", () => {
+  it("orders positions exactly as a comparison sort by (key, position), ties included", async () => {
+    const { StableKeySorter } = await import("../src/radix-sort.js");
+    for (const [n, range] of [
+      [10, 2 ** 32],
+      [5000, 2 ** 32],
+      [20000, 7],
+      [70000, 2 ** 20],
+    ]) {
+      const keys = new Uint32Array(n);
+      let state = 12345;
+      for (let i = 0; i < n; i++) {
+        state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+        keys[i] = Math.floor((state / 2 ** 32) * range);
+      }
+      const order = new Int32Array(n);
+      new StableKeySorter(n).sort(keys, order);
+      const expected = Int32Array.from({ length: n }, (_, i) => i).sort(
+        (a, b) => keys[a] - keys[b] || a - b,
+      );
+      expect(Array.from(order)).toEqual(Array.from(expected));
+    }
+  });
+});

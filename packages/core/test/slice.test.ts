@@ -167,3 +167,20 @@ describe("options.slice is checked", () => {
     expect(() => core.bits(core.key(0), [2, 3], "uint32", options)).toThrow(message);
   });
 });
+
+describe("slice is an option key of bits and the elementwise samplers only", () => {
+  it("is accepted with x64 and method, and refused by functions that cannot slice", () => {
+    const k = core.key(3);
+    const x64Slice = { x64: true, slice: [1, 3] } as const;
+    expect(core.normal(k, [4], undefined, x64Slice).dtype).toBe("float64");
+    expect(core.normal(k, [4], undefined, x64Slice).data).toEqual(
+      core.normal(k, [4], undefined, { x64: true }).data.slice(1, 3),
+    );
+    expect(core.gamma(k, 2, [4], "float32", { method: "exact", slice: [0, 2] }).shape).toEqual([2]);
+    expect(core.poisson(k, 3, [4], "int32", { method: "exact", slice: [2, 4] }).shape).toEqual([2]);
+    expect(() => core.split(k, 2, { slice: [0, 1] } as never)).toThrow(/unknown option "slice"/);
+    expect(() => core.permutation(k, 5, 0, false, { slice: [0, 1] } as never)).toThrow(
+      /unknown option "slice"/,
+    );
+  });
+});

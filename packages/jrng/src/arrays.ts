@@ -15,7 +15,7 @@ import {
   type Device,
 } from "@jax-js/jax";
 import type { Key, NdArray } from "@jrng/core";
-import { describe, toParam } from "@jrng/core/internal";
+import { checkNdArray, describe, looksLikeNdArray, toParam } from "@jrng/core/internal";
 
 /** The samplers a backend may compute itself (see {@link ArrayBackend.draw}). */
 export type DrawOp = "bits" | "uniform" | "normal" | "randint";
@@ -70,7 +70,7 @@ type JaxHoldable = keyof typeof JAX_DTYPE;
 
 /** True when jax-js can hold this dtype's values exactly (not int64/uint64). */
 export function jaxCanHold(dtype: string): dtype is JaxHoldable {
-  return dtype in JAX_DTYPE;
+  return Object.hasOwn(JAX_DTYPE, dtype);
 }
 
 /**
@@ -143,9 +143,14 @@ export function isJaxArray(value: unknown): value is JaxArray {
  * The two words of a jax-js uint32 key array of shape [2]. The array is read
  * without being consumed.
  *
- * @throws TypeError for any other array.
+ * @throws TypeError for any other array, or one already disposed.
  */
 export function keyFromJaxArray(array: JaxArray): Uint32Array {
+  if (array.refCount <= 0) {
+    throw new TypeError(
+      "key is a jax-js Array that was already disposed; pass `key.ref` to keep using it",
+    );
+  }
   if (array.dtype !== DType.Uint32 || array.shape.length !== 1 || array.shape[0] !== 2) {
     throw new TypeError(
       `key must be a uint32 array of shape [2], got ${array.dtype} of shape [${array.shape.join(", ")}]`,
@@ -166,18 +171,35 @@ const NDARRAY_OF_TYPED: [new (...args: never[]) => ArrayBufferView, NdArray["dty
 ];
 
 /**
+ * Read a jax-js Array's values as an `NdArray` of its dtype, without
+ * consuming it (its reference count is kept).
+ *
+ * @throws TypeError naming `name` for an array that was already disposed.
+ */
+export function readJaxArray(name: string, array: JaxArray): NdArray {
+  if (array.refCount <= 0) {
+    throw new TypeError(
+      `${name} is a jax-js Array that was already disposed (or consumed by an operation); pass \`${name}.ref\` to keep using it`,
+    );
+  }
+  const dtype = String(array.dtype);
+  const data = array.ref.dataSync();
+  if (dtype === "bool") {
+    return { dtype: "bool", shape: [...array.shape], data: Uint8Array.from(data as Int32Array) };
+  }
+  return { dtype, shape: [...array.shape], data } as NdArray;
+}
+
+/**
  * Read an array argument as an `NdArray`, keeping its dtype (nested JS
  * arrays of numbers read as float64 unless all are integers: int32). A
  * jax-js Array is read without being consumed.
+ *
+ * @throws TypeError naming `name` for anything else, malformed input included
+ * (see `readNested` and `checkNdArray` of `@jrng/core/internal`).
  */
 export function toNdArray(name: string, value: ArrayInput): NdArray {
-  if (isJaxArray(value)) {
-    const dtype = String(value.dtype);
-    const data = value.ref.dataSync();
-    if (dtype === "bool")
-      return { dtype: "bool", shape: [...value.shape], data: Uint8Array.from(data as Int32Array) };
-    return { dtype, shape: [...value.shape], data } as NdArray;
-  }
+  if (isJaxArray(value)) return readJaxArray(name, value);
   for (const [type, dtype] of NDARRAY_OF_TYPED) {
     if (value instanceof type) {
       return { dtype, shape: [(value as Float32Array).length], data: value } as NdArray;
@@ -190,18 +212,46 @@ export function toNdArray(name: string, value: ArrayInput): NdArray {
       ? { dtype: "int32", shape: [...read.shape], data: Int32Array.from(read.data) }
       : { dtype: "float64", shape: [...read.shape], data: read.data };
   }
-  const candidate = value as NdArray;
-  if (typeof candidate === "object" && candidate !== null && ArrayBuffer.isView(candidate.data))
-    return candidate;
+  if (looksLikeNdArray(value)) return checkNdArray(name, value);
   throw new TypeError(
     `${name} must be an array (nested JS arrays, a typed array, an NdArray or a jax-js Array), got ${describe(value)}`,
   );
 }
 
 /**
+ * Check that {@link writeBack} can write every element of `target`, so that
+ * `shuffle` writes all of its result or nothing: every nested JavaScript
+ * array holding elements must let each of them be assigned (not frozen, no
+ * read-only element).
+ *
+ * @throws TypeError naming the first array that cannot be written.
+ */
+export function checkWritable(name: string, target: ArrayInput): void {
+  if (!Array.isArray(target)) return;
+  const visit = (level: readonly unknown[], path: string): void => {
+    for (let i = 0; i < level.length; i++) {
+      const item = level[i];
+      if (Array.isArray(item)) {
+        visit(item, `${path}[${i}]`);
+        continue;
+      }
+      const property = Object.getOwnPropertyDescriptor(level, i);
+      if (property?.writable !== true && property?.set === undefined) {
+        throw new TypeError(
+          `${name}${path}[${i}] cannot be written (frozen or read-only), so the shuffled values cannot be ` +
+            `stored in ${name}; pass a copy, or use permutation(), which returns them`,
+        );
+      }
+    }
+  };
+  visit(target, "");
+}
+
+/**
  * NumPy's in-place `shuffle` for the mutable inputs JavaScript has: copy the
  * result back into a JS array (nested) or typed array. jax-js Arrays and
- * NdArrays are left as they are.
+ * NdArrays are left as they are. {@link checkWritable} first, so that it
+ * cannot fail halfway.
  */
 export function writeBack(target: ArrayInput, result: NdArray): void {
   const values = result.data as ArrayLike<number>;

@@ -13,6 +13,6 @@ export {
   type MultivariateNormalOptions,
 } from "./jrng.js";
 export type { IntegerParamLike } from "./integers.js";
-export type { JRNGState, StreamKind } from "./stream.js";
+export type { JRNGState, JRNGStateV1, StreamKind, StreamState } from "./stream.js";
 export type { ParamLike, Size } from "./size.js";
 export type { ArrayBackend, ArrayInput, DrawOp, DrawParams } from "./arrays.js";

@@ -6,8 +6,15 @@
  */
 import type { Array as JaxArray } from "@jax-js/jax";
 import type { NdArray } from "@jrng/core";
-import { broadcastParam, describe, isRectangular, type Param } from "@jrng/core/internal";
-import { isJaxArray } from "./arrays.js";
+import {
+  broadcastParam,
+  checkNdArray,
+  describe,
+  looksLikeNdArray,
+  readNested,
+  type Param,
+} from "@jrng/core/internal";
+import { isJaxArray, readJaxArray } from "./arrays.js";
 
 /** An integer bound: a number, a bigint, nested arrays of them, an NdArray or a jax-js Array. */
 export type IntegerParamLike = number | bigint | readonly IntegerParamLike[] | NdArray | JaxArray;
@@ -27,37 +34,23 @@ function toBigInt(name: string, value: unknown): bigint {
 /** Read an integer bound. */
 export function integerParam(name: string, value: IntegerParamLike): IntegerBound {
   if (isJaxArray(value)) {
-    const data = Array.from(value.ref.dataSync() as ArrayLike<number>);
-    return integerParam(name, {
-      dtype: "float64",
-      shape: [...value.shape],
-      data: Float64Array.from(data),
-    });
+    return integerParam(name, readJaxArray(name, value));
   }
   if (typeof value === "number" || typeof value === "bigint") {
     const values = [toBigInt(name, value)];
     return { param: { shape: [], data: Float64Array.of(Number(values[0])) }, values };
   }
   if (Array.isArray(value)) {
-    const shape: number[] = [];
-    let level: unknown = value;
-    while (Array.isArray(level)) {
-      shape.push(level.length);
-      level = level[0];
-    }
-    const flat = (value as unknown[]).flat(Infinity);
-    if (!isRectangular(value, shape)) {
-      throw new TypeError(`${name} must be a rectangular nested array, got ${describe(value)}`);
-    }
-    const values = flat.map((x) => toBigInt(name, x));
+    const { shape, elements } = readNested(name, value, "a rectangular nested array of integers");
+    const values = elements.map((x) => toBigInt(name, x));
     return { param: { shape, data: Float64Array.from(values, Number) }, values };
   }
-  const array = value as NdArray;
-  if (typeof array !== "object" || array === null || !ArrayBuffer.isView(array.data)) {
+  if (!looksLikeNdArray(value)) {
     throw new TypeError(
       `${name} must be an integer, an array of integers or an NdArray, got ${describe(value)}`,
     );
   }
+  const array = checkNdArray(name, value);
   const values = Array.from(array.data as ArrayLike<number | bigint>, (x) => toBigInt(name, x));
   return { param: { shape: [...array.shape], data: Float64Array.from(values, Number) }, values };
 }

@@ -19,6 +19,7 @@ import {
   gumbel,
   hypergeometric,
   key as keyFromSeed,
+  keyAt,
   laplace,
   logistic,
   logseries,
@@ -37,7 +38,9 @@ import {
   randint,
   rayleigh,
   t,
+  split,
   triangular,
+  uniform,
   vonmises,
   wald,
   weibullMin,
@@ -56,6 +59,7 @@ import {
   checkFloatDType,
   checkIntegerDType,
   checkKey,
+  checkOptionKeys,
   describe,
   eigh,
   INTEGER_INFO,
@@ -64,6 +68,7 @@ import {
   uniformKernel,
 } from "@jrng/core/internal";
 import {
+  checkWritable,
   isJaxArray,
   jaxBackend,
   jaxCanHold,
@@ -83,7 +88,8 @@ import {
   mapFloat,
   readParams,
   scaled,
-  toInt32,
+  counts,
+  signbit,
 } from "./sampling.js";
 import { outputShape, param, type ParamLike, type Size } from "./size.js";
 import { drawBySlices } from "./slices.js";
@@ -94,11 +100,13 @@ import { allocateOutput, checkThreads, runTask } from "./threads.js";
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 import {
   streamFromKey,
-  streamFromState,
+  readState,
   type JRNGState,
+  type JRNGStateV1,
   type KeyStream,
   type StreamKind,
 } from "./stream.js";
+import { GENERATOR_OPTION_KEYS, methodOptions, STATE_OPTION_KEYS } from "./options.js";
 import { webgpuBackend } from "./webgpu.js";
 
 /** Options of a new generator. */
@@ -111,7 +119,16 @@ export interface JRNGOptions {
   stream?: StreamKind;
   /** Threefry mode: `true` (default) as JAX ≥ 0.5, `false` for legacy JAX. */
   partitionable?: boolean;
-  /** Default float dtype of float results: `"float32"` (default, JAX without x64) or `"float64"`. */
+  /**
+   * Mirror JAX with `jax_enable_x64` (default `false`, as JAX): the seed is
+   * read as a whole int64 (`[hi, lo]`; without x64 only its low 32 bits
+   * count), float results default to float64, `integers` to int64, and
+   * Python-float parameters are held in float64 where JAX's methods compute
+   * with them. Count-valued methods keep returning int32 jax-js arrays
+   * (jax-js has no int64); their values are JAX's int64 values.
+   */
+  x64?: boolean;
+  /** Default float dtype of float results: `"float32"` (default, JAX without x64) or `"float64"` (default with `x64`). */
   dtype?: FloatDType;
   /**
    * Where the hot methods compute (default `"cpu"`). `"webgpu"` runs
@@ -154,6 +171,9 @@ export interface IntegersOptions {
   endpoint?: boolean;
 }
 
+/** The keys of {@link IntegersOptions}. */
+const INTEGERS_OPTION_KEYS = ["dtype", "endpoint"];
+
 /** Options of {@link JRNG.multivariateNormal}. */
 export interface MultivariateNormalOptions extends FloatOptions {
   /** How the covariance is factored (default `"svd"`, as NumPy). */
@@ -192,6 +212,42 @@ function fail64(method: string): never {
   );
 }
 
+/**
+ * `wald` where JAX's scale-1 composition `scale · wald(mean / scale)`
+ * overflows or underflows to a non-finite value (`mean / scale` outside the
+ * dtype's range, e.g. `wald(1e-300, 1e300)`): NumPy's own formula
+ * (`random_wald` in `distributions.c`) on the same normal and uniform draws
+ * (`k1, k2 = split(key)`: `normal(k1)`, `uniform(k2)`, as JAX's `_wald`),
+ * rounded to the dtype at each step. Finite elements are left as they are.
+ */
+function numpyWaldWhereOverflowed(
+  key: Key,
+  sample: NdArray,
+  means: Float64Array,
+  scales: Float64Array,
+  options: CoreOptions,
+): NdArray {
+  const values = sample.data as Float32Array | Float64Array;
+  if (values.every(Number.isFinite)) return sample;
+  const dtype = sample.dtype as FloatDType;
+  const round = roundTo(dtype);
+  const keys = split(key, 2, options);
+  const v = normal(keyAt(keys, 0), sample.shape, dtype, options).data;
+  const u = uniform(keyAt(keys, 1), sample.shape, dtype, 0, 1, options).data;
+  const data = values.slice();
+  for (let i = 0; i < data.length; i++) {
+    if (Number.isFinite(data[i])) continue;
+    const mean = round(means[i]);
+    const scale = round(scales[i]);
+    const half = round(mean / round(2 * scale));
+    const y = round(mean * round(v[i] * v[i]));
+    const root = round(Math.sqrt(round(round(round(4 * scale) * y) + round(y * y))));
+    const x = round(mean + round(half * round(y - root)));
+    data[i] = u[i] <= round(mean / round(mean + x)) ? x : round(round(mean * mean) / x);
+  }
+  return { dtype, shape: sample.shape, data };
+}
+
 /** NumPy's check: symmetric within `tol` and no eigenvalue below `-tol`. */
 function isPositiveSemidefinite(cov: Float64Array, n: number, tol: number): boolean {
   for (let i = 0; i < n; i++) {
@@ -221,17 +277,33 @@ function requireCpu(device: DeviceOption, factory: string, asyncFactory: string)
   }
 }
 
-/** `options` read as an object (undefined: no options). */
-function optionsObject(options: unknown): JRNGOptions {
-  if (options === undefined) return {};
-  if (typeof options !== "object" || options === null) {
-    throw new TypeError(`options must be an object, got ${describe(options)}`);
-  }
-  return options as JRNGOptions;
+/** `options` of `owner` read as an object (undefined: no options), every key one of `known`. */
+function optionsObject(
+  owner: string,
+  options: unknown,
+  known: readonly string[] = GENERATOR_OPTION_KEYS,
+): JRNGOptions {
+  return checkOptionKeys(owner, options, known) as JRNGOptions;
 }
 
-function checkOptions(options: unknown): Required<JRNGOptions> {
-  const { stream = "split", partitionable = true, dtype, device, threads } = optionsObject(options);
+/** The `x64` option: a boolean, default false. */
+function checkX64(x64: unknown): boolean {
+  if (x64 === undefined) return false;
+  if (typeof x64 !== "boolean") {
+    throw new TypeError(`options.x64 must be true or false, got ${describe(x64)}`);
+  }
+  return x64;
+}
+
+function checkOptions(owner: string, options: unknown): Required<JRNGOptions> {
+  const {
+    stream = "split",
+    partitionable = true,
+    x64 = false,
+    dtype,
+    device,
+    threads,
+  } = optionsObject(owner, options);
   if (stream !== "split" && stream !== "fold_in") {
     throw new TypeError(`options.stream must be "split" or "fold_in", got ${describe(stream)}`);
   }
@@ -240,14 +312,22 @@ function checkOptions(options: unknown): Required<JRNGOptions> {
       `options.partitionable must be true or false, got ${describe(partitionable)}`,
     );
   }
+  const checkedX64 = checkX64(x64);
   return {
     stream,
     partitionable,
-    dtype: checkFloatDType("options.dtype", dtype),
+    x64: checkedX64,
+    dtype: checkFloatDType("options.dtype", dtype ?? (checkedX64 ? "float64" : "float32")),
     device: checkDevice(device),
     threads: checkThreads(threads),
   };
 }
+
+/**
+ * The largest `lam` of {@link JRNG.poisson}: NumPy's `POISSON_LAM_MAX` rule
+ * (ten standard deviations below the largest count) for JRNG's int32 result.
+ */
+const POISSON_LAM_MAX = Math.floor(2 ** 31 - 1 - 10 * Math.sqrt(2 ** 31 - 1));
 
 /** `uniform`'s bounds for a device draw: one value each, or undefined. */
 function scalarOf(values: Float64Array): number | undefined {
@@ -256,10 +336,14 @@ function scalarOf(values: Float64Array): number | undefined {
   return first;
 }
 
+/**
+ * A count argument: a TypeError for the wrong kind (not an integer number),
+ * a RangeError for a negative one.
+ */
 function checkCount(name: string, value: unknown): number {
-  if (typeof value !== "number" || !Number.isInteger(value) || value < 0) {
-    throw new RangeError(`${name} must be a non-negative integer, got ${describe(value)}`);
-  }
+  const message = `${name} must be a non-negative integer, got ${describe(value)}`;
+  if (typeof value !== "number" || !Number.isInteger(value)) throw new TypeError(message);
+  if (value < 0) throw new RangeError(message);
   return value;
 }
 
@@ -284,6 +368,8 @@ export class JRNG {
   #stream: KeyStream;
   /** Default float dtype of this generator's float results. */
   readonly dtype: FloatDType;
+  /** Whether this generator mirrors JAX with `jax_enable_x64` (see {@link JRNGOptions.x64}). */
+  readonly x64: boolean;
   #backend: ArrayBackend;
   #device: "cpu" | "webgpu" = "cpu";
   #threads: number;
@@ -291,18 +377,23 @@ export class JRNG {
   /**
    * A generator seeded like `jax.random.key(seed)`.
    *
-   * @param seed - an integer `number` in [-2^31, 2^53) or a `bigint` in [-2^63, 2^64), as `key()` of `@jrng/core`.
+   * @param seed - an integer `number` or `bigint` in [-2^63, 2^63), read as `key(seed, { x64 })` of `@jrng/core` reads it.
    * @param options - stream discipline, threefry mode and default float dtype; `device` must be `"cpu"` here.
    * @throws TypeError / RangeError for a bad seed or options, and TypeError for
    * `device` `"webgpu"` or `"auto"` (use {@link JRNG.create}).
    */
   constructor(seed: number | bigint, options?: JRNGOptions) {
-    const checked = checkOptions(options);
+    const checked = checkOptions("new JRNG", options);
     requireCpu(checked.device, "new JRNG", "JRNG.create");
     this.dtype = checked.dtype;
+    this.x64 = checked.x64;
     this.#threads = checked.threads;
     this.#backend = jaxBackend;
-    this.#stream = streamFromKey(checked.stream, keyFromSeed(seed), checked.partitionable);
+    this.#stream = streamFromKey(
+      checked.stream,
+      keyFromSeed(seed, { x64: checked.x64 }),
+      checked.partitionable,
+    );
   }
 
   /**
@@ -320,7 +411,7 @@ export class JRNG {
    * @throws WebGPUKernelError if a kernel does not compile on this device (also for `"auto"`: a bug, not absence).
    */
   static async create(seed: number | bigint, options?: JRNGOptions): Promise<JRNG> {
-    const checked = checkOptions(options);
+    const checked = checkOptions("JRNG.create", options);
     const rng = new JRNG(seed, { ...checked, device: "cpu" });
     await rng.#useDevice(checked.device);
     return rng;
@@ -335,11 +426,12 @@ export class JRNG {
    */
   static fromKey(key: Uint32Array | JaxArray | readonly number[], options?: JRNGOptions): JRNG {
     const words = isJaxArray(key) ? keyFromJaxArray(key) : checkKey("JRNG.fromKey", key);
-    const checked = checkOptions(options);
+    const checked = checkOptions("JRNG.fromKey", options);
     requireCpu(checked.device, "JRNG.fromKey", "JRNG.createFromKey");
     return JRNG.#fromStream(
       streamFromKey(checked.stream, words, checked.partitionable),
       checked.dtype,
+      checked.x64,
       jaxBackend,
       "cpu",
       checked.threads,
@@ -355,7 +447,7 @@ export class JRNG {
     key: Uint32Array | JaxArray | readonly number[],
     options?: JRNGOptions,
   ): Promise<JRNG> {
-    const device = checkDevice(optionsObject(options).device);
+    const device = checkDevice(optionsObject("JRNG.createFromKey", options).device);
     const rng = JRNG.fromKey(key, { ...options, device: "cpu" });
     await rng.#useDevice(device);
     return rng;
@@ -365,15 +457,24 @@ export class JRNG {
    * A generator that continues exactly where the one whose {@link JRNG.state}
    * this is left off.
    *
-   * @param state - an object from {@link JRNG.state} (possibly through JSON).
-   * @param options - `dtype` (stream and mode come from the state); `device` must be `"cpu"` (else use {@link JRNG.createFromState}).
-   * @throws TypeError if the state is malformed.
+   * @param state - an object from {@link JRNG.state} (possibly through `JSON.parse`), of format version 2 or 1.
+   * @param options - `dtype` and `x64`, overriding the state's (a version 1 state has neither: float32 and false unless given); `device` must be `"cpu"` (else use {@link JRNG.createFromState}).
+   * @throws TypeError if the state is malformed (a JSON string included: parse it first).
    */
-  static fromState(state: JRNGState, options?: Pick<JRNGOptions, "dtype" | "device">): JRNG {
-    const stream = streamFromState(state);
-    const { dtype, device } = optionsObject(options);
+  static fromState(
+    state: JRNGState | JRNGStateV1,
+    options?: Pick<JRNGOptions, "dtype" | "device" | "x64">,
+  ): JRNG {
+    const restored = readState(state);
+    const { dtype, device, x64 } = optionsObject("JRNG.fromState", options, STATE_OPTION_KEYS);
     requireCpu(checkDevice(device), "JRNG.fromState", "JRNG.createFromState");
-    return JRNG.#fromStream(stream, checkFloatDType("options.dtype", dtype), jaxBackend, "cpu");
+    return JRNG.#fromStream(
+      restored.stream,
+      checkFloatDType("options.dtype", dtype ?? restored.dtype),
+      x64 === undefined ? restored.x64 : checkX64(x64),
+      jaxBackend,
+      "cpu",
+    );
   }
 
   /**
@@ -382,10 +483,12 @@ export class JRNG {
    * @throws WebGPUUnavailableError for `"webgpu"` without a usable adapter.
    */
   static async createFromState(
-    state: JRNGState,
-    options?: Pick<JRNGOptions, "dtype" | "device">,
+    state: JRNGState | JRNGStateV1,
+    options?: Pick<JRNGOptions, "dtype" | "device" | "x64">,
   ): Promise<JRNG> {
-    const device = checkDevice(optionsObject(options).device);
+    const device = checkDevice(
+      optionsObject("JRNG.createFromState", options, STATE_OPTION_KEYS).device,
+    );
     const rng = JRNG.fromState(state, { ...options, device: "cpu" });
     await rng.#useDevice(device);
     return rng;
@@ -394,11 +497,12 @@ export class JRNG {
   static #fromStream(
     stream: KeyStream,
     dtype: FloatDType,
+    x64: boolean,
     backend: ArrayBackend,
     device: "cpu" | "webgpu",
     threads?: number,
   ): JRNG {
-    const rng = new JRNG(0, { dtype, threads });
+    const rng = new JRNG(0, { dtype, x64, threads });
     rng.#stream = stream;
     rng.#backend = backend;
     rng.#device = device;
@@ -441,7 +545,7 @@ export class JRNG {
 
   /** The generator's complete state, JSON-serialisable; see {@link JRNG.fromState}. */
   get state(): JRNGState {
-    return this.#stream.state();
+    return { version: 2, ...this.#stream.state(), dtype: this.dtype, x64: this.x64 };
   }
 
   /**
@@ -484,7 +588,7 @@ export class JRNG {
     const { children, next } = this.#stream.spawn(count);
     this.#stream = next;
     return children.map((child) =>
-      JRNG.#fromStream(child, this.dtype, this.#backend, this.#device, this.#threads),
+      JRNG.#fromStream(child, this.dtype, this.x64, this.#backend, this.#device, this.#threads),
     );
   }
 
@@ -550,7 +654,8 @@ export class JRNG {
   #standardNormal(key: Key, shape: number[], dtype: FloatDType, core: CoreOptions): NdArray {
     if (dtype === "float32") {
       const total = shapeSize(shape);
-      const task = { op: "normal32" as const, partitionable: core.partitionable ?? true, total };
+      const { partitionable = true, x64 = false } = core;
+      const task = { op: "normal32" as const, partitionable, x64, total };
       return { dtype, shape, data: this.#runTask(Float32Array, task, key) };
     }
     return drawBySlices(dtype, shape, (slice) => normal(key, shape, dtype, { ...core, slice }));
@@ -567,14 +672,30 @@ export class JRNG {
     const a = scalarOf(ks);
     if (dtype === "float32" && a !== undefined && ks.length > 0) {
       const total = shapeSize(shape);
-      const task = { op: "gamma32" as const, partitionable: core.partitionable ?? true, total, a };
+      const { partitionable = true, x64 = false } = core;
+      const task = { op: "gamma32" as const, partitionable, x64, total, a };
       return { dtype, shape, data: this.#runTask(Float32Array, task, key) };
     }
     return gamma(key, asParam(ks, shape, dtype), shape, dtype, core);
   }
 
-  #floatDType(options: FloatOptions | undefined): FloatDType {
-    return options?.dtype === undefined ? this.dtype : checkFloatDType("dtype", options.dtype);
+  /** The dtype of a Python float in JAX: float64 with x64, else float32. */
+  get #pythonFloat(): FloatDType {
+    return this.x64 ? "float64" : "float32";
+  }
+
+  /**
+   * The result dtype of float method `method`: its options' `dtype` (or
+   * NumPy's positional dtype string, where NumPy has one), else the
+   * generator's. Every key of the options must be one of `known`.
+   */
+  #floatDType(
+    method: string,
+    options: FloatOptions | FloatDType | undefined,
+    known: readonly string[] = ["dtype"],
+  ): FloatDType {
+    const { dtype } = methodOptions(method, options, known);
+    return dtype === undefined ? this.dtype : checkFloatDType(`${method}: dtype`, dtype);
   }
 
   /**
@@ -585,8 +706,8 @@ export class JRNG {
    * @param size - output shape (default one value).
    * @param options - `dtype`.
    */
-  random(size?: Size, options?: FloatOptions): JaxArray {
-    const dtype = this.#floatDType(options);
+  random(size?: Size, options?: FloatOptions | FloatDType): JaxArray {
+    const dtype = this.#floatDType("random", options);
     const shape = outputShape("random", size);
     return this.#draw(
       (subkey, partitionable) => ({
@@ -597,7 +718,7 @@ export class JRNG {
           dtype === "float32"
             ? this.#runTask(
                 Float32Array,
-                { op: "uniform32", partitionable, total: shapeSize(shape) },
+                { op: "uniform32", partitionable, x64: this.x64, total: shapeSize(shape) },
                 subkey,
               )
             : uniformKernel(subkey, shape, dtype, [0], [1], partitionable),
@@ -616,10 +737,10 @@ export class JRNG {
    * @param high - upper bound (default 1), broadcast to `size`.
    * @param size - output shape; default the broadcast shape of `low` and `high`.
    * @param options - `dtype`.
-   * @throws RangeError if `high - low` is not finite (NumPy's check).
+   * @throws RangeError if `high - low` is not finite or is negative (NumPy's checks).
    */
   uniform(low: ParamLike = 0, high: ParamLike = 1, size?: Size, options?: FloatOptions): JaxArray {
-    const dtype = this.#floatDType(options);
+    const dtype = this.#floatDType("uniform", options);
     const lowParam = param("low", low);
     const highParam = param("high", high);
     const shape = outputShape("uniform", size, lowParam, highParam);
@@ -627,11 +748,18 @@ export class JRNG {
     const scalarBounds = lowParam.data.length === 1 && highParam.data.length === 1;
     const lows = scalarBounds ? lowParam.data : broadcastParam(lowParam, shape);
     const highs = scalarBounds ? highParam.data : broadcastParam(highParam, shape);
+    // As NumPy, the checks run over the result's elements (none for an empty one).
     if (shapeSize(shape) > 0)
       lows.forEach((lowValue, i) => {
-        if (!Number.isFinite(highs[i] - lowValue)) {
+        const range = highs[i] - lowValue;
+        if (!Number.isFinite(range)) {
           throw new RangeError(
             `uniform: high - low must be finite, got low ${lowValue} and high ${highs[i]}`,
+          );
+        }
+        if (range < 0) {
+          throw new RangeError(
+            `uniform: high - low < 0 (got low = ${lowValue}, high = ${highs[i]})`,
           );
         }
       });
@@ -647,6 +775,7 @@ export class JRNG {
                 {
                   op: "uniformRange32",
                   partitionable,
+                  x64: this.x64,
                   total: shapeSize(shape),
                   low: lows[0],
                   high: highs[0],
@@ -670,7 +799,10 @@ export class JRNG {
   bytes(length: number): Uint8Array {
     const count = checkCount("length", length);
     const { subkey, next } = this.#stream.next();
-    const result = bits(subkey, [count], "uint8", { partitionable: this.partitionable }).data;
+    const result = bits(subkey, [count], "uint8", {
+      partitionable: this.partitionable,
+      x64: this.x64,
+    }).data;
     this.#stream = next;
     return result;
   }
@@ -683,7 +815,7 @@ export class JRNG {
     method: string,
     size: Size,
     params: [string, ParamLike][],
-    options: FloatOptions | undefined,
+    options: FloatOptions | FloatDType | undefined,
     compute: (
       key: Key,
       shape: number[],
@@ -698,11 +830,12 @@ export class JRNG {
       values: Float64Array[],
     ) => Accelerated | undefined,
   ): JaxArray {
-    const dtype = this.#floatDType(options);
+    const dtype = this.#floatDType(method, options);
     const { shape, values } = readParams(method, size, params);
     validate?.(values);
     return this.#draw(
-      (subkey, partitionable) => compute(subkey, shape, dtype, values, { partitionable }),
+      (subkey, partitionable) =>
+        compute(subkey, shape, dtype, values, { partitionable, x64: this.x64 }),
       accelerate?.(shape, dtype, values),
     );
   }
@@ -733,7 +866,7 @@ export class JRNG {
       options,
       (key, shape, dtype, [locs, scales], core) =>
         locScale(this.#standardNormal(key, shape, dtype, core), locs, scales),
-      ([, scales]) => checkDomain("normal", "scale", scales, (s) => s < 0, "scale < 0"),
+      ([, scales]) => checkDomain("normal", "scale", scales, signbit, "scale < 0"),
       // On a device only the standard normal: loc + scale · z there could be fused (an FMA).
       (shape, dtype, [locs, scales]) =>
         locs.every((l) => l === 0) && scales.every((s) => s === 1)
@@ -752,12 +885,11 @@ export class JRNG {
     size: Size,
     options: FloatOptions | undefined,
   ): JaxArray {
-    const dtype = this.#floatDType(options);
+    const dtype = this.#floatDType("normal", options);
     const shape = outputShape("normal", size, param("loc", loc), param("scale", scale));
     const total = shapeSize(shape);
     // As the broadcast path: the check runs over the result's elements (none for an empty one).
-    if (total > 0)
-      checkDomain("normal", "scale", Float64Array.of(scale), (s) => s < 0, "scale < 0");
+    if (total > 0) checkDomain("normal", "scale", Float64Array.of(scale), signbit, "scale < 0");
     return this.#draw(
       (key, partitionable) =>
         dtype === "float32"
@@ -766,12 +898,12 @@ export class JRNG {
               shape,
               data: this.#runTask(
                 Float32Array,
-                { op: "normalLocScale32", partitionable, total, loc, scale },
+                { op: "normalLocScale32", partitionable, x64: this.x64, total, loc, scale },
                 key,
               ),
             }
           : locScale(
-              this.#standardNormal(key, shape, dtype, { partitionable }),
+              this.#standardNormal(key, shape, dtype, { partitionable, x64: this.x64 }),
               new Float64Array(total).fill(loc),
               new Float64Array(total).fill(scale),
             ),
@@ -789,7 +921,7 @@ export class JRNG {
    * @param size - output shape (default one value).
    * @param options - `dtype`.
    */
-  standardNormal(size?: Size, options?: FloatOptions): JaxArray {
+  standardNormal(size?: Size, options?: FloatOptions | FloatDType): JaxArray {
     return this.#floatDraw(
       "standardNormal",
       size,
@@ -818,11 +950,12 @@ export class JRNG {
     low: IntegerParamLike,
     high?: IntegerParamLike | null,
     size?: Size,
-    options?: IntegersOptions,
+    options?: IntegersOptions | IntegerDType,
   ): JaxArray {
+    const read = methodOptions("integers", options, INTEGERS_OPTION_KEYS) as IntegersOptions;
     // Refuse 64-bit dtypes before drawing, so that the refusal consumes nothing.
-    if (options?.dtype === "int64" || options?.dtype === "uint64") fail64("integers");
-    return this.#integers(low, high, size, options) as JaxArray;
+    if (read.dtype === "int64" || read.dtype === "uint64") fail64("integers");
+    return this.#integers(low, high, size, read) as JaxArray;
   }
 
   /**
@@ -833,25 +966,26 @@ export class JRNG {
     low: IntegerParamLike,
     high?: IntegerParamLike | null,
     size?: Size,
-    options?: IntegersOptions & { dtype?: "int64" | "uint64" },
+    options?: (IntegersOptions & { dtype?: "int64" | "uint64" }) | "int64" | "uint64",
   ): NdArray<"int64" | "uint64"> {
-    const dtype = options?.dtype ?? "int64";
+    const read = methodOptions("integers64", options, INTEGERS_OPTION_KEYS) as IntegersOptions;
+    const dtype = read.dtype ?? "int64";
     if (dtype !== "int64" && dtype !== "uint64") {
       throw new TypeError(
         `integers64: dtype must be "int64" or "uint64", got ${describe(dtype)}; call integers for other dtypes`,
       );
     }
-    return this.#integers(low, high, size, { ...options, dtype }) as NdArray<"int64" | "uint64">;
+    return this.#integers(low, high, size, { ...read, dtype }) as NdArray<"int64" | "uint64">;
   }
 
   #integers(
     low: IntegerParamLike,
     high: IntegerParamLike | null | undefined,
     size: Size,
-    options: IntegersOptions | undefined,
+    options: IntegersOptions,
   ): JaxArray | NdArray {
-    const dtype = options?.dtype ?? "int32";
-    const endpoint = options?.endpoint ?? false;
+    const dtype = options.dtype ?? (this.x64 ? "int64" : "int32");
+    const endpoint = options.endpoint ?? false;
     if (typeof endpoint !== "boolean") {
       throw new TypeError(`endpoint must be true or false, got ${describe(endpoint)}`);
     }
@@ -907,6 +1041,7 @@ export class JRNG {
       const task = {
         op: "randint32" as const,
         partitionable: this.partitionable,
+        x64: this.x64,
         total: shapeSize(shape),
         low: Number(l),
         high: Number(h),
@@ -924,6 +1059,7 @@ export class JRNG {
     const { subkey, next } = this.#stream.next();
     const sample = randint(subkey, shape, lowArg, highArg, dtype, {
       partitionable: this.partitionable,
+      x64: this.x64,
     });
     const result = jaxCanHold(sample.dtype) ? this.#backend.toArray(sample) : sample;
     this.#stream = next;
@@ -937,7 +1073,7 @@ export class JRNG {
    * @param size - output shape (default one value).
    * @param options - `dtype`.
    */
-  standardExponential(size?: Size, options?: FloatOptions): JaxArray {
+  standardExponential(size?: Size, options?: FloatOptions | FloatDType): JaxArray {
     return this.#floatDraw("standardExponential", size, [], options, (key, shape, dtype, _, core) =>
       exponential(key, shape, dtype, core),
     );
@@ -959,7 +1095,7 @@ export class JRNG {
       [["scale", scale]],
       options,
       (key, shape, dtype, [scales], core) => scaled(exponential(key, shape, dtype, core), scales),
-      ([scales]) => checkDomain("exponential", "scale", scales, (s) => s < 0, "scale < 0"),
+      ([scales]) => checkDomain("exponential", "scale", scales, signbit, "scale < 0"),
     );
   }
 
@@ -984,14 +1120,14 @@ export class JRNG {
    * @param options - `dtype`.
    * @throws RangeError if `shape < 0`.
    */
-  standardGamma(shape: ParamLike, size?: Size, options?: FloatOptions): JaxArray {
+  standardGamma(shape: ParamLike, size?: Size, options?: FloatOptions | FloatDType): JaxArray {
     return this.#floatDraw(
       "standardGamma",
       size,
       [["shape", shape]],
       options,
       (key, out, dtype, [ks], core) => this.#gamma(key, ks, out, dtype, core),
-      ([ks]) => checkDomain("standardGamma", "shape", ks, (k) => k < 0, "shape < 0"),
+      ([ks]) => checkDomain("standardGamma", "shape", ks, signbit, "shape < 0"),
     );
   }
 
@@ -1017,8 +1153,8 @@ export class JRNG {
       (key, out, dtype, [ks, scales], core) =>
         scaled(this.#gamma(key, ks, out, dtype, core), scales),
       ([ks, scales]) => {
-        checkDomain("gamma", "shape", ks, (k) => k < 0, "shape < 0");
-        checkDomain("gamma", "scale", scales, (s) => s < 0, "scale < 0");
+        checkDomain("gamma", "shape", ks, signbit, "shape < 0");
+        checkDomain("gamma", "scale", scales, signbit, "scale < 0");
       },
     );
   }
@@ -1135,7 +1271,7 @@ export class JRNG {
       options,
       (key, shape, dtype, [locs, scales], core) =>
         locScale(gumbel(key, shape, dtype, "low", core), locs, scales),
-      ([, scales]) => checkDomain("gumbel", "scale", scales, (s) => s < 0, "scale < 0"),
+      ([, scales]) => checkDomain("gumbel", "scale", scales, signbit, "scale < 0"),
     );
   }
 
@@ -1159,7 +1295,7 @@ export class JRNG {
       options,
       (key, shape, dtype, [locs, scales], core) =>
         locScale(laplace(key, shape, dtype, core), locs, scales),
-      ([, scales]) => checkDomain("laplace", "scale", scales, (s) => s < 0, "scale < 0"),
+      ([, scales]) => checkDomain("laplace", "scale", scales, signbit, "scale < 0"),
     );
   }
 
@@ -1188,7 +1324,7 @@ export class JRNG {
       options,
       (key, shape, dtype, [locs, scales], core) =>
         locScale(logistic(key, shape, dtype, core), locs, scales),
-      ([, scales]) => checkDomain("logistic", "scale", scales, (s) => s < 0, "scale < 0"),
+      ([, scales]) => checkDomain("logistic", "scale", scales, signbit, "scale < 0"),
     );
   }
 
@@ -1222,7 +1358,7 @@ export class JRNG {
         const z = locScale(normal(key, shape, dtype, core), means, sigmas);
         return mapFloat(z, Math.exp);
       },
-      ([, sigmas]) => checkDomain("lognormal", "sigma", sigmas, (s) => s < 0, "sigma < 0"),
+      ([, sigmas]) => checkDomain("lognormal", "sigma", sigmas, signbit, "sigma < 0"),
     );
   }
 
@@ -1263,7 +1399,7 @@ export class JRNG {
       options,
       (key, shape, dtype, [scales], core) =>
         rayleigh(key, asParam(scales, shape, dtype), shape, dtype, core),
-      ([scales]) => checkDomain("rayleigh", "scale", scales, (s) => s < 0, "scale < 0"),
+      ([scales]) => checkDomain("rayleigh", "scale", scales, signbit, "scale < 0"),
     );
   }
 
@@ -1282,9 +1418,12 @@ export class JRNG {
       size,
       [["a", a]],
       options,
+      // NumPy returns 0 for a = 0, where JAX's `u^(1/a)` gives 0 or Infinity.
       (key, shape, dtype, [as], core) =>
-        weibullMin(key, 1, asParam(as, shape, dtype), shape, dtype, core),
-      ([as]) => checkDomain("weibull", "a", as, (x) => x < 0, "a < 0"),
+        mapFloat(weibullMin(key, 1, asParam(as, shape, dtype), shape, dtype, core), (x, i) =>
+          as[i] === 0 ? 0 : x,
+        ),
+      ([as]) => checkDomain("weibull", "a", as, signbit, "a < 0"),
     );
   }
 
@@ -1362,7 +1501,8 @@ export class JRNG {
       (key, shape, dtype, [means, scales], core) => {
         const round = roundTo(dtype);
         const ratio = means.map((m, i) => round(round(m) / round(scales[i])));
-        return scaled(wald(key, asParam(ratio, shape, dtype), shape, dtype, core), scales);
+        const sample = scaled(wald(key, asParam(ratio, shape, dtype), shape, dtype, core), scales);
+        return numpyWaldWhereOverflowed(key, sample, means, scales, core);
       },
       ([means, scales]) => {
         checkDomain("wald", "mean", means, (x) => x <= 0, "mean <= 0");
@@ -1382,8 +1522,23 @@ export class JRNG {
   poisson(lam: ParamLike = 1, size?: Size): JaxArray {
     const { shape, values } = readParams("poisson", size, [["lam", lam]]);
     checkDomain("poisson", "lam", values[0], (x) => !(x >= 0), "lam < 0 or lam is NaN");
+    checkDomain(
+      "poisson",
+      "lam",
+      values[0],
+      (x) => x > POISSON_LAM_MAX,
+      `lam value too large: the int32 result holds counts up to lam = ${POISSON_LAM_MAX} (NumPy's ` +
+        `rule for int64, ten standard deviations below the maximum); use @jrng/core's poisson with dtype "int64"`,
+    );
     return this.#draw((key, partitionable) =>
-      poisson(key, asParam(values[0], shape, "float32"), shape, "int32", { partitionable }),
+      counts(
+        "poisson",
+        poisson(key, asParam(values[0], shape, this.#pythonFloat), shape, "int32", {
+          partitionable,
+          x64: this.x64,
+        }),
+        '@jrng/core\'s poisson with dtype "int64"',
+      ),
     );
   }
 
@@ -1410,15 +1565,17 @@ export class JRNG {
     );
     checkDomain("binomial", "p", values[1], (x) => !(x >= 0 && x <= 1), "p < 0, p > 1 or p is NaN");
     return this.#draw((key, partitionable) =>
-      toInt32(
+      counts(
+        "binomial",
         binomial(
           key,
-          asParam(values[0], shape, "float32"),
-          asParam(values[1], shape, "float32"),
+          asParam(values[0], shape, this.#pythonFloat),
+          asParam(values[1], shape, this.#pythonFloat),
           shape,
-          "float32",
-          { partitionable },
+          this.#pythonFloat,
+          { partitionable, x64: this.x64 },
         ),
+        '@jrng/core\'s binomial with dtype "float64"',
       ),
     );
   }
@@ -1441,7 +1598,14 @@ export class JRNG {
       "p <= 0, p > 1 or p is NaN",
     );
     return this.#draw((key, partitionable) =>
-      geometric(key, asParam(values[0], shape, "float32"), shape, "int32", { partitionable }),
+      counts(
+        "geometric",
+        geometric(key, asParam(values[0], shape, this.#pythonFloat), shape, "int32", {
+          partitionable,
+          x64: this.x64,
+        }),
+        '@jrng/core\'s geometric with dtype "int64"',
+      ),
     );
   }
 
@@ -1467,6 +1631,9 @@ export class JRNG {
   ): JaxArray {
     if (typeof shuffle !== "boolean")
       throw new TypeError(`shuffle must be true or false, got ${describe(shuffle)}`);
+    // Checked here too: with an integer `a` the sampler never reads it.
+    if (typeof axis !== "number" || !Number.isInteger(axis))
+      throw new TypeError(`axis must be an integer, got ${describe(axis)}`);
     const source = typeof a === "number" ? a : toNdArray("a", a);
     const shape = size === undefined || size === null ? [] : outputShape("choice", size);
     let probabilities: NdArray | undefined;
@@ -1476,10 +1643,13 @@ export class JRNG {
       const total = read.data.reduce((s, x) => s + x, 0);
       if (Math.abs(total - 1) > 1e-8)
         throw new RangeError(`choice: probabilities do not sum to 1 (got ${total})`);
-      probabilities = asParam(read.data, read.shape, "float32");
+      probabilities = asParam(read.data, read.shape, this.#pythonFloat);
     }
     return this.#draw((key, partitionable) =>
-      choice(key, source, shape, replace, probabilities, axis, "low", { partitionable }),
+      choice(key, source, shape, replace, probabilities, axis, "low", {
+        partitionable,
+        x64: this.x64,
+      }),
     );
   }
 
@@ -1494,7 +1664,7 @@ export class JRNG {
   permutation(x: ArrayInput | number, axis = 0): JaxArray {
     const source = typeof x === "number" ? x : toNdArray("x", x);
     return this.#draw((key, partitionable) =>
-      permutation(key, source, axis, false, { partitionable }),
+      permutation(key, source, axis, false, { partitionable, x64: this.x64 }),
     );
   }
 
@@ -1506,11 +1676,16 @@ export class JRNG {
    *
    * @param x - the array to shuffle.
    * @param axis - the axis to shuffle along (default 0).
+   * @throws TypeError if `x` holds a frozen or read-only array (checked before anything is written or consumed).
    */
   shuffle(x: ArrayInput, axis = 0): JaxArray {
     const source = toNdArray("x", x);
+    checkWritable("x", x);
     const { subkey, next } = this.#stream.next();
-    const result = permutation(subkey, source, axis, false, { partitionable: this.partitionable });
+    const result = permutation(subkey, source, axis, false, {
+      partitionable: this.partitionable,
+      x64: this.x64,
+    });
     const array = this.#backend.toArray(result);
     writeBack(x, result);
     this.#stream = next;
@@ -1530,7 +1705,10 @@ export class JRNG {
     const flat = axis === undefined || axis === null;
     const input = flat ? { ...source, shape: [source.data.length] } : source;
     return this.#draw((key, partitionable) => {
-      const result = permutation(key, input, flat ? 0 : axis, true, { partitionable });
+      const result = permutation(key, input, flat ? 0 : axis, true, {
+        partitionable,
+        x64: this.x64,
+      });
       return flat ? { ...result, shape: source.shape } : result;
     });
   }
@@ -1545,7 +1723,7 @@ export class JRNG {
    * @throws RangeError if any `alpha <= 0`.
    */
   dirichlet(alpha: ParamLike, size?: Size, options?: FloatOptions): JaxArray {
-    const dtype = this.#floatDType(options);
+    const dtype = this.#floatDType("dirichlet", options);
     const alphas = param("alpha", alpha);
     if (alphas.shape.length !== 1) {
       throw new RangeError(
@@ -1555,7 +1733,10 @@ export class JRNG {
     checkDomain("dirichlet", "alpha", alphas.data, (x) => x <= 0, "alpha <= 0");
     const batch = size === undefined || size === null ? [] : outputShape("dirichlet", size);
     return this.#draw((key, partitionable) =>
-      dirichlet(key, asParam(alphas.data, alphas.shape, dtype), batch, dtype, { partitionable }),
+      dirichlet(key, asParam(alphas.data, alphas.shape, dtype), batch, dtype, {
+        partitionable,
+        x64: this.x64,
+      }),
     );
   }
 
@@ -1569,7 +1750,7 @@ export class JRNG {
    * @throws RangeError for negative `n`, probabilities outside [0, 1], or a sum above 1.
    */
   multinomial(n: ParamLike, pvals: ParamLike, size?: Size): JaxArray {
-    const counts = param("n", n);
+    const trials = param("n", n);
     const probabilities = param("pvals", pvals);
     if (probabilities.shape.length < 1)
       throw new RangeError("multinomial: pvals must have at least one axis");
@@ -1577,7 +1758,7 @@ export class JRNG {
     checkDomain(
       "multinomial",
       "n",
-      counts.data,
+      trials.data,
       (x) => !(x >= 0 && Number.isInteger(x)),
       "n < 0 or n is not an integer",
     );
@@ -1594,23 +1775,25 @@ export class JRNG {
       if (total > 1 + 1e-12)
         throw new RangeError(`multinomial: sum(pvals[:-1]) > 1.0 (got ${total})`);
     }
-    const batch = outputShape("multinomial", size, counts, {
+    const batch = outputShape("multinomial", size, trials, {
       shape: probabilities.shape.slice(0, -1),
       data: new Float64Array(0),
     });
     const shape = [...batch, k];
-    const nArg = asParam(broadcastParam(counts, batch), batch, "float32");
+    const nArg = asParam(broadcastParam(trials, batch), batch, this.#pythonFloat);
     return this.#draw((key, partitionable) =>
-      toInt32(
+      counts(
+        "multinomial",
         multinomial(
           key,
           nArg,
-          asParam(probabilities.data, probabilities.shape, "float32"),
+          asParam(probabilities.data, probabilities.shape, this.#pythonFloat),
           shape,
-          "float32",
+          this.#pythonFloat,
           1,
-          { partitionable },
+          { partitionable, x64: this.x64 },
         ),
+        '@jrng/core\'s multinomial with dtype "float64"',
       ),
     );
   }
@@ -1632,7 +1815,12 @@ export class JRNG {
     size?: Size,
     options?: MultivariateNormalOptions,
   ): JaxArray {
-    const dtype = this.#floatDType(options);
+    const dtype = this.#floatDType("multivariateNormal", options, [
+      "dtype",
+      "method",
+      "checkValid",
+      "tol",
+    ]);
     const method = options?.method ?? "svd";
     const checkValid = options?.checkValid ?? "warn";
     const tol = options?.tol ?? 1e-8;
@@ -1680,7 +1868,7 @@ export class JRNG {
         batch,
         dtype,
         method,
-        { partitionable },
+        { partitionable, x64: this.x64 },
       ),
     );
   }
@@ -1709,7 +1897,11 @@ export class JRNG {
       ["p", p],
     ]);
     return this.#draw((key, partitionable) =>
-      negativeBinomial(key, ns, ps, sizeShape(size), "int32", { partitionable }),
+      counts(
+        "negativeBinomial",
+        negativeBinomial(key, ns, ps, sizeShape(size), "int32", { partitionable, x64: this.x64 }),
+        '@jrng/core\'s negativeBinomial with dtype "int64"',
+      ),
     );
   }
 
@@ -1729,13 +1921,16 @@ export class JRNG {
     size?: Size,
     options?: FloatOptions,
   ): JaxArray {
-    const dtype = this.#floatDType(options);
+    const dtype = this.#floatDType("noncentralChisquare", options);
     const [dfs, noncs] = this.#exactParams([
       ["df", df],
       ["nonc", nonc],
     ]);
     return this.#draw((key, partitionable) =>
-      noncentralChisquare(key, dfs, noncs, sizeShape(size), dtype, { partitionable }),
+      noncentralChisquare(key, dfs, noncs, sizeShape(size), dtype, {
+        partitionable,
+        x64: this.x64,
+      }),
     );
   }
 
@@ -1757,14 +1952,14 @@ export class JRNG {
     size?: Size,
     options?: FloatOptions,
   ): JaxArray {
-    const dtype = this.#floatDType(options);
+    const dtype = this.#floatDType("noncentralF", options);
     const [num, den, noncs] = this.#exactParams([
       ["dfnum", dfnum],
       ["dfden", dfden],
       ["nonc", nonc],
     ]);
     return this.#draw((key, partitionable) =>
-      noncentralF(key, num, den, noncs, sizeShape(size), dtype, { partitionable }),
+      noncentralF(key, num, den, noncs, sizeShape(size), dtype, { partitionable, x64: this.x64 }),
     );
   }
 
@@ -1778,10 +1973,10 @@ export class JRNG {
    * @throws RangeError for `a <= 0`.
    */
   power(a: ParamLike, size?: Size, options?: FloatOptions): JaxArray {
-    const dtype = this.#floatDType(options);
+    const dtype = this.#floatDType("power", options);
     const [as] = this.#exactParams([["a", a]]);
     return this.#draw((key, partitionable) =>
-      power(key, as, sizeShape(size), dtype, { partitionable }),
+      power(key, as, sizeShape(size), dtype, { partitionable, x64: this.x64 }),
     );
   }
 
@@ -1796,13 +1991,13 @@ export class JRNG {
    * @throws RangeError for `kappa < 0`.
    */
   vonmises(mu: ParamLike, kappa: ParamLike, size?: Size, options?: FloatOptions): JaxArray {
-    const dtype = this.#floatDType(options);
+    const dtype = this.#floatDType("vonmises", options);
     const [mus, kappas] = this.#exactParams([
       ["mu", mu],
       ["kappa", kappa],
     ]);
     return this.#draw((key, partitionable) =>
-      vonmises(key, mus, kappas, sizeShape(size), dtype, { partitionable }),
+      vonmises(key, mus, kappas, sizeShape(size), dtype, { partitionable, x64: this.x64 }),
     );
   }
 
@@ -1817,7 +2012,11 @@ export class JRNG {
   zipf(a: ParamLike, size?: Size): JaxArray {
     const [as] = this.#exactParams([["a", a]]);
     return this.#draw((key, partitionable) =>
-      zipf(key, as, sizeShape(size), "int32", { partitionable }),
+      counts(
+        "zipf",
+        zipf(key, as, sizeShape(size), "int32", { partitionable, x64: this.x64 }),
+        '@jrng/core\'s zipf with dtype "int64"',
+      ),
     );
   }
 
@@ -1832,7 +2031,11 @@ export class JRNG {
   logseries(p: ParamLike, size?: Size): JaxArray {
     const [ps] = this.#exactParams([["p", p]]);
     return this.#draw((key, partitionable) =>
-      logseries(key, ps, sizeShape(size), "int32", { partitionable }),
+      counts(
+        "logseries",
+        logseries(key, ps, sizeShape(size), "int32", { partitionable, x64: this.x64 }),
+        '@jrng/core\'s logseries with dtype "int64"',
+      ),
     );
   }
 
@@ -1852,7 +2055,14 @@ export class JRNG {
       ["nsample", nsample],
     ]);
     return this.#draw((key, partitionable) =>
-      hypergeometric(key, good, bad, sample, sizeShape(size), "int32", { partitionable }),
+      counts(
+        "hypergeometric",
+        hypergeometric(key, good, bad, sample, sizeShape(size), "int32", {
+          partitionable,
+          x64: this.x64,
+        }),
+        '@jrng/core\'s hypergeometric with dtype "int64"',
+      ),
     );
   }
 
@@ -1872,12 +2082,18 @@ export class JRNG {
     size?: Size,
     options?: { method?: MultivariateHypergeometricMethod },
   ): JaxArray {
-    const [counts] = this.#exactParams([["colors", colors]]);
-    const method = options?.method ?? "marginals";
+    const [colorCounts] = this.#exactParams([["colors", colors]]);
+    const { method = "marginals" } = methodOptions("multivariateHypergeometric", options, [
+      "method",
+    ]) as { method?: MultivariateHypergeometricMethod };
     return this.#draw((key, partitionable) =>
-      multivariateHypergeometric(key, counts, nsample, sizeShape(size), method, "int32", {
-        partitionable,
-      }),
+      counts(
+        "multivariateHypergeometric",
+        multivariateHypergeometric(key, colorCounts, nsample, sizeShape(size), method, "int32", {
+          partitionable,
+        }),
+        '@jrng/core\'s multivariateHypergeometric with dtype "int64"',
+      ),
     );
   }
 }

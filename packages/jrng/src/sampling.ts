@@ -7,7 +7,7 @@
  * @module
  */
 import type { FloatDType, NdArray } from "@jrng/core";
-import { allocate, broadcastParam, roundTo, shapeSize } from "@jrng/core/internal";
+import { allocate, broadcastParam, roundTo } from "@jrng/core/internal";
 import { outputShape, param, type ParamLike, type Size } from "./size.js";
 
 /** Parameters read and broadcast to the output shape. */
@@ -40,9 +40,19 @@ export function checkDomain(
 ): void {
   for (const value of values) {
     if (violates(value)) {
-      throw new RangeError(`${method}: ${numpyCondition} (got ${name} = ${value})`);
+      const shown = Object.is(value, -0) ? "-0" : String(value);
+      throw new RangeError(`${method}: ${numpyCondition} (got ${name} = ${shown})`);
     }
   }
+}
+
+/**
+ * NumPy's test for a non-negative parameter (`CONS_NON_NEGATIVE` in
+ * `_common.pyx`): `signbit`, not `< 0`, so `-0` is refused as `scale < 0`
+ * is, while NaN passes.
+ */
+export function signbit(value: number): boolean {
+  return value < 0 || Object.is(value, -0);
 }
 
 /** A parameter passed on to `@jrng/core`, in the result's float dtype (as JAX holds weakly typed floats). */
@@ -87,10 +97,34 @@ export function mapFloat(sample: NdArray, f: (x: number, i: number) => number): 
   return { dtype, shape: sample.shape, data };
 }
 
-/** Integer-valued float results (JAX's float `binomial`, `multinomial`) as int32. */
-export function toInt32(sample: NdArray): NdArray<"int32"> {
-  const data = new Int32Array(shapeSize(sample.shape));
-  const x = sample.data as Float32Array | Float64Array;
-  for (let i = 0; i < data.length; i++) data[i] = x[i];
-  return { dtype: "int32", shape: sample.shape, data };
+/** int32's maximum, where JAX's float-to-int32 conversion saturates. */
+const INT32_MAX = 2 ** 31 - 1;
+
+/**
+ * JRNG's rule for count-valued methods, whose results are int32 (JAX's
+ * default integer without x64): a count int32 cannot hold is never wrapped
+ * or saturated. `counts` checks a result — int32 counts from `@jrng/core`
+ * (saturated at 2^31 − 1 by JAX's conversion) or integer-valued floats
+ * (JAX's `binomial` and `multinomial`) — and returns it as int32, or throws a
+ * RangeError saying why and what to use instead (the call then consumes
+ * nothing). A count of 2^31 − 1 itself is refused too: it cannot be told
+ * apart from a saturated one.
+ *
+ * @param method - the JRNG method, for the message.
+ * @param instead - what to call for counts this large.
+ * @throws RangeError for a count of 2^31 − 1 or more (or a non-finite one).
+ */
+export function counts(method: string, sample: NdArray, instead: string): NdArray<"int32"> {
+  const values = sample.data as ArrayLike<number>;
+  for (let i = 0; i < values.length; i++) {
+    if (!(values[i] < INT32_MAX)) {
+      const shown = sample.dtype === "int32" ? `${INT32_MAX} or more` : String(values[i]);
+      throw new RangeError(
+        `${method}: a count of ${shown} does not fit the int32 result (NumPy returns int64 here); ` +
+          `JRNG refuses it rather than wrap or saturate it. For counts this large use ${instead}`,
+      );
+    }
+  }
+  if (sample.data instanceof Int32Array) return sample as NdArray<"int32">;
+  return { dtype: "int32", shape: sample.shape, data: Int32Array.from(values) };
 }

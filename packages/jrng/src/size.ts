@@ -11,7 +11,7 @@ import {
   type Param,
 } from "@jrng/core/internal";
 import type { Array as JaxArray } from "@jax-js/jax";
-import { isJaxArray } from "./arrays.js";
+import { isJaxArray, readJaxArray } from "./arrays.js";
 
 /** NumPy's `size`: `undefined` (one value, or the parameters' broadcast shape), `n`, or a shape. */
 export type Size = number | readonly number[] | undefined | null;
@@ -47,9 +47,5 @@ export type ParamLike = ArrayParam | JaxArray;
  * `dataSync()` without being consumed (its reference count is kept).
  */
 export function param(name: string, value: ParamLike): Param {
-  if (isJaxArray(value)) {
-    const data = value.ref.dataSync();
-    return { shape: [...value.shape], data: Float64Array.from(data as ArrayLike<number>) };
-  }
-  return toParam(name, value);
+  return toParam(name, isJaxArray(value) ? readJaxArray(name, value) : value);
 }

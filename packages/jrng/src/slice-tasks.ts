@@ -11,35 +11,25 @@ import { randint32Into, unitFloat32Into } from "@jrng/core/internal";
 import { locScale } from "./sampling.js";
 import { SLICE_ELEMENTS } from "./slices.js";
 
+/**
+ * What every task carries: its key, the threefry mode, JAX's `x64` switch
+ * (the `@jrng/core` options of the generator) and the draw's size.
+ */
+interface TaskBase {
+  key: [number, number];
+  partitionable: boolean;
+  x64: boolean;
+  total: number;
+}
+
 /** A draw of `total` elements under one key, as data. */
 export type SliceTask =
-  | { op: "uniform32"; key: [number, number]; partitionable: boolean; total: number }
-  | {
-      op: "uniformRange32";
-      key: [number, number];
-      partitionable: boolean;
-      total: number;
-      low: number;
-      high: number;
-    }
-  | {
-      op: "randint32";
-      key: [number, number];
-      partitionable: boolean;
-      total: number;
-      low: number;
-      high: number;
-    }
-  | { op: "normal32"; key: [number, number]; partitionable: boolean; total: number }
-  | {
-      op: "normalLocScale32";
-      key: [number, number];
-      partitionable: boolean;
-      total: number;
-      loc: number;
-      scale: number;
-    }
-  | { op: "gamma32"; key: [number, number]; partitionable: boolean; total: number; a: number };
+  | (TaskBase & { op: "uniform32" })
+  | (TaskBase & { op: "uniformRange32"; low: number; high: number })
+  | (TaskBase & { op: "randint32"; low: number; high: number })
+  | (TaskBase & { op: "normal32" })
+  | (TaskBase & { op: "normalLocScale32"; loc: number; scale: number })
+  | (TaskBase & { op: "gamma32"; a: number });
 
 /** The typed array each task's elements are written to. */
 export type SliceOutput = Float32Array | Int32Array;
@@ -78,7 +68,7 @@ function sampleSlice(
   key: Uint32Array,
   slice: [number, number],
 ): Float32Array {
-  const options = { partitionable: task.partitionable, slice };
+  const options = { partitionable: task.partitionable, x64: task.x64, slice };
   const shape = [task.total];
   switch (task.op) {
     case "uniformRange32":

@@ -11,20 +11,19 @@
  *
  * @module
  */
-import { foldIn, key as makeKey, split, type Key } from "@jrng/core";
+import { foldIn, key as makeKey, split, type FloatDType, type Key } from "@jrng/core";
+import { describe } from "@jrng/core/internal";
 
 /** The stream disciplines. */
 export type StreamKind = "split" | "fold_in";
 
 /**
- * The complete, JSON-serialisable state of a generator.
+ * The state of a key stream: its discipline, mode, key and counter.
  *
  * For `"split"`, `key` is the current key and `counter` is absent. For
  * `"fold_in"`, `key` is the base key and `counter` the number of draws so far.
  */
-export interface JRNGState {
-  /** Format version of this object; 1. */
-  readonly version: 1;
+export interface StreamState {
   /** The stream discipline. */
   readonly stream: StreamKind;
   /** The threefry mode: `true` for partitionable (JAX ≥ 0.5), `false` for legacy. */
@@ -33,6 +32,31 @@ export interface JRNGState {
   readonly key: readonly [number, number];
   /** `"fold_in"` only: the counter folded into the base key for the next draw. */
   readonly counter?: number;
+  /** Present and `true` for a generator that mirrors JAX with `jax_enable_x64`. */
+  readonly x64?: boolean;
+}
+
+/**
+ * The complete, JSON-serialisable state of a generator (format version 2):
+ * its stream, and the generator's default float `dtype` and `x64` setting,
+ * so that a restored generator continues with the same results.
+ */
+export interface JRNGState extends StreamState {
+  /** Format version of this object: 2. */
+  readonly version: 2;
+  /** The generator's default float dtype. */
+  readonly dtype: FloatDType;
+  /** The generator's `x64` option (JAX's `jax_enable_x64`). */
+  readonly x64: boolean;
+}
+
+/**
+ * A state of format version 1 (jrng 0.1.0): the stream only. It still reads;
+ * the dtype then comes from the options of `fromState` (default float32).
+ */
+export interface JRNGStateV1 extends StreamState {
+  /** Format version of this object: 1. */
+  readonly version: 1;
 }
 
 /** The largest counter a `"fold_in"` stream uses: fold_in takes 32-bit data. */
@@ -54,8 +78,8 @@ export interface KeyStream {
   keys(count: number): { keys: Uint32Array; next: KeyStream };
   /** `n` independent child streams, as `StatefulPRNG.spawn` / rng-jax's `spawn`. */
   spawn(count: number): { children: KeyStream[]; next: KeyStream };
-  /** The serialisable state. */
-  state(): JRNGState;
+  /** The serialisable state of the stream. */
+  state(): StreamState;
 }
 
 /** The `"split"` discipline of rng-jax's `Generator`. */
@@ -87,9 +111,8 @@ export class SplitStream implements KeyStream {
     };
   }
 
-  state(): JRNGState {
+  state(): StreamState {
     return {
-      version: 1,
       stream: "split",
       partitionable: this.partitionable,
       key: [this.key[0], this.key[1]],
@@ -140,9 +163,8 @@ export class FoldInStream implements KeyStream {
     return { children, next };
   }
 
-  state(): JRNGState {
+  state(): StreamState {
     return {
-      version: 1,
       stream: "fold_in",
       partitionable: this.partitionable,
       key: [this.baseKey[0], this.baseKey[1]],
@@ -167,15 +189,57 @@ export function streamFromSeed(
   return streamFromKey(kind, makeKey(seed), partitionable);
 }
 
+/** What a state restores: the stream and, from version 2, the generator's dtype and x64. */
+export interface RestoredState {
+  readonly stream: KeyStream;
+  readonly dtype: FloatDType | undefined;
+  readonly x64: boolean;
+}
+
 /**
- * The stream a {@link JRNGState} describes.
+ * Read a {@link JRNGState} (version 2) or a {@link JRNGStateV1}.
  *
- * @throws TypeError if the state is malformed.
+ * @throws TypeError if the state is malformed, naming what is wrong; a JSON
+ * string is refused with a hint to parse it first.
  */
-export function streamFromState(state: JRNGState): KeyStream {
+export function readState(state: unknown): RestoredState {
   const bad = (why: string) => new TypeError(`state is not a JRNG state: ${why}`);
-  if (typeof state !== "object" || state === null) throw bad("not an object");
-  if (state.version !== 1) throw bad(`version must be 1, got ${JSON.stringify(state.version)}`);
+  if (typeof state === "string") {
+    throw bad("it is a string; parse it first: JRNG.fromState(JSON.parse(text))");
+  }
+  if (typeof state !== "object" || state === null || Array.isArray(state)) {
+    throw bad(`expected an object from JRNG.state, got ${describe(state)}`);
+  }
+  const fields = state as Record<string, unknown>;
+  const { version } = fields;
+  if (version !== 1 && version !== 2) throw bad(`version must be 1 or 2, got ${describe(version)}`);
+  const known = ["version", "stream", "partitionable", "key", "counter"];
+  if (version === 2) known.push("dtype", "x64");
+  for (const name of Object.keys(fields)) {
+    if (!known.includes(name))
+      throw bad(`unknown field ${describe(name)} in a version ${version} state`);
+  }
+  let dtype: FloatDType | undefined;
+  let x64 = false;
+  if (version === 2) {
+    if (fields.dtype !== "float32" && fields.dtype !== "float64") {
+      throw bad(`dtype must be "float32" or "float64", got ${describe(fields.dtype)}`);
+    }
+    if (typeof fields.x64 !== "boolean")
+      throw bad(`x64 must be a boolean, got ${describe(fields.x64)}`);
+    dtype = fields.dtype;
+    x64 = fields.x64;
+  }
+  return { stream: streamFromState(fields), dtype, x64 };
+}
+
+/**
+ * The stream a state describes.
+ *
+ * @throws TypeError if the stream part of the state is malformed.
+ */
+function streamFromState(state: Record<string, unknown>): KeyStream {
+  const bad = (why: string) => new TypeError(`state is not a JRNG state: ${why}`);
   if (typeof state.partitionable !== "boolean") throw bad("partitionable must be a boolean");
   const words = state.key;
   if (
@@ -183,7 +247,7 @@ export function streamFromState(state: JRNGState): KeyStream {
     words.length !== 2 ||
     !words.every((w) => Number.isInteger(w) && w >= 0 && w < 2 ** 32)
   ) {
-    throw bad("key must be two uint32 words");
+    throw bad(`key must be two uint32 words, got ${describe(words)}`);
   }
   const key = Uint32Array.of(words[0], words[1]);
   if (state.stream === "split") {
@@ -191,16 +255,17 @@ export function streamFromState(state: JRNGState): KeyStream {
     return new SplitStream(key, state.partitionable);
   }
   if (state.stream === "fold_in") {
-    const counter = state.counter;
+    // A bigint counter (from code that counts in bigints) reads as its number.
+    const counter = typeof state.counter === "bigint" ? Number(state.counter) : state.counter;
     if (
       typeof counter !== "number" ||
       !Number.isInteger(counter) ||
       counter < 0 ||
       counter > MAX_COUNTER + 1
     ) {
-      throw bad(`counter must be an integer in [0, 2^32], got ${JSON.stringify(counter)}`);
+      throw bad(`counter must be an integer in [0, 2^32], got ${describe(state.counter)}`);
     }
     return new FoldInStream(key, counter, state.partitionable);
   }
-  throw bad(`stream must be "split" or "fold_in", got ${JSON.stringify(state.stream)}`);
+  throw bad(`stream must be "split" or "fold_in", got ${describe(state.stream)}`);
 }

@@ -118,8 +118,35 @@ export function webgpuBackend(): Promise<ArrayBackend> {
   return shared;
 }
 
+/** The name of the optional package that holds the WebGPU kernels. */
+const WEBGPU_PACKAGE = "@jrng/webgpu";
+
+/**
+ * `@jrng/webgpu`, loaded on demand: it is an optional peer dependency, so a
+ * CPU-only install never loads (or needs) it.
+ *
+ * @throws Error named `WebGPUUnavailableError` (so that `device: "auto"` falls
+ * back to the CPU) whose message names the package and how to install it.
+ */
+async function loadWebGPUPackage(): Promise<typeof import("@jrng/webgpu")> {
+  try {
+    return await import(WEBGPU_PACKAGE);
+  } catch (error) {
+    const code = (error as { code?: unknown } | undefined)?.code;
+    const missing =
+      code === "ERR_MODULE_NOT_FOUND" ||
+      (error instanceof Error && error.message.includes(WEBGPU_PACKAGE));
+    if (!missing) throw error;
+    const reason = `the optional package ${WEBGPU_PACKAGE} is not installed (npm install ${WEBGPU_PACKAGE})`;
+    throw Object.assign(new Error(`device "webgpu" needs ${reason}`, { cause: error }), {
+      name: "WebGPUUnavailableError",
+      reason,
+    });
+  }
+}
+
 async function createBackend(): Promise<WebGPUBackend> {
-  const gpu = await import("@jrng/webgpu");
+  const gpu = await loadWebGPUPackage();
   await gpu.installNavigatorGPU();
   const jax = await import("@jax-js/jax");
   const devices = await jax.init("webgpu");

@@ -1,6 +1,7 @@
-// The package as users install it: `npm pack` jrng, @jrng/core and @jrng/webgpu, install the tarballs into
-// an empty project, run the README's example there with node, and compare what it prints with
-// the same code run in this process on the workspace sources, and with the README's output.
+// The package as users install it: `npm pack` jrng and @jrng/core — exactly what jrng's README says a
+// user installs (@jrng/webgpu is an optional peer, not installed) — install the tarballs into an empty
+// project, run the README's example there with node, and compare what it prints with the same code
+// run in this process on the workspace sources, and with the README's output.
 import { execFile } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -13,12 +14,21 @@ import { JRNG } from "../src/index.js";
 const run = promisify(execFile);
 const repoRoot = fileURLToPath(new URL("../../..", import.meta.url));
 const readmePath = fileURLToPath(new URL("../README.md", import.meta.url));
-/** The workspace packages the tarball project needs: jrng and what it depends on. */
+/** The workspace packages the tarball project installs: jrng and its one workspace dependency. */
 const PACKAGES = [
   { name: "@jrng/core", dir: "packages/core" },
-  { name: "@jrng/webgpu", dir: "packages/webgpu" },
   { name: "jrng", dir: "packages/jrng" },
 ];
+
+/** Asks for the WebGPU backend without @jrng/webgpu installed, printing the error. */
+const WEBGPU_MISSING = `import { JRNG } from "jrng";
+try {
+  await JRNG.create(0, { device: "webgpu" });
+  console.log("created");
+} catch (error) {
+  console.log(error.name + ": " + error.message);
+}
+`;
 const TIMEOUT_MS = 180_000;
 
 /** The fenced code block that follows `<!-- pack-test:<marker> -->` in the README. */
@@ -65,6 +75,7 @@ describe("the packed tarballs install and run in an empty project", () => {
   let temp = "";
   let example = "";
   let printed = "";
+  let webgpuMissing = "";
 
   beforeAll(async () => {
     for (const { name, dir } of PACKAGES) {
@@ -116,6 +127,11 @@ describe("the packed tarballs install and run in an empty project", () => {
     example = readmeBlock(readFileSync(readmePath, "utf8"), "example");
     writeFileSync(join(project, "example.mjs"), example);
     ({ stdout: printed } = await run(process.execPath, ["example.mjs"], { cwd: project, env }));
+    writeFileSync(join(project, "webgpu-missing.mjs"), WEBGPU_MISSING);
+    ({ stdout: webgpuMissing } = await run(process.execPath, ["webgpu-missing.mjs"], {
+      cwd: project,
+      env,
+    }));
   }, TIMEOUT_MS);
 
   afterAll(() => {
@@ -124,6 +140,11 @@ describe("the packed tarballs install and run in an empty project", () => {
 
   it("the README example prints what the same code computes in process", async () => {
     expect(printed).toBe(await runInProcess(example));
+  });
+
+  it("asking for WebGPU without @jrng/webgpu names the package to install", () => {
+    expect(webgpuMissing).toContain("WebGPUUnavailableError");
+    expect(webgpuMissing).toContain("npm install @jrng/webgpu");
   });
 
   it("the README shows exactly what the example prints", () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { numpy as np } from "@jax-js/jax";
-import { bits, foldIn, key, keyAt, split, uniform } from "@jrng/core";
+import { bits, foldIn, key, keyAt, split, uniform, type NdArray } from "@jrng/core";
 import { JRNG } from "../src/index.js";
 
 const read = (array: { js(): unknown }) => array.js();
@@ -13,11 +13,13 @@ describe("the fold_in stream reproduces JAX's stateful_rng", () => {
     expect(Array.from(rng.key())).toEqual([1797259609, 2579123966]);
     expect(Array.from(rng.key())).toEqual([928981903, 3453687069]);
     expect(rng.state).toEqual({
-      version: 1,
+      version: 2,
       stream: "fold_in",
       partitionable: true,
       key: [0, 0],
       counter: 2,
+      dtype: "float32",
+      x64: false,
     });
   });
 
@@ -78,11 +80,13 @@ describe("fold_in stream bookkeeping", () => {
     const keys = split(foldIn(key(5), 1), 2);
     expect(children.map((c) => c.state)).toEqual(
       [0, 1].map((i) => ({
-        version: 1,
+        version: 2,
         stream: "fold_in",
         partitionable: true,
         key: Array.from(keyAt(keys, i)),
         counter: 0,
+        dtype: "float32",
+        x64: false,
       })),
     );
     expect(rng.state.counter).toBe(2);
@@ -111,7 +115,7 @@ describe("state", () => {
   );
 
   it("rejects malformed states", () => {
-    expect(() => JRNG.fromState({ version: 2 } as never)).toThrow(/version must be 1/);
+    expect(() => JRNG.fromState({ version: 3 } as never)).toThrow(/version must be 1 or 2/);
     expect(() =>
       JRNG.fromState({ version: 1, stream: "split", partitionable: true, key: [1] } as never),
     ).toThrow(/key must be two uint32 words/);
@@ -236,5 +240,54 @@ describe("JEP 28845 and the stateful_rng docstrings (partitionable, fold_in stre
     const children = new JRNG(0, { stream: "fold_in" }).split(5);
     const result = children.map((child, x) => Math.fround(x + (child.uniform().js() as number)));
     near(result, [0.07174575, 1.0163325, 2.0435536, 3.4391735, 4.534091]);
+  });
+});
+
+// jax 0.10.2 / jaxlib 0.10.2 CPU with jax_enable_x64, computed through
+// jax.random.key(-2147483748) and rng-jax's split stream (`key, sub =
+// split(key)` before every draw), partitionable: the first three draws are
+// uniform(sub, (8,), float64), normal(sub, (8,), float64) · 2 + 1.5 and
+// randint(sub, (8,), 0, 1000, int64).
+describe("JRNG with x64", () => {
+  it("reads the seed as int64 and defaults to float64 and int64, as JAX with x64", () => {
+    const rng = new JRNG(-2147483748, { x64: true });
+    expect(rng.x64).toBe(true);
+    expect(rng.dtype).toBe("float64");
+    const hex = (x: number) => {
+      const view = new DataView(new ArrayBuffer(8));
+      view.setFloat64(0, x);
+      return "0x" + view.getBigUint64(0).toString(16).padStart(16, "0");
+    };
+    expect(Array.from(rng.random(8).dataSync() as Float64Array, hex).slice(0, 4)).toEqual([
+      "0x3fc6f2a7ee1ed190",
+      "0x3fe2eced263fba2a",
+      "0x3fee78b2fcceca92",
+      "0x3fdff3b7f69aeb34",
+    ]);
+    expect(Array.from(rng.normal(1.5, 2, 8).dataSync() as Float64Array, hex).slice(0, 4)).toEqual([
+      "0x3ffd5b4bfea55696",
+      "0x3fd39842c6283980",
+      "0x400f1755e32770e4",
+      "0x4005f90176ffeea8",
+    ]);
+    const integers = rng.integers(0, 1000, 8) as NdArray;
+    expect(integers.dtype).toBe("int64");
+    expect(Array.from(integers.data as BigInt64Array).slice(0, 4)).toEqual([687n, 206n, 48n, 106n]);
+  });
+
+  it("keeps x64 through its state and children", () => {
+    const rng = new JRNG(2 ** 40 + 5, { x64: true, stream: "fold_in" });
+    expect(rng.state).toMatchObject({ key: [256, 5], x64: true });
+    const restored = JRNG.fromState(JSON.parse(JSON.stringify(rng.state)));
+    expect(restored.x64).toBe(true);
+    expect(restored.dtype).toBe("float64");
+    expect(rng.spawn(1)[0].x64).toBe(true);
+    expect(new JRNG(2 ** 40 + 5).state.key).toEqual([0, 5]);
+  });
+
+  it("rejects an x64 option that is not a boolean", () => {
+    expect(() => new JRNG(1, { x64: 1 as unknown as boolean })).toThrow(
+      /options.x64 must be true or false, got 1/,
+    );
   });
 });

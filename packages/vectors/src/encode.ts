@@ -82,25 +82,52 @@ export function decodeElements(expected: ExpectedArray): (number | bigint | bool
   return expected.data as (number | boolean)[];
 }
 
-/** Distance in units in the last place between two floats of a width (0 for equal, Infinity across NaN). */
+/**
+ * The float's position on the number line of its width: the bit pattern read
+ * as a sign-magnitude integer, so that consecutive floats are consecutive
+ * integers and +0 and -0 are both 0.
+ */
+function orderedInteger(x: number, dtype: "float32" | "float64"): bigint {
+  if (dtype === "float32") {
+    f32Scratch[0] = x;
+    const bits = f32Bits[0];
+    return BigInt(bits & 0x80000000 ? -(bits & 0x7fffffff) : bits);
+  }
+  f64Scratch[0] = x;
+  const bits = f64Bits[0];
+  return bits & (1n << 63n) ? -(bits & ((1n << 63n) - 1n)) : bits;
+}
+
+/**
+ * Distance in units in the last place between two floats of a width: how
+ * many floats of that width lie between them, plus one (spec/vectors.md).
+ * 0 for equal values, for +0 and -0 and for two NaNs; Infinity between a NaN
+ * and a number. The infinities sit one step beyond the largest finite float.
+ */
 export function ulpDistance(a: number, b: number, dtype: "float32" | "float64"): number {
   if (Number.isNaN(a) || Number.isNaN(b)) return Number.isNaN(a) && Number.isNaN(b) ? 0 : Infinity;
-  if (a === b) return 0;
-  if (dtype === "float32") {
-    const order = (x: number) => {
-      f32Scratch[0] = x;
-      const bits = f32Bits[0];
-      return bits & 0x80000000 ? -(bits & 0x7fffffff) : bits;
-    };
-    return Math.abs(order(a) - order(b));
-  }
-  const order = (x: number) => {
-    f64Scratch[0] = x;
-    const bits = f64Bits[0];
-    return bits & (1n << 63n) ? -(bits & ((1n << 63n) - 1n)) : bits;
-  };
-  const distance = order(a) - order(b);
+  const distance = orderedInteger(a, dtype) - orderedInteger(b, dtype);
   return Number(distance < 0n ? -distance : distance);
+}
+
+const SMALLEST_NORMAL = { float32: 2 ** -126, float64: 2 ** -1022 } as const;
+
+/** `x`, or a zero of its sign when it is subnormal: what a flushing CPU computes. */
+export function flushSubnormal(x: number, dtype: "float32" | "float64"): number {
+  return x !== 0 && Math.abs(x) < SMALLEST_NORMAL[dtype] ? (x < 0 ? -0 : 0) : x;
+}
+
+/** A rule as a reader sees it: `exact`, `≤ 4 ulp`, `exact, subnormals flushed`. */
+export function describeRule(rule: CompareRule): string {
+  const flush = "subnormals" in rule && rule.subnormals === "flush" ? ", subnormals flushed" : "";
+  switch (rule.rule) {
+    case "exact":
+      return `exact${flush}`;
+    case "ulp":
+      return `≤ ${rule.maxUlp} ulp${flush}`;
+    case "rtol":
+      return `rtol ${rule.rtol}, atol ${rule.atol} (old rule)`;
+  }
 }
 
 /** The first element where a result breaks the rule, with both values shown. */
@@ -113,9 +140,44 @@ export interface Mismatch {
   expectedBits?: string;
   gotBits?: string;
   ulp?: number;
+  /** How many elements break the rule (floats and integers). */
+  count?: number;
+  /** Floats: the largest ulp distance over all elements. */
+  maxUlp?: number;
 }
 
-/** The outcome of a comparison: `null` when the result conforms. */
+/** Whether two floats satisfy the rule. */
+function floatsConform(a: number, b: number, ulp: number, rule: CompareRule): boolean {
+  switch (rule.rule) {
+    case "exact":
+      // Bit for bit, except that every NaN equals every NaN and, with flushed subnormals, +0 equals -0.
+      return rule.subnormals === "flush"
+        ? ulp === 0
+        : ulp === 0 && (Number.isNaN(a) || Object.is(a, -0) === Object.is(b, -0));
+    case "ulp":
+      return ulp <= rule.maxUlp;
+    case "rtol":
+      return Math.abs(a - b) <= rule.atol + rule.rtol * Math.abs(a) || ulp === 0;
+  }
+}
+
+/** Why a float breaks the rule, for the report. */
+function floatReason(rule: CompareRule): string {
+  switch (rule.rule) {
+    case "exact":
+      return "floats differ";
+    case "ulp":
+      return `more than ${rule.maxUlp} ulp apart`;
+    case "rtol":
+      return `outside rtol ${rule.rtol}, atol ${rule.atol}`;
+  }
+}
+
+/**
+ * The outcome of a comparison: `null` when the result conforms, else the
+ * first element that breaks the rule, with the number of such elements and,
+ * for floats, the largest ulp distance.
+ */
 export function compareArray(
   expected: ExpectedArray,
   got: { dtype: string; shape: readonly number[]; data: ArrayLike<number | bigint | boolean> },
@@ -131,33 +193,42 @@ export function compareArray(
   if (got.data.length !== want.length) {
     return { index: -1, reason: `${got.data.length} elements instead of ${want.length}` };
   }
-  const float = isFloatDType(expected.dtype);
-  for (let i = 0; i < want.length; i++) {
-    const expectedValue = want[i];
-    const gotValue = expected.dtype === "bool" ? Boolean(got.data[i]) : got.data[i];
-    if (!float) {
+  let first: Mismatch | null = null;
+  let count = 0;
+  let maxUlp = 0;
+  if (!isFloatDType(expected.dtype)) {
+    for (let i = 0; i < want.length; i++) {
+      const expectedValue = want[i];
+      const gotValue = expected.dtype === "bool" ? Boolean(got.data[i]) : got.data[i];
       const equal =
         typeof expectedValue === "bigint" ? BigInt(gotValue as number | bigint) === expectedValue : gotValue === expectedValue;
-      if (!equal) {
-        return { index: i, reason: "integers differ", expected: String(expectedValue), got: String(gotValue) };
-      }
-      continue;
+      if (equal) continue;
+      count++;
+      first ??= { index: i, reason: "integers differ", expected: String(expectedValue), got: String(gotValue) };
     }
-    const dtype = expected.dtype as "float32" | "float64";
-    const a = expectedValue as number;
-    const b = Number(gotValue);
-    const ulp = ulpDistance(a, b, dtype);
-    const hex = dtype === "float32" ? float32Hex : float64Hex;
-    const describe = { expected: String(a), got: String(b), expectedBits: hex(a), gotBits: hex(b), ulp };
-    if (rule.rule === "exact" && (ulp !== 0 || Object.is(a, -0) !== Object.is(b, -0))) {
-      return { index: i, reason: "floats differ", ...describe };
-    }
-    if (rule.rule === "ulp" && ulp > rule.maxUlp) {
-      return { index: i, reason: `more than ${rule.maxUlp} ulp apart`, ...describe };
-    }
-    if (rule.rule === "rtol" && !(Math.abs(a - b) <= rule.atol + rule.rtol * Math.abs(a) || ulp === 0)) {
-      return { index: i, reason: `outside rtol ${rule.rtol}, atol ${rule.atol}`, ...describe };
-    }
+    return first && { ...first, count };
   }
-  return null;
+  const dtype = expected.dtype as "float32" | "float64";
+  const flush = rule.rule !== "rtol" && rule.subnormals === "flush";
+  const hex = dtype === "float32" ? float32Hex : float64Hex;
+  for (let i = 0; i < want.length; i++) {
+    const rawExpected = want[i] as number;
+    const rawGot = Number(got.data[i]);
+    const a = flush ? flushSubnormal(rawExpected, dtype) : rawExpected;
+    const b = flush ? flushSubnormal(rawGot, dtype) : rawGot;
+    const ulp = ulpDistance(a, b, dtype);
+    if (ulp > maxUlp) maxUlp = ulp;
+    if (floatsConform(a, b, ulp, rule)) continue;
+    count++;
+    first ??= {
+      index: i,
+      reason: floatReason(rule),
+      expected: String(shortestDecimal(rawExpected, dtype)),
+      got: String(shortestDecimal(rawGot, dtype)),
+      expectedBits: hex(rawExpected),
+      gotBits: hex(rawGot),
+      ulp,
+    };
+  }
+  return first && { ...first, count, maxUlp };
 }

@@ -15,8 +15,13 @@ export interface BigIntArg {
   $bigint: string;
 }
 
-/** A JSON argument value: numbers, strings, booleans, nested arrays, bigints, null. */
-export type ArgValue = number | string | boolean | null | BigIntArg | ArgValue[];
+/** A float argument JSON numbers cannot write. */
+export interface SpecialFloatArg {
+  $float: "NaN" | "Infinity" | "-Infinity" | "-0";
+}
+
+/** A JSON argument value: numbers, strings, booleans, nested arrays, bigints, special floats, null. */
+export type ArgValue = number | string | boolean | null | BigIntArg | SpecialFloatArg | ArgValue[];
 
 /** Threefry mode of a call. */
 export type Mode = "partitionable" | "legacy";
@@ -29,6 +34,8 @@ export interface FunctionCall {
   key?: [number, number];
   /** Threefry mode. */
   mode: Mode;
+  /** JAX's `jax_enable_x64` (default false): 64-bit seeds, dtypes and internals. */
+  x64?: boolean;
   /** Arguments by name (JAX's parameter names in camelCase). */
   args: Record<string, ArgValue>;
 }
@@ -48,6 +55,8 @@ export interface GeneratorCall {
     seed: number | BigIntArg;
     stream: "split" | "fold_in";
     mode: Mode;
+    /** JAX's `jax_enable_x64` (default false). */
+    x64?: boolean;
   };
   /** The calls, in order. */
   calls: MethodCall[];
@@ -66,16 +75,50 @@ export interface ExpectedArray {
   values?: (number | string)[];
 }
 
-/** How a result is compared with the expectation. */
+/**
+ * How subnormal floats are treated: `"flush"` replaces subnormals in both
+ * arrays by a zero of the same sign before comparing (XLA on CPU flushes
+ * them), and +0 and -0 then compare equal.
+ */
+export type SubnormalRule = "flush";
+
+/**
+ * How a result is compared with the expectation (spec/vectors.md). Integers
+ * and booleans always compare exactly; the rule says how floats compare:
+ * bit for bit (`exact`, any NaN equal to any NaN), or within `maxUlp` units
+ * in the last place (`ulp`). `rtol` is the old relative tolerance, kept so
+ * that older vectors files still read; new vectors do not use it.
+ */
 export type CompareRule =
-  | { rule: "exact" }
-  | { rule: "ulp"; maxUlp: number }
+  | { rule: "exact"; subnormals?: SubnormalRule }
+  | { rule: "ulp"; maxUlp: number; subnormals?: SubnormalRule }
   | { rule: "rtol"; rtol: number; atol: number };
 
-/** Where an expected value comes from. */
+/**
+ * Where an expected value comes from: computed by real JAX (`jax`; the
+ * versions and host are in the file's {@link FileProvenance}), printed by
+ * JAX in a public source (`jax-observed`), or computed by the reference
+ * where JAX has no counterpart (`mirror`, with the reason).
+ */
 export type Provenance =
-  | { kind: "mirror" }
+  | { kind: "jax" }
+  | { kind: "mirror"; reason?: string }
   | { kind: "jax-observed"; citation: string; jaxMode: Mode; note?: string };
+
+/** How a file's `jax` values were produced. */
+export interface FileProvenance {
+  /** The command and program that called JAX. */
+  producedBy: string;
+  /** `jax.__version__`. */
+  jax: string;
+  /** `jaxlib.__version__`. */
+  jaxlib: string;
+  /** JAX's backend (`cpu`). */
+  platform: string;
+  /** The host's architecture and the CPU features that shape XLA's code (FMA, AVX2, AVX-512). */
+  machine: string;
+  cpuFlags: string[];
+}
 
 /** A case whose call must succeed. */
 export interface ValueCase {
@@ -94,10 +137,12 @@ export interface ErrorCase {
   id: string;
   comment: string;
   flags?: string[];
-  provenance: { kind: "mirror" };
+  provenance: { kind: "mirror" } | { kind: "jax" };
   call: FunctionCall | GeneratorCall;
   /** The error kind a conforming implementation raises. */
   expectedError: "TypeError" | "RangeError";
+  /** Where JAX rejects the call too (provenance `jax`): the Python exception it raises. */
+  jaxError?: string;
   /** Generator calls: the rejected (last) call must not advance the stream. */
   stateUnchanged?: boolean;
   /**
@@ -126,6 +171,8 @@ export interface VectorFile {
   area: string;
   description: string;
   modes: Mode[];
+  /** Where the `jax` cases' values come from. */
+  provenance: FileProvenance;
   groups: CaseGroup[];
 }
 

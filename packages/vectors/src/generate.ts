@@ -1,7 +1,10 @@
 /**
- * Turning case definitions into vectors files: computing every expectation
- * with the mirror, checking JAX's observations against it, checking that
- * error cases are rejected, and writing deterministic JSON.
+ * Turning case definitions into vectors files: every expectation is what
+ * real JAX returned for the call (or, where JAX has no counterpart, what the
+ * reference defines), each rule is `exact` where the reference reproduces
+ * JAX bit for bit and otherwise the sampler's stated bound, values JAX
+ * printed in public sources are checked against what JAX computes, error
+ * cases are checked to be rejected, and the JSON is deterministic.
  *
  * @module
  */
@@ -11,6 +14,7 @@ import { errorsArea } from "./cases/errors.js";
 import { keysArea } from "./cases/keys.js";
 import type { AreaSpec, CaseSpec, ErrorSpec, JaxObservation } from "./cases/spec.js";
 import { streamsArea } from "./cases/streams.js";
+import { sweepGroups } from "./cases/sweep.js";
 import { uniformArea } from "./cases/uniform.js";
 import {
   closedFormArea,
@@ -21,7 +25,18 @@ import {
   linalgArea,
   normalArea,
 } from "./cases/samplers.js";
-import { compareArray, encodeArray, float32Hex, float64Hex, shortestDecimal } from "./encode.js";
+import { boundFor } from "./bounds.js";
+import {
+  compareArray,
+  decodeElements,
+  encodeArray,
+  float32Hex,
+  float64Hex,
+  floatFromHex,
+  isFloatDType,
+  shortestDecimal,
+  type Mismatch,
+} from "./encode.js";
 import {
   FORMAT_VERSION,
   isGeneratorCall,
@@ -37,10 +52,18 @@ import {
   type VectorCase,
   type VectorFile,
 } from "./format.js";
+import { callKey, type JaxResults } from "./jax-results.js";
 import { createGenerator, runFunctionCall, runMethodCall } from "./registry.js";
 
 /** Version of this generator, written into every file. */
 export const GENERATOR_VERSION = "@jrng/vectors 0.1.0";
+
+const sweepArea: AreaSpec = {
+  area: "sweep",
+  description:
+    "A seeded sweep over every jax.random function: keys, both modes, x64 off and on, every dtype, shapes and parameter domains, plus edge parameters.",
+  groups: sweepGroups(),
+};
 
 /** Every area, in file order. */
 export const AREAS: AreaSpec[] = [
@@ -55,6 +78,7 @@ export const AREAS: AreaSpec[] = [
   linalgArea,
   definedArea,
   streamsArea,
+  sweepArea,
   errorsArea,
 ];
 
@@ -77,7 +101,10 @@ function modeOf(call: FunctionCall | GeneratorCall): Mode {
 }
 
 /** Encode what JAX printed in the dtype and shape the mirror produced. */
-function encodeObservation(observation: JaxObservation, like: NdArray[]): ExpectedArray[] {
+function encodeObservation(
+  observation: JaxObservation,
+  like: { dtype: string; shape: readonly number[]; data: ArrayLike<unknown> }[],
+): ExpectedArray[] {
   let offset = 0;
   return like.map((array) => {
     const count = array.data.length;
@@ -139,21 +166,126 @@ function probeAfterRejection(call: GeneratorCall): { call: MethodCall; expected:
   return { call: PROBE, expected: encodeArray(runMethodCall(rng, PROBE)) };
 }
 
+/** Float results the reference does not yet reproduce bit for bit: the bound a case gets. */
+export function notExactRule(call: FunctionCall | GeneratorCall, dtype: "float32" | "float64"): CompareRule {
+  const names = isGeneratorCall(call) ? call.calls.map((c) => c.method) : [call.function];
+  return { rule: "ulp", maxUlp: Math.max(...names.map((name) => boundFor(name, dtype))) };
+}
+
+/** What a case's rule says about the reference, for the caller to report. */
+export interface ReferenceGap {
+  id: string;
+  /** Why the reference does not reproduce JAX: its first mismatch, or the error it threw. */
+  reason: string;
+}
+
+/** Everything {@link buildArea} needs besides the case definitions. */
+export interface BuildContext {
+  /** JAX's answers to every call. */
+  jax: JaxResults;
+  /** Cases where the reference breaks the rule it was given (collected, not thrown). */
+  gaps: ReferenceGap[];
+  /** Case definitions JAX cannot turn into a vector (collected, thrown at the end). */
+  problems: string[];
+}
+
+/** Where JAX answered with a value: the expectation and the rule the reference earns. */
+function jaxCase(id: string, spec: CaseSpec, jaxResult: ExpectedArray[], gaps: ReferenceGap[]): ValueCase {
+  const expected = jaxResult.map(withDecimals);
+  let results: NdArray[] | undefined;
+  try {
+    results = runCall(spec.call);
+  } catch (error) {
+    gaps.push({ id, reason: `the reference threw ${(error as Error).constructor.name}: ${(error as Error).message}` });
+  }
+  const flags = new Set(spec.flags ?? []);
+  let compare: CompareRule = { rule: "exact" };
+  if (results) {
+    const floats = expected.filter((array) => isFloatDType(array.dtype));
+    const exact = expected.every((array, i) => compareArray(array, results![i], { rule: "exact" }) === null);
+    if (!exact && floats.length > 0) {
+      const dtype = floats.some((array) => array.dtype === "float64") ? "float64" : "float32";
+      const flush = expected.some((array, i) => flushesSubnormals(array, results![i]));
+      compare = { ...notExactRule(spec.call, dtype), ...(flush ? { subnormals: "flush" as const } : {}) };
+      flags.add("not-exact");
+    }
+    const mismatch = expected.map((array, i) => compareArray(array, results![i], compare)).find((m) => m !== null);
+    if (mismatch) gaps.push({ id, reason: describeMismatch(mismatch) });
+  }
+  return {
+    id,
+    comment: spec.comment,
+    ...(flags.size > 0 ? { flags: [...flags].sort() } : {}),
+    provenance: { kind: "jax" },
+    call: spec.call,
+    expected: single(expected, spec.call),
+    compare,
+  };
+}
+
+/** Where JAX has no counterpart: the reference defines the value. */
+function mirrorCase(id: string, spec: CaseSpec, reason: string): ValueCase {
+  const results = runCall(spec.call);
+  return {
+    id,
+    comment: spec.comment,
+    ...(spec.flags ? { flags: spec.flags } : {}),
+    provenance: { kind: "mirror", reason },
+    call: spec.call,
+    expected: single(results.map(encodeArray), spec.call),
+    compare: spec.compare ?? { rule: "exact" },
+  };
+}
+
+/** A case printed by JAX in a public source, checked against what JAX computes now. */
+function observedCase(
+  id: string,
+  spec: CaseSpec,
+  computed: ExpectedArray[],
+  base: ValueCase,
+  problems: string[],
+): ValueCase {
+  const observation = spec.jax!;
+  const observedCompare = observation.compare ?? base.compare;
+  const observed = encodeObservation(observation, computed);
+  observed.forEach((expected, i) => {
+    const mismatch = compareArray(expected, decodeArray(computed[i]), observedCompare);
+    if (mismatch) {
+      problems.push(`${id}: JAX's printed value disagrees with what JAX computes: ${describeMismatch(mismatch, "printed", "computed")}`);
+    }
+  });
+  return {
+    id: `${id}-jax`,
+    comment: `${spec.comment} (as JAX printed it)`,
+    provenance: {
+      kind: "jax-observed",
+      citation: observation.citation,
+      jaxMode: observation.jaxMode,
+      ...(observation.note ? { note: observation.note } : {}),
+    },
+    call: spec.call,
+    expected: single(observed, spec.call),
+    compare: observedCompare,
+  };
+}
+
 /** Build the cases of one area. */
-export function buildArea(area: AreaSpec): VectorFile {
+export function buildArea(area: AreaSpec, context: BuildContext): VectorFile {
   const groups = area.groups.map((group) => {
     const cases: VectorCase[] = [];
     group.cases.forEach((spec, index) => {
       const id = `${area.area}/${group.name}/${String(index + 1).padStart(3, "0")}`;
       if (isErrorSpec(spec)) {
         checkRejected(id, spec);
+        const jaxError = spec.rejectedByJax ? jaxRejection(id, spec, context) : undefined;
         const errorCase: ErrorCase = {
           id,
           comment: spec.comment,
           ...(spec.flags ? { flags: spec.flags } : {}),
-          provenance: { kind: "mirror" },
+          provenance: { kind: jaxError ? "jax" : "mirror" },
           call: spec.call,
           expectedError: spec.expectedError,
+          ...(jaxError ? { jaxError } : {}),
           ...(isGeneratorCall(spec.call)
             ? { stateUnchanged: true, afterwards: probeAfterRejection(spec.call) }
             : {}),
@@ -161,41 +293,24 @@ export function buildArea(area: AreaSpec): VectorFile {
         cases.push(errorCase);
         return;
       }
-      const results = runCall(spec.call);
-      const compare: CompareRule = spec.compare ?? { rule: "exact" };
-      const mirror: ValueCase = {
-        id,
-        comment: spec.comment,
-        ...(spec.flags ? { flags: spec.flags } : {}),
-        provenance: { kind: "mirror" },
-        call: spec.call,
-        expected: single(results.map(encodeArray), spec.call),
-        compare,
-      };
-      cases.push(mirror);
-      if (spec.jax) {
-        const observedCompare = spec.jax.compare ?? compare;
-        const observed = encodeObservation(spec.jax, results);
-        observed.forEach((expected, i) => {
-          const mismatch = compareArray(expected, results[i], observedCompare);
-          if (mismatch) {
-            throw new Error(`${id}: the mirror disagrees with JAX's printed value: ${JSON.stringify(mismatch)}`);
-          }
-        });
-        cases.push({
-          id: `${id}-jax`,
-          comment: `${spec.comment} (as JAX printed it)`,
-          provenance: {
-            kind: "jax-observed",
-            citation: spec.jax.citation,
-            jaxMode: spec.jax.jaxMode,
-            ...(spec.jax.note ? { note: spec.jax.note } : {}),
-          },
-          call: spec.call,
-          expected: single(observed, spec.call),
-          compare: observedCompare,
-        });
+      const reply = context.jax.replies.get(callKey(spec.call));
+      if (!reply) {
+        context.problems.push(`${id}: ${context.jax.source} has no JAX result for this call; generate with --jax`);
+        return;
       }
+      if ("error" in reply && reply.error.type === "Inexpressible") {
+        cases.push(mirrorCase(id, spec, reply.error.message));
+        if (spec.jax) context.problems.push(`${id}: JAX printed a value for a call it cannot express`);
+        return;
+      }
+      if ("error" in reply) {
+        context.problems.push(`${id}: JAX rejected the call (${reply.error.type}: ${reply.error.message})`);
+        return;
+      }
+      const computed = Array.isArray(reply.result) ? reply.result : [reply.result];
+      const valueCase = jaxCase(id, spec, computed, context.gaps);
+      cases.push(valueCase);
+      if (spec.jax) cases.push(observedCase(id, spec, computed, valueCase, context.problems));
     });
     return { name: group.name, description: group.description, cases };
   });
@@ -209,16 +324,76 @@ export function buildArea(area: AreaSpec): VectorFile {
     area: area.area,
     description: area.description,
     modes: (["partitionable", "legacy"] as const).filter((mode) => modes.has(mode)),
+    provenance: context.jax.provenance,
     groups,
   };
 }
 
-/** Build every area, reporting progress. */
-export function buildAll(onProgress?: ProgressListener): VectorFile[] {
-  return AREAS.map((area, i) => {
+/** The exception JAX raised for a call it must reject, or a problem when it accepted the call. */
+function jaxRejection(id: string, spec: ErrorSpec, context: BuildContext): string | undefined {
+  const reply = context.jax.replies.get(callKey(spec.call));
+  if (!reply) {
+    context.problems.push(`${id}: ${context.jax.source} has no JAX result for this call; generate with --jax`);
+    return undefined;
+  }
+  if (!("error" in reply) || reply.error.type === "Inexpressible") {
+    context.problems.push(`${id}: marked rejectedByJax, but JAX ${"error" in reply ? "cannot express" : "accepts"} the call`);
+    return undefined;
+  }
+  return reply.error.type;
+}
+
+/** Every call JAX is asked about: value cases, and error cases JAX rejects too. */
+export function jaxCalls(areas: AreaSpec[] = AREAS): (FunctionCall | GeneratorCall)[] {
+  return areas.flatMap((area) =>
+    area.groups.flatMap((group) =>
+      group.cases.filter((spec) => !isErrorSpec(spec) || spec.rejectedByJax).map((spec) => spec.call),
+    ),
+  );
+}
+
+/** Build every area from JAX's answers, reporting progress. */
+export function buildAll(
+  jax: JaxResults,
+  onProgress?: ProgressListener,
+): { files: VectorFile[]; gaps: ReferenceGap[] } {
+  const context: BuildContext = { jax, gaps: [], problems: [] };
+  const files = AREAS.map((area, i) => {
     onProgress?.(i + 1, AREAS.length, area.area);
-    return buildArea(area);
+    return buildArea(area, context);
   });
+  if (context.problems.length > 0) {
+    throw new Error(`${context.problems.length} case(s) cannot be written:\n  ${context.problems.join("\n  ")}`);
+  }
+  return { files, gaps: context.gaps };
+}
+
+function withDecimals(array: ExpectedArray): ExpectedArray {
+  if (!isFloatDType(array.dtype)) return array;
+  const dtype = array.dtype;
+  return { ...array, values: array.data.map((hex) => shortestDecimal(floatFromHex(hex as string), dtype)) };
+}
+
+function decodeArray(array: ExpectedArray): NdArray {
+  return { dtype: array.dtype, shape: array.shape, data: decodeElements(array) } as unknown as NdArray;
+}
+
+/** True where JAX returned zero and the reference a subnormal of the same sign. */
+function flushesSubnormals(expected: ExpectedArray, result: NdArray): boolean {
+  if (!isFloatDType(expected.dtype)) return false;
+  const smallest = expected.dtype === "float32" ? 2 ** -126 : 2 ** -1022;
+  const want = decodeElements(expected) as number[];
+  return want.some((x, i) => {
+    const got = Number(result.data[i]);
+    return x === 0 && got !== 0 && Math.abs(got) < smallest;
+  });
+}
+
+function describeMismatch(mismatch: Mismatch, expected = "JAX", got = "reference"): string {
+  const where = mismatch.index >= 0 ? ` at element ${mismatch.index}` : "";
+  const values = mismatch.expected !== undefined ? ` (${expected} ${mismatch.expected}, ${got} ${mismatch.got})` : "";
+  const ulp = mismatch.ulp !== undefined ? `, ${mismatch.ulp} ulp` : "";
+  return `${mismatch.reason}${where}${values}${ulp}`;
 }
 
 /**

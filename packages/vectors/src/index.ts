@@ -8,10 +8,12 @@ export * from "./format.js";
 export {
   compareArray,
   decodeElements,
+  describeRule,
   encodeArray,
   float32Hex,
   float64Hex,
   floatFromHex,
+  flushSubnormal,
   isFloatDType,
   shortestDecimal,
   ulpDistance,
@@ -24,9 +26,17 @@ export {
   buildArea,
   formatJson,
   GENERATOR_VERSION,
+  jaxCalls,
+  notExactRule,
   runCall,
+  type BuildContext,
   type ProgressListener,
+  type ReferenceGap,
 } from "./generate.js";
+export { NOT_EXACT_BOUNDS, boundFor } from "./bounds.js";
+export { JAX_MODULE_PATH, runInJax, x64Of, type JaxHello, type JaxProgress, type JaxReply } from "./jax-driver.js";
+export { callKey, committedResults, liveResults, PRODUCED_BY, type JaxResults, type LiveOptions } from "./jax-results.js";
+export { distance, notExactTable, renderNotExact, type NotExactRow } from "./not-exact.js";
 export type { AreaSpec, CaseSpec, ErrorSpec, GroupSpec, JaxObservation } from "./cases/spec.js";
 export {
   createGenerator,
@@ -40,4 +50,4 @@ export {
   toNdArray,
   type CoreFunction,
 } from "./registry.js";
-export { main, renderAll, type Output } from "./cli.js";
+export { findJaxPython, main, renderAll, type Output } from "./cli.js";

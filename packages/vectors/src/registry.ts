@@ -12,11 +12,14 @@ import type { NdArray } from "@jrng/core";
 import { JRNG } from "jrng";
 import type { ArgValue, FunctionCall, GeneratorCall, MethodCall } from "./format.js";
 
-/** Turn JSON arguments into JavaScript values (`{ $bigint }` → bigint). */
+const SPECIAL_FLOATS = { NaN: NaN, Infinity: Infinity, "-Infinity": -Infinity, "-0": -0 } as const;
+
+/** Turn JSON arguments into JavaScript values (`{ $bigint }` → bigint, `{ $float }` → the float). */
 export function fromArg(value: ArgValue | undefined): unknown {
   if (value === null || value === undefined) return undefined;
   if (Array.isArray(value)) return value.map(fromArg);
   if (typeof value === "object" && "$bigint" in value) return BigInt(value.$bigint);
+  if (typeof value === "object" && "$float" in value) return SPECIAL_FLOATS[value.$float];
   return value;
 }
 
@@ -166,14 +169,19 @@ function param(value: unknown, fallback?: number): core.ArrayParam {
 }
 
 /** Keyless entry points: seeding and the block function. */
-export const KEYLESS_FUNCTIONS: Record<string, (args: Record<string, unknown>) => NdArray> = {
-  key: (a) => ({ dtype: "uint32", shape: [2], data: core.key(a.seed as number | bigint) }),
+export const KEYLESS_FUNCTIONS: Record<
+  string,
+  (args: Record<string, unknown>, options: core.ThreefryOptions) => NdArray
+> = {
+  key: (a, o) => ({ dtype: "uint32", shape: [2], data: keyWithOptions(a.seed as number | bigint, o) }),
   threefry2x32: (a) => ({
     dtype: "uint32",
     shape: [2],
     data: Uint32Array.from(core.threefry2x32(a.key as number[], a.counter as number[])),
   }),
 };
+
+const keyWithOptions = core.key as (seed: number | bigint, options?: core.ThreefryOptions) => core.Key;
 
 /** Names of every function the reference implementation provides. */
 export function functionNames(): string[] {
@@ -184,12 +192,13 @@ export function functionNames(): string[] {
 export function runFunctionCall(call: FunctionCall): NdArray {
   const args: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(call.args)) args[name] = fromArg(value);
+  const options = { partitionable: call.mode === "partitionable", x64: call.x64 ?? false } as core.ThreefryOptions;
   const keyless = KEYLESS_FUNCTIONS[call.function];
-  if (keyless) return keyless(args);
+  if (keyless) return keyless(args, options);
   const run = FUNCTIONS[call.function];
   if (!run) throw new Error(`unknown function ${call.function}`);
   if (!call.key) throw new Error(`${call.function} needs a key`);
-  return run(Uint32Array.from(call.key), args, { partitionable: call.mode === "partitionable" });
+  return run(Uint32Array.from(call.key), args, options);
 }
 
 /**
@@ -263,8 +272,12 @@ export function toNdArray(result: unknown): NdArray {
 
 /** Create the generator a call describes. */
 export function createGenerator(call: GeneratorCall): JRNG {
-  const { seed, stream, mode } = call.generator;
-  return new JRNG(fromArg(seed) as number | bigint, { stream, partitionable: mode === "partitionable" });
+  const { seed, stream, mode, x64 } = call.generator;
+  return new JRNG(fromArg(seed) as number | bigint, {
+    stream,
+    partitionable: mode === "partitionable",
+    ...(x64 ? { x64 } : {}),
+  });
 }
 
 /** Run one method call on a generator. Throws what the implementation throws. */

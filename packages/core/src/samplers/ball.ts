@@ -14,14 +14,20 @@
  *
  * @module
  */
+import { powIn } from "../xla-math/by-dtype.js";
 import { roundTo } from "../float.js";
+import { log1pIn } from "../xla-math/by-dtype.js";
 import { checkKey, type Key, type KeyLike } from "../keys.js";
 import { allocate, shapeSize, type FloatDType, type NdArray } from "../ndarray.js";
-import { isPartitionable, type ThreefryOptions } from "../options.js";
+import { defaultFloatDType, isPartitionable, type ThreefryOptions } from "../options.js";
 import { splitKey } from "../random-words.js";
 import { checkFloatDType, checkInteger, checkShape, MAX_ELEMENTS } from "../validate.js";
-import { powC } from "../float.js";
-import { checkShapeExponent, generalizedNormalKernel } from "./generalized-normal.js";
+
+import {
+  checkShapeExponent,
+  generalizedNormalKernel,
+  signFloatDType,
+} from "./generalized-normal.js";
 import { unitFloats } from "./uniform.js";
 
 /**
@@ -35,8 +41,8 @@ import { unitFloats } from "./uniform.js";
  * @param d - the dimension, a non-negative integer.
  * @param p - the p of the Lp norm (default 2).
  * @param shape - the batch shape (default `[]`).
- * @param dtype - `"float32"` (default, JAX without x64) or `"float64"` (JAX with `jax_enable_x64`).
- * @param options - the threefry mode (default partitionable).
+ * @param dtype - `"float32"` or `"float64"`; default `"float32"`, or `"float64"` with `options.x64` (JAX's default float).
+ * @param options - the threefry mode (default partitionable) and `x64` (default `false`; it decides the dtype of the random signs, see `generalizedNormal`).
  * @returns an array of shape `[...shape, d]`.
  * @throws TypeError for a bad key, `d`, `p`, shape, dtype or options.
  * @throws RangeError for a negative `d` or a result with too many elements.
@@ -46,12 +52,12 @@ export function ball(
   d: number,
   p: number = 2,
   shape: number | readonly number[] = [],
-  dtype: FloatDType = "float32",
+  dtype?: FloatDType,
   options?: ThreefryOptions,
 ): NdArray<FloatDType> {
   const checkedShape = checkShape("shape", shape);
   const checkedKey = checkKey("ball", key);
-  const checkedDType = checkFloatDType("dtype", dtype);
+  const checkedDType = checkFloatDType("dtype", dtype ?? defaultFloatDType(options));
   const dimension = checkInteger("d", d, 0, MAX_ELEMENTS);
   const exponent = checkShapeExponent("p", p);
   const fullShape = checkShape("[...shape, d]", [...checkedShape, dimension]);
@@ -64,15 +70,17 @@ export function ball(
       checkedShape,
       dimension,
       checkedDType,
-      roundTo(checkedDType)(exponent),
+      exponent,
       partitionable,
+      signFloatDType(checkedDType, options),
     ),
   };
 }
 
 /**
- * JAX's `_ball` on a checked key, `p` rounded to `dtype`; the result has
- * shape `[...shape, d]`:
+ * JAX's `_ball` on a checked key, `p` the Python float (rounded to `dtype`
+ * where it meets an array, and `1/p` computed before that rounding); the
+ * result has shape `[...shape, d]`:
  *
  * 1. `(k1, k2) = split(key)`.
  * 2. `g = generalizedNormal(k1, p, [...shape, d])`.
@@ -87,20 +95,30 @@ export function ballKernel(
   dtype: FloatDType,
   p: number,
   partitionable: boolean,
+  signDType: FloatDType,
 ): Float32Array | Float64Array {
   const r = roundTo(dtype);
+  const pow = powIn(dtype);
+  const log1p = log1pIn(dtype);
   const batch = shapeSize(shape);
   const out = allocate(dtype, batch * d);
   const [k1, k2] = splitKey(key, 2, partitionable);
-  const g = generalizedNormalKernel(k1, [...shape, d], dtype, p, partitionable);
+  const g = generalizedNormalKernel(k1, [...shape, d], dtype, p, partitionable, signDType);
+  const exponent = r(p);
   const u = unitFloats(k2, batch, dtype, partitionable);
   const invP = r(1 / p);
   for (let b = 0; b < batch; b++) {
-    const e = -r(Math.log1p(-u[b]));
+    const e = -r(log1p(-u[b]));
     let sum = 0;
-    for (let j = b * d; j < (b + 1) * d; j++) sum = r(sum + r(powC(Math.abs(g[j]), p)));
-    const norm = r(powC(r(sum + e), invP));
-    for (let j = b * d; j < (b + 1) * d; j++) out[j] = r(g[j] / norm);
+    for (let j = b * d; j < (b + 1) * d; j++) sum = r(sum + pow(Math.abs(g[j]), exponent));
+    if (dtype === "float64") {
+      // XLA rewrites g / (s + e)^(1/p) as g · (s + e)^(−1/p).
+      const inverseNorm = pow(sum + e, -invP);
+      for (let j = b * d; j < (b + 1) * d; j++) out[j] = g[j] * inverseNorm;
+    } else {
+      const norm = pow(r(sum + e), invP);
+      for (let j = b * d; j < (b + 1) * d; j++) out[j] = r(g[j] / norm);
+    }
   }
   return out;
 }

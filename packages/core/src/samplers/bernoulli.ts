@@ -11,38 +11,19 @@
 import { roundTo } from "../float.js";
 import { checkKey, type Key, type KeyLike } from "../keys.js";
 import { shapeSize, type FloatDType, type NdArray } from "../ndarray.js";
-import { isPartitionable, type SliceOptions, type ThreefryOptions } from "../options.js";
+import {
+  isPartitionable,
+  isX64,
+  SLICE_OPTION_KEYS,
+  type SliceOptions,
+  type X64Options,
+} from "../options.js";
+
+export { isX64, type X64Options };
 import { resolveShape, toParam, type ArrayParam } from "../params.js";
+import { sampleElements } from "../slice.js";
 import { describe } from "../validate.js";
 import { unitFloats } from "./uniform.js";
-import { sampleElements } from "../slice.js";
-
-/**
- * Options of the discrete samplers whose JAX result depends on
- * `jax_enable_x64` through a default dtype.
- */
-export interface X64Options extends ThreefryOptions {
-  /**
-   * Mirror JAX with `jax_enable_x64` (default `false`): Python floats and
-   * default-dtype arrays are float64 there (float32 without it), and the
-   * default integer is int64 (int32 without it).
-   */
-  x64?: boolean;
-}
-
-/** Options of the elementwise samplers that take `x64`: it, the threefry mode and a slice. */
-export interface X64SliceOptions extends X64Options, SliceOptions {}
-
-/** Resolve the `x64` option, rejecting anything but a boolean. */
-export function isX64(options: X64Options | undefined): boolean {
-  if (options === undefined || options === null || typeof options !== "object") return false;
-  const { x64 } = options as { x64?: unknown };
-  if (x64 === undefined) return false;
-  if (typeof x64 !== "boolean") {
-    throw new TypeError(`options.x64 must be true or false, got ${describe(x64)}`);
-  }
-  return x64;
-}
 
 /**
  * The float dtype JAX gives a probability-like parameter (`lax.dtype(p)` after
@@ -87,7 +68,7 @@ export function bernoulli(
   p: ArrayParam = 0.5,
   shape?: number | readonly number[],
   mode: BernoulliMode = "low",
-  options?: X64SliceOptions,
+  options?: SliceOptions,
 ): NdArray<"bool"> {
   if (mode !== "low" && mode !== "high") {
     throw new RangeError(`bernoulli: got mode=${describe(mode)}, expected "high" or "low"`);
@@ -102,7 +83,7 @@ export function bernoulli(
   }
   const prob = toParam("p", p);
   const checkedShape = resolveShape("bernoulli", shape, prob);
-  const partitionable = isPartitionable(options);
+  const partitionable = isPartitionable(options, undefined, SLICE_OPTION_KEYS);
   const { shape: resultShape, data } = sampleElements(
     checkedKey,
     checkedShape,

@@ -12,12 +12,19 @@
  *
  * @module
  */
+import { expIn } from "../xla-math/by-dtype.js";
 import { roundTo } from "../float.js";
 import { checkKey, type Key, type KeyLike } from "../keys.js";
 import { allocate, shapeSize, type FloatDType, type NdArray } from "../ndarray.js";
 import type { ArrayParam } from "../params.js";
 import { splitKey } from "../random-words.js";
-import { checkGammaMethod, loggammaKernel, type GammaMethod, type GammaOptions } from "./gamma.js";
+import {
+  checkGammaMethod,
+  GAMMA_OPTION_KEYS,
+  loggammaKernel,
+  type GammaMethod,
+  type GammaOptions,
+} from "./gamma.js";
 import { sampleCastFloatParams } from "./float-params.js";
 
 /**
@@ -33,8 +40,8 @@ import { sampleCastFloatParams } from "./float-params.js";
  * @param a - the first shape parameter ("alpha"), broadcast-compatible with `shape`.
  * @param b - the second shape parameter ("beta"), broadcast-compatible with `shape`.
  * @param shape - the result shape; default (`undefined`) is the broadcast of `a` and `b`.
- * @param dtype - `"float32"` (default, JAX without x64) or `"float64"` (JAX with `jax_enable_x64`).
- * @param options - the threefry mode (default partitionable) and `slice: [start, end]` for a slice of the result (spec/sharding.md) and `method` (default `"exact"`).
+ * @param dtype - `"float32"` or `"float64"`; default `"float32"`, or `"float64"` with `options.x64` (JAX's default float).
+ * @param options - the threefry mode (default partitionable) and `method` (default `"exact"`); `slice: [start, end]` for a slice of the result (spec/sharding.md).
  * @throws TypeError for a bad key, shape, dtype, a float64 NdArray parameter with `dtype` float32 (JAX's `_check_all_safe_to_cast`), parameter or options.
  * @throws RangeError if the parameters do not broadcast (to `shape`), or for an unknown `method`.
  */
@@ -43,7 +50,7 @@ export function beta(
   a: ArrayParam,
   b: ArrayParam,
   shape?: number | readonly number[] | null,
-  dtype: FloatDType = "float32",
+  dtype?: FloatDType,
   options?: GammaOptions,
 ): NdArray<FloatDType> {
   const checkedKey = checkKey("beta", key);
@@ -56,6 +63,7 @@ export function beta(
     dtype,
     options,
     (k, s, d, [av, bv], p) => betaKernel(k, s, d, av, bv, p, method),
+    GAMMA_OPTION_KEYS,
   );
 }
 
@@ -77,6 +85,7 @@ export function betaKernel(
   method: GammaMethod = "exact",
 ): Float32Array | Float64Array {
   const r = roundTo(dtype);
+  const exp = expIn(dtype);
   const size = shapeSize(shape);
   const out = allocate(dtype, size);
   const [keyA, keyB] = splitKey(key, 2, partitionable);
@@ -84,8 +93,8 @@ export function betaKernel(
   const logGammaB = loggammaKernel(keyB, shape, dtype, b, partitionable, method);
   for (let i = 0; i < size; i++) {
     const logMax = Math.max(logGammaA[i], logGammaB[i]);
-    const ga = r(Math.exp(r(logGammaA[i] - logMax)));
-    const gb = r(Math.exp(r(logGammaB[i] - logMax)));
+    const ga = r(exp(r(logGammaA[i] - logMax)));
+    const gb = r(exp(r(logGammaB[i] - logMax)));
     out[i] = r(ga / r(ga + gb));
   }
   return out;

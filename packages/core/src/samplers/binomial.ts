@@ -9,8 +9,7 @@
  * `log1p` are JavaScript's float64 functions, rounded to float32 for
  * float32: within 2 float32 ULP of XLA CPU's float32 approximations (0.5 ULP
  * correct rounding plus at most 1 ULP double rounding, against XLA's ~1 ULP);
- * in float64, JavaScript's `Math.log`/`Math.log1p` (about 1 ULP in V8) against
- * XLA's float64 (about 1 ULP): within 2 float64 ULP. Counts equal JAX's
+ * in float64, the `log` and `log1p` XLA:CPU runs (exact). Counts equal JAX's
  * except when a compared quantity (`ceil(log(u) / log1p(-q))`, `v <= ub`)
  * lands within those ULP of its threshold: rare, not impossible. Measured on
  * our code (not JAX) by shifting every `log`/`log1p` result by one float32
@@ -19,11 +18,18 @@
  *
  * @module
  */
+import { log1pIn, logIn } from "../xla-math/by-dtype.js";
 import { checkKey, type Key, type KeyLike } from "../keys.js";
 import { allocate, shapeSize, type FloatDType, type NdArray } from "../ndarray.js";
-import { isPartitionable, type SliceOptions } from "../options.js";
-import { resolveShape, toParam, type ArrayParam } from "../params.js";
-import { roundTo } from "../float.js";
+import {
+  defaultFloatDType,
+  isPartitionable,
+  isX64,
+  SLICE_OPTION_KEYS,
+  type SliceOptions,
+} from "../options.js";
+import { type ArrayParam, promotedFloatDType, resolveShape, toParam } from "../params.js";
+import { convertFloats, roundTo } from "../float.js";
 import { splitKey } from "../random-words.js";
 import { checkFloatDType } from "../validate.js";
 import { unitFloats } from "./uniform.js";
@@ -33,9 +39,12 @@ import { sampleElements } from "../slice.js";
  * Sample binomial counts (as floats) of `n` trials with success probability
  * `p`, as `jax.random.binomial`.
  *
- * `n` and `p` are rounded to `dtype`, which is also the dtype JAX computes
- * in (JAX computes in `p`'s promoted float dtype: float32 by default, float64
- * with `jax_enable_x64`). A fractional `n` is floored. Like JAX, invalid
+ * JAX computes in `p`'s promoted float dtype and converts the counts to
+ * `dtype` at the end: a number `p` is a Python float, so float32 without x64
+ * and float64 with `options.x64` (also for a float32 `dtype`; a float64
+ * `dtype` implies x64); a float NdArray keeps its dtype; a nested array is an
+ * array of `dtype`. `n` and `p` are
+ * rounded to that dtype. A fractional `n` is floored. Like JAX, invalid
  * parameters give NaN instead of an error (the functional API mirrors
  * `jax.random`): NaN or negative `n`, NaN `p`, or `p` outside `[0, 1]` give
  * NaN; `n = +Infinity` gives `+Infinity`; `n = 0`, `p = 0` give 0 and
@@ -49,8 +58,8 @@ import { sampleElements } from "../slice.js";
  * @param n - the number of trials, a number or array broadcast-compatible with `shape`.
  * @param p - the success probability, a number or array broadcast-compatible with `shape`.
  * @param shape - the result shape; default (`undefined`) is the broadcast of `n` and `p`.
- * @param dtype - `"float32"` (default) or `"float64"`.
- * @param options - the threefry mode (default partitionable) and `slice: [start, end]` for a slice of the result (spec/sharding.md).
+ * @param dtype - `"float32"` or `"float64"`; default `"float32"`, or `"float64"` with `options.x64` (JAX's default float).
+ * @param options - the threefry mode (default partitionable) and `x64` (default `false`); `slice: [start, end]` for a slice of the result (spec/sharding.md).
  * @throws TypeError for a bad key, shape, dtype, `n` or `p`.
  * @throws RangeError if `n` and `p` do not broadcast to `shape`.
  */
@@ -59,24 +68,31 @@ export function binomial(
   n: ArrayParam,
   p: ArrayParam,
   shape?: number | readonly number[],
-  dtype: FloatDType = "float32",
+  dtype?: FloatDType,
   options?: SliceOptions,
 ): NdArray<FloatDType> {
   const checkedKey = checkKey("binomial", key);
-  const checkedDType = checkFloatDType("dtype", dtype);
+  const checkedDType = checkFloatDType("dtype", dtype ?? defaultFloatDType(options));
   const count = toParam("n", n);
   const prob = toParam("p", p);
   const checkedShape = resolveShape("binomial", shape, count, prob);
-  const partitionable = isPartitionable(options);
-  const { shape: resultShape, data } = sampleElements(
+  const partitionable = isPartitionable(options, undefined, SLICE_OPTION_KEYS);
+  // A float64 result implies x64 (JAX has no float64 without it).
+  const x64 = isX64(options) || checkedDType === "float64";
+  const computeDType = promotedFloatDType([p], checkedDType, x64);
+  const { shape: resultShape, data: counts } = sampleElements(
     checkedKey,
     checkedShape,
     options,
     (k, s, broadcast) =>
-      binomialKernel(k, s, checkedDType, broadcast(count), broadcast(prob), partitionable),
+      binomialKernel(k, s, computeDType, broadcast(count), broadcast(prob), partitionable),
     false,
   );
-  return { dtype: checkedDType, shape: resultShape, data };
+  return {
+    dtype: checkedDType,
+    shape: resultShape,
+    data: computeDType === checkedDType ? counts : convertFloats(checkedDType, counts),
+  };
 }
 
 /**
@@ -174,7 +190,9 @@ export function binomialInversionKernel(
   partitionable: boolean,
 ): Float64Array {
   const round = roundTo(dtype);
-  const log1mq = q.map((x) => round(Math.log1p(-x)));
+  const log = logIn(dtype);
+  const log1p = log1pIn(dtype);
+  const log1mq = q.map((x) => round(log1p(-x)));
   const numGeom = new Float64Array(size);
   const geomSum = new Float64Array(size);
   let pending = 0;
@@ -188,7 +206,7 @@ export function binomialInversionKernel(
     for (let i = 0; i < size; i++) {
       if (!(geomSum[i] <= n[i])) continue;
       numGeom[i] += 1;
-      const geom = Math.ceil(round(round(Math.log(u[i])) / log1mq[i]));
+      const geom = Math.ceil(round(round(log(u[i])) / log1mq[i]));
       geomSum[i] = round(geomSum[i] + geom);
       if (geomSum[i] <= n[i]) pending++;
     }
@@ -216,6 +234,7 @@ export function btrsKernel(
   partitionable: boolean,
 ): Float64Array {
   const round = roundTo(dtype);
+  const log = logIn(dtype);
   const stirling = stirlingApproxTail(dtype);
   const c1_15 = round(1.15);
   const c2_53 = round(2.53);
@@ -251,9 +270,7 @@ export function btrsKernel(
     m[i] = Math.floor(round(round(count + 1) * prob));
     // The k-independent part of ub: (m + 0.5) log((m + 1) / (r (n - m + 1))).
     const nm1 = round(round(count - m[i]) + 1);
-    mTerms[i] = round(
-      round(m[i] + 0.5) * round(Math.log(round(round(m[i] + 1) / round(r[i] * nm1)))),
-    );
+    mTerms[i] = round(round(m[i] + 0.5) * round(log(round(round(m[i] + 1) / round(r[i] * nm1)))));
     // vR is NaN exactly when n · q (1 - q) is NaN (n = inf, q = 0): JAX never
     // accepts such an element and loops forever; here it does not hold the loop.
     if (Number.isNaN(vR[i]) && Number.isNaN(stddev[i])) accepted[i] = 1;
@@ -279,7 +296,7 @@ export function btrsKernel(
         const reject = k < 0 || k > count;
         if (!reject) {
           const v = round(
-            Math.log(
+            log(
               round(
                 round(vs[i] * alpha[i]) / round(round(a[i] / round(uShifted * uShifted)) + b[i]),
               ),
@@ -287,9 +304,9 @@ export function btrsKernel(
           );
           const nm1 = round(round(count - m[i]) + 1);
           const nk1 = round(round(count - k) + 1);
-          let ub = round(mTerms[i] + round(round(count + 1) * round(Math.log(round(nm1 / nk1)))));
+          let ub = round(mTerms[i] + round(round(count + 1) * round(log(round(nm1 / nk1)))));
           ub = round(
-            ub + round(round(k + 0.5) * round(Math.log(round(round(r[i] * nk1) / round(k + 1))))),
+            ub + round(round(k + 0.5) * round(log(round(round(r[i] * nk1) / round(k + 1))))),
           );
           ub = round(ub + stirling(m[i]));
           ub = round(ub + stirling(round(count - m[i])));

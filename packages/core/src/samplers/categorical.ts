@@ -14,7 +14,7 @@
 import { roundTo } from "../float.js";
 import { checkKey, type Key, type KeyLike } from "../keys.js";
 import { shapeSize, type FloatDType, type NdArray } from "../ndarray.js";
-import { isPartitionable } from "../options.js";
+import { isPartitionable, isX64, type X64Options } from "../options.js";
 import {
   broadcastParam,
   checkParamsFitShape,
@@ -23,7 +23,7 @@ import {
   type Param,
 } from "../params.js";
 import { checkShape, describe } from "../validate.js";
-import { isX64, paramFloatDType, type X64Options } from "./bernoulli.js";
+import { paramFloatDType } from "./bernoulli.js";
 import { checkGumbelMode, gumbelKernel, type GumbelMode } from "./gumbel.js";
 
 const sign = new Float64Array(1);
@@ -91,11 +91,10 @@ export function argmaxStrided(
 }
 
 function checkAxis(name: string, axis: unknown, rank: number): number {
-  if (typeof axis !== "number" || !Number.isInteger(axis) || axis < -rank || axis >= rank) {
-    throw new RangeError(
-      `${name} must be an integer in [${-rank}, ${rank - 1}] for an array of rank ${rank}, got ${describe(axis)}`,
-    );
-  }
+  const message = `${name} must be an integer in [${-rank}, ${rank - 1}] for an array of rank ${rank}, got ${describe(axis)}`;
+  // The wrong kind of value is a TypeError, an integer out of range a RangeError.
+  if (typeof axis !== "number" || !Number.isInteger(axis)) throw new TypeError(message);
+  if (axis < -rank || axis >= rank) throw new RangeError(message);
   return axis < 0 ? axis + rank : axis;
 }
 
@@ -115,8 +114,9 @@ export { checkAxis };
  * without `axis`).
  *
  * The logits' float dtype is that of a float NdArray, else float32 (float64
- * with `options.x64`). Indices are int32 (JAX returns int64 for `replace=true`
- * under x64; the values are the same).
+ * with `options.x64`). Indices are int32, or int64 with `x64` and
+ * `replace = true` (JAX's `argmax`; its `top_k` without replacement returns
+ * int32 under x64 too).
  *
  * @param key - the key.
  * @param logits - unnormalised log-probabilities, at least one axis.
@@ -136,7 +136,7 @@ export function categorical(
   replace = true,
   mode?: GumbelMode,
   options?: X64Options,
-): NdArray<"int32"> {
+): NdArray<"int32" | "int64"> {
   const checkedKey = checkKey("categorical", key);
   const x64 = isX64(options);
   const dtype = paramFloatDType(logits, x64);
@@ -163,20 +163,21 @@ export function categorical(
     checkParamsFitShape("categorical", checkedShape, batchShape);
   }
   const partitionable = isPartitionable(options);
-  return {
-    dtype: "int32",
-    shape: checkedShape,
-    data: categoricalKernel(
-      checkedKey,
-      param,
-      dtype,
-      ax,
-      checkedShape,
-      replace,
-      checkedMode,
-      partitionable,
-    ),
-  };
+  const indices = categoricalKernel(
+    checkedKey,
+    param,
+    dtype,
+    ax,
+    checkedShape,
+    replace,
+    checkedMode,
+    partitionable,
+  );
+  if (replace && x64) {
+    // JAX's argmax gives int64 under x64; top_k (without replacement) stays int32.
+    return { dtype: "int64", shape: checkedShape, data: BigInt64Array.from(indices, BigInt) };
+  }
+  return { dtype: "int32", shape: checkedShape, data: indices };
 }
 
 /**

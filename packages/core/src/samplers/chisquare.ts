@@ -10,11 +10,18 @@
  *
  * @module
  */
+import { expIn } from "../xla-math/by-dtype.js";
 import { roundTo } from "../float.js";
 import { checkKey, type Key, type KeyLike } from "../keys.js";
 import { allocate, shapeSize, type FloatDType, type NdArray } from "../ndarray.js";
 import type { ArrayParam } from "../params.js";
-import { checkGammaMethod, loggammaKernel, type GammaMethod, type GammaOptions } from "./gamma.js";
+import {
+  checkGammaMethod,
+  GAMMA_OPTION_KEYS,
+  loggammaKernel,
+  type GammaMethod,
+  type GammaOptions,
+} from "./gamma.js";
 import { sampleCastFloatParams } from "./float-params.js";
 
 /**
@@ -28,8 +35,8 @@ import { sampleCastFloatParams } from "./float-params.js";
  * @param key - the key.
  * @param df - the degrees of freedom, broadcast-compatible with `shape`.
  * @param shape - the result shape; default (`undefined`) is `df`'s shape.
- * @param dtype - `"float32"` (default, JAX without x64) or `"float64"` (JAX with `jax_enable_x64`).
- * @param options - the threefry mode (default partitionable) and `slice: [start, end]` for a slice of the result (spec/sharding.md) and `method` (default `"exact"`).
+ * @param dtype - `"float32"` or `"float64"`; default `"float32"`, or `"float64"` with `options.x64` (JAX's default float).
+ * @param options - the threefry mode (default partitionable) and `method` (default `"exact"`); `slice: [start, end]` for a slice of the result (spec/sharding.md).
  * @throws TypeError for a bad key, shape, dtype, a float64 NdArray parameter with `dtype` float32 (JAX's `_check_all_safe_to_cast`), `df` or options.
  * @throws RangeError if `df` does not broadcast to `shape`, or for an unknown `method`.
  */
@@ -37,7 +44,7 @@ export function chisquare(
   key: KeyLike,
   df: ArrayParam,
   shape?: number | readonly number[] | null,
-  dtype: FloatDType = "float32",
+  dtype?: FloatDType,
   options?: GammaOptions,
 ): NdArray<FloatDType> {
   const checkedKey = checkKey("chisquare", key);
@@ -50,6 +57,7 @@ export function chisquare(
     dtype,
     options,
     (k, s, d, [dfs], p) => chisquareKernel(k, s, d, dfs, p, method),
+    GAMMA_OPTION_KEYS,
   );
 }
 
@@ -67,10 +75,11 @@ export function chisquareKernel(
   method: GammaMethod = "exact",
 ): Float32Array | Float64Array {
   const r = roundTo(dtype);
+  const exp = expIn(dtype);
   const size = shapeSize(shape);
   const halfDf = df.map((x) => r(x / 2));
   const logGamma = loggammaKernel(key, shape, dtype, halfDf, partitionable, method);
   const out = allocate(dtype, size);
-  for (let i = 0; i < size; i++) out[i] = r(r(Math.exp(logGamma[i])) * 2);
+  for (let i = 0; i < size; i++) out[i] = r(r(exp(logGamma[i])) * 2);
   return out;
 }

@@ -16,19 +16,23 @@
  *
  * @module
  */
+import { logIn } from "../xla-math/by-dtype.js";
 import { randint32Into } from "../bulk.js";
 import { roundTo } from "../float.js";
 import { checkKey, type Key, type KeyLike } from "../keys.js";
 import { allocate, shapeSize, type DType, type FloatDType, type NdArray } from "../ndarray.js";
-import { isPartitionable } from "../options.js";
+import { isPartitionable, isX64, type X64Options } from "../options.js";
 import { toParam, type ArrayParam, type NestedNumbers } from "../params.js";
 import { checkShape, describe } from "../validate.js";
-import { isX64, paramFloatDType, type X64Options } from "./bernoulli.js";
+import { paramFloatDType } from "./bernoulli.js";
 import { checkAxis, topKIndices } from "./categorical.js";
 import { checkGumbelMode, gumbelKernel, type GumbelMode } from "./gumbel.js";
 import { isIntegerDType, randintKernel } from "./randint.js";
-import { shuffleIndices, takeAlongAxis, toNdArray } from "./permutation.js";
+import { shuffledPrefix, shuffleIndices, takeAlongAxis, toNdArray } from "./permutation.js";
 import { unitFloats } from "./uniform.js";
+
+/** The largest population `choice` samples without replacement: int32's maximum (JAX's `arange(n)` indices). */
+const MAX_SHUFFLED_POPULATION = 2 ** 31 - 1;
 
 /** XLA CPU's base length for rewriting cumulative reduce-windows (`xla_reduce_window_rewrite_base_length`). */
 const SCAN_BASE = 16;
@@ -182,6 +186,12 @@ export function choice(
   }
   if (n <= 0)
     throw new RangeError(`a must be greater than 0 unless no samples are taken, got ${n}`);
+  if (!replace && n > MAX_SHUFFLED_POPULATION) {
+    throw new RangeError(
+      `choice: without replacement, a population of ${n} cannot be indexed: JAX shuffles arange(n) ` +
+        `with int32 indices, so n must be at most ${MAX_SHUFFLED_POPULATION}`,
+    );
+  }
   if (!replace && draws > n) {
     throw new RangeError(
       `Cannot take a larger sample (size ${draws}) than population (size ${n}) when 'replace=false'`,
@@ -248,6 +258,9 @@ export function choiceIndices(
       for (let i = 0; i < draws; i++) out[i] = Number(ind[i]);
       return out;
     }
+    // A small sample of a large population: only the sample's positions are
+    // followed through the shuffle's rounds (same values, see shuffledPrefix).
+    if (draws <= n / 8) return shuffledPrefix(key, n, draws, partitionable);
     out.set(shuffleIndices(key, [n], 0, partitionable).subarray(0, draws));
     return out;
   }
@@ -263,7 +276,8 @@ export function choiceIndices(
     return out;
   }
   const noise = gumbelKernel(key, [n], p.dtype, mode, partitionable);
-  const perturbed = noise.map((g, i) => round(g + round(Math.log(weights[i]))));
+  const log = logIn(p.dtype);
+  const perturbed = noise.map((g, i) => round(g + log(weights[i])));
   out.set(topKIndices(perturbed, draws));
   return out;
 }

@@ -13,10 +13,11 @@
  *
  * @module
  */
+import { expIn } from "../xla-math/by-dtype.js";
 import { roundTo } from "../float.js";
 import { checkKey, type Key, type KeyLike } from "../keys.js";
 import { allocate, shapeSize, type FloatDType, type NdArray } from "../ndarray.js";
-import { isPartitionable, type ThreefryOptions } from "../options.js";
+import { defaultFloatDType, isPartitionable, type ThreefryOptions } from "../options.js";
 import { broadcastParam, checkParamsFitShape, toParam, type ArrayParam } from "../params.js";
 import { checkFloatDType, checkShape } from "../validate.js";
 import { loggammaKernel } from "./gamma.js";
@@ -34,8 +35,8 @@ import { loggammaKernel } from "./gamma.js";
  * @param alpha - the concentrations, an array of shape `[..., k]` (at least one axis).
  * @param shape - the batch shape (the result shape without its last axis); must be
  *   broadcast-compatible with `alpha`'s shape without its last axis, which is the default.
- * @param dtype - `"float32"` (default, JAX without x64) or `"float64"` (JAX with `jax_enable_x64`).
- * @param options - the threefry mode (default partitionable).
+ * @param dtype - `"float32"` or `"float64"`; default `"float32"`, or `"float64"` with `options.x64` (JAX's default float).
+ * @param options - the threefry mode (default partitionable) and `x64` (default `false`, JAX's `jax_enable_x64`).
  * @returns an array of shape `[...shape, k]`.
  * @throws TypeError for a bad key, shape, dtype, `alpha` or options.
  * @throws RangeError if `alpha` is a scalar or its batch shape does not broadcast to `shape`.
@@ -44,11 +45,11 @@ export function dirichlet(
   key: KeyLike,
   alpha: ArrayParam,
   shape?: number | readonly number[] | null,
-  dtype: FloatDType = "float32",
+  dtype?: FloatDType,
   options?: ThreefryOptions,
 ): NdArray<FloatDType> {
   const checkedKey = checkKey("dirichlet", key);
-  const checkedDType = checkFloatDType("dtype", dtype);
+  const checkedDType = checkFloatDType("dtype", dtype ?? defaultFloatDType(options));
   const concentration = toParam("alpha", alpha);
   if (concentration.shape.length < 1) {
     throw new RangeError(
@@ -95,6 +96,7 @@ export function dirichletKernel(
   partitionable: boolean,
 ): Float32Array | Float64Array {
   const r = roundTo(dtype);
+  const exp = expIn(dtype);
   const size = shapeSize(shape);
   const out = allocate(dtype, size);
   const k = shape.length === 0 ? 1 : shape[shape.length - 1];
@@ -105,10 +107,16 @@ export function dirichletKernel(
     for (let j = start; j < start + k; j++) max = Math.max(max, logGamma[j]);
     let sum = 0;
     for (let j = start; j < start + k; j++) {
-      out[j] = r(Math.exp(r(logGamma[j] - max)));
+      out[j] = r(exp(r(logGamma[j] - max)));
       sum = r(sum + out[j]);
     }
-    for (let j = start; j < start + k; j++) out[j] = r(out[j] / sum);
+    if (dtype === "float64") {
+      // XLA rewrites the division by the broadcast sum as a product with 1/sum.
+      const inverse = 1 / sum;
+      for (let j = start; j < start + k; j++) out[j] = out[j] * inverse;
+    } else {
+      for (let j = start; j < start + k; j++) out[j] = r(out[j] / sum);
+    }
   }
   return out;
 }

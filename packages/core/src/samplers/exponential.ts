@@ -8,11 +8,12 @@
  * rounding, so at most 1 float32 ULP from exact. XLA CPU's `log1p` is its own
  * approximation with a documented budget of 1 ULP (float32 and float64,
  * `xla/codegen/intrinsic/accuracy/accuracy_budget.h`). Hence a float32 result
- * is within **2 ULP** of JAX on CPU (in practice equal or 1 ULP apart), and a
- * float64 result within **2 float64 ULP**.
+ * is within **2 ULP** of JAX on CPU (in practice equal or 1 ULP apart). A
+ * float64 result is exact: XLA's own float64 `log1p` (`log1pF64`).
  *
  * @module
  */
+import { log1pIn } from "../xla-math/by-dtype.js";
 import { roundTo } from "../float.js";
 import type { Key, KeyLike } from "../keys.js";
 import { allocate, shapeSize, type FloatDType, type NdArray } from "../ndarray.js";
@@ -30,15 +31,15 @@ import { uniformKernel } from "./uniform.js";
  *
  * @param key - the key.
  * @param shape - the result shape (default `[]`).
- * @param dtype - `"float32"` (default) or `"float64"`.
- * @param options - the threefry mode (default partitionable) and `slice: [start, end]` for a slice of the result (spec/sharding.md).
+ * @param dtype - `"float32"` or `"float64"`; default `"float32"`, or `"float64"` with `options.x64` (JAX's default float).
+ * @param options - the threefry mode (default partitionable) and `x64` (default `false`, JAX's `jax_enable_x64`); `slice: [start, end]` for a slice of the result (spec/sharding.md).
  * @throws TypeError for a bad key, shape, dtype or options.
  * @throws RangeError for a shape with too many elements.
  */
 export function exponential(
   key: KeyLike,
   shape: number | readonly number[] = [],
-  dtype: FloatDType = "float32",
+  dtype?: FloatDType,
   options?: SliceOptions,
 ): NdArray<FloatDType> {
   return sampleShapeOnly("exponential", exponentialKernel, key, shape, dtype, options);
@@ -56,8 +57,9 @@ export function exponentialKernel(
 ): Float32Array | Float64Array {
   const size = shapeSize(shape);
   const round = roundTo(dtype);
+  const log1p = log1pIn(dtype);
   const u = uniformKernel(key, shape, dtype, [0], [1], partitionable);
   const out = allocate(dtype, size);
-  for (let i = 0; i < size; i++) out[i] = -round(Math.log1p(-u[i]));
+  for (let i = 0; i < size; i++) out[i] = -round(log1p(-u[i]));
   return out;
 }

@@ -16,7 +16,12 @@
 import { roundTo } from "../float.js";
 import { checkKey, type Key, type KeyLike } from "../keys.js";
 import type { FloatDType, NdArray } from "../ndarray.js";
-import { isPartitionable, type SliceOptions } from "../options.js";
+import {
+  defaultFloatDType,
+  isPartitionable,
+  SLICE_OPTION_KEYS,
+  type SliceOptions,
+} from "../options.js";
 import { checkSafeToCast, resolveShape, toParam } from "../params.js";
 import { sampleElements } from "../slice.js";
 import { checkFloatDType } from "../validate.js";
@@ -45,17 +50,17 @@ export function sampleFloatParams(
   key: KeyLike,
   params: Readonly<Record<string, unknown>>,
   shape: unknown,
-  dtype: FloatDType,
+  dtype: FloatDType | undefined,
   options: SliceOptions | undefined,
   kernel: FloatParamsKernel,
 ): NdArray<FloatDType> {
   const checkedKey = checkKey(name, key);
-  const checkedDType = checkFloatDType("dtype", dtype);
+  const checkedDType = checkFloatDType("dtype", dtype ?? defaultFloatDType(options));
   const entries = Object.entries(params);
   const read = entries.map(([param, value]) => toParam(param, value));
   const checkedShape = resolveShape(name, shape, ...read);
   for (const [param, value] of entries) checkSafeToCast(name, param, value, checkedDType);
-  const partitionable = isPartitionable(options);
+  const partitionable = isPartitionable(options, undefined, SLICE_OPTION_KEYS);
   const { shape: resultShape, data } = sampleElements(
     checkedKey,
     checkedShape,
@@ -77,16 +82,17 @@ export function sampleCastFloatParams(
   checkedKey: Key,
   params: Readonly<Record<string, unknown>>,
   shape: unknown,
-  dtype: FloatDType,
+  dtype: FloatDType | undefined,
   options: SliceOptions | undefined,
   kernel: FloatParamsKernel,
+  optionKeys: readonly string[] = SLICE_OPTION_KEYS,
 ): NdArray<FloatDType> {
-  const checkedDType = checkFloatDType("dtype", dtype);
+  const checkedDType = checkFloatDType("dtype", dtype ?? defaultFloatDType(options));
   const entries = Object.entries(params);
   for (const [param, value] of entries) checkSafeToCast(name, param, value, checkedDType);
   const read = entries.map(([param, value]) => toParam(param, value));
   const checkedShape = resolveShape(name, shape, ...read);
-  const partitionable = isPartitionable(options);
+  const partitionable = isPartitionable(options, name, optionKeys);
   const round = roundTo(checkedDType);
   const { shape: resultShape, data } = sampleElements(
     checkedKey,

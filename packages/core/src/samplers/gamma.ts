@@ -19,8 +19,9 @@
  * the dtype: for float32 that is within 0.5 ULP (+ a 2^-29 relative double
  * rounding term) of the exact value; XLA CPU's float32 `log`/`log1p`/`exp`
  * polynomials and libm `powf` are within about 1 ULP of exact, so each of
- * our transcendentals is **within 2 float32 ULP** of XLA's (and within 2
- * float64 ULP for float64). The standard normal draws come from
+ * our transcendentals is **within 2 float32 ULP** of XLA's. Float64 is
+ * exact: XLA:CPU's float64 `log`, `log1p`, `pow`, its fused `1 + x·c` and
+ * `1 − 0.0331·X²` and its `(1/3)·rsqrt(d)` rewrite (spec/x64.md). The standard normal draws come from
  * `normalKernel`, which states 5 ULP against JAX's CPU value.
  * Through `v = 1 + x·c`, `V = v³` and the final products these give a
  * float32 sample within a few ULP of JAX's (in practice 0 to 4; bounded by
@@ -36,11 +37,19 @@
  *
  * @module
  */
-import { f32, powC, roundTo } from "../float.js";
+import { powIn } from "../xla-math/by-dtype.js";
+import { f32, roundTo } from "../float.js";
+import { fmaF64 } from "../fma-f64.js";
+import { log1pIn, logIn } from "../xla-math/by-dtype.js";
 import { checkKey, type Key, type KeyLike } from "../keys.js";
 import { allocate, shapeSize, type FloatDType, type NdArray } from "../ndarray.js";
-import { isPartitionable, type SliceOptions } from "../options.js";
-import { resolveShape, toParam, type ArrayParam } from "../params.js";
+import {
+  defaultFloatDType,
+  isPartitionable,
+  SLICE_OPTION_KEYS,
+  type SliceOptions,
+} from "../options.js";
+import { type ArrayParam, resolveShape, toParam } from "../params.js";
 import { splitKey, splitPerElement } from "../random-words.js";
 import { checkFloatDType, describe } from "../validate.js";
 import { normalKernel } from "./normal.js";
@@ -59,6 +68,9 @@ export interface GammaOptions extends SliceOptions {
    */
   method?: GammaMethod;
 }
+
+/** The option keys of the gamma family: the threefry mode, `x64` and `method`. */
+export const GAMMA_OPTION_KEYS: readonly string[] = [...SLICE_OPTION_KEYS, "method"];
 
 /**
  * Read JAX's `method` keyword from the options of `name`.
@@ -88,8 +100,8 @@ export function checkGammaMethod(name: string, options: GammaOptions | undefined
  * @param key - the key.
  * @param a - the shape parameter, a number or array broadcast-compatible with `shape`.
  * @param shape - the result shape; default (`undefined`) is `a`'s shape.
- * @param dtype - `"float32"` (default, JAX without x64) or `"float64"` (JAX with `jax_enable_x64`).
- * @param options - the threefry mode (default partitionable) and `slice: [start, end]` for a slice of the result (spec/sharding.md) and `method` (default `"exact"`).
+ * @param dtype - `"float32"` or `"float64"`; default `"float32"`, or `"float64"` with `options.x64` (JAX's default float).
+ * @param options - the threefry mode (default partitionable) and `method` (default `"exact"`); `slice: [start, end]` for a slice of the result (spec/sharding.md).
  * @throws TypeError for a bad key, shape, dtype, `a` or options.
  * @throws RangeError if `a` does not broadcast to `shape`, or for an unknown `method`.
  *
@@ -102,7 +114,7 @@ export function gamma(
   key: KeyLike,
   a: ArrayParam,
   shape?: number | readonly number[] | null,
-  dtype: FloatDType = "float32",
+  dtype?: FloatDType,
   options?: GammaOptions,
 ): NdArray<FloatDType> {
   return gammaFamily("gamma", key, a, shape, dtype, false, options);
@@ -121,8 +133,8 @@ export function gamma(
  * @param key - the key.
  * @param a - the shape parameter, a number or array broadcast-compatible with `shape`.
  * @param shape - the result shape; default (`undefined`) is `a`'s shape.
- * @param dtype - `"float32"` (default) or `"float64"`.
- * @param options - the threefry mode (default partitionable) and `slice: [start, end]` for a slice of the result (spec/sharding.md) and `method` (default `"exact"`).
+ * @param dtype - `"float32"` or `"float64"`; default `"float32"`, or `"float64"` with `options.x64` (JAX's default float).
+ * @param options - the threefry mode (default partitionable) and `method` (default `"exact"`); `slice: [start, end]` for a slice of the result (spec/sharding.md).
  * @throws TypeError for a bad key, shape, dtype, `a` or options.
  * @throws RangeError if `a` does not broadcast to `shape`, or for an unknown `method`.
  */
@@ -130,7 +142,7 @@ export function loggamma(
   key: KeyLike,
   a: ArrayParam,
   shape?: number | readonly number[] | null,
-  dtype: FloatDType = "float32",
+  dtype?: FloatDType,
   options?: GammaOptions,
 ): NdArray<FloatDType> {
   return gammaFamily("loggamma", key, a, shape, dtype, true, options);
@@ -141,16 +153,16 @@ function gammaFamily(
   key: KeyLike,
   a: ArrayParam,
   shape: number | readonly number[] | null | undefined,
-  dtype: FloatDType,
+  dtype: FloatDType | undefined,
   logSpace: boolean,
   options: GammaOptions | undefined,
 ): NdArray<FloatDType> {
   const checkedKey = checkKey(name, key);
   const method = checkGammaMethod(name, options);
-  const checkedDType = checkFloatDType("dtype", dtype);
+  const checkedDType = checkFloatDType("dtype", dtype ?? defaultFloatDType(options));
   const alpha = toParam("a", a);
   const checkedShape = resolveShape(name, shape, alpha);
-  const partitionable = isPartitionable(options);
+  const partitionable = isPartitionable(options, name, GAMMA_OPTION_KEYS);
   const round = roundTo(checkedDType);
   const kernel = logSpace ? loggammaKernel : gammaKernel;
   const { shape: resultShape, data } = sampleElements(
@@ -245,13 +257,19 @@ export function gammaOne(
   partitionable: boolean,
 ): number {
   const r = roundTo(dtype);
+  const pow = powIn(dtype);
+  const log = logIn(dtype);
+  const log1p = log1pIn(dtype);
+  // XLA:CPU fuses `1 + x·c` and `1 − 0.0331·X²` into FMAs (modelled in float64).
+  const fused = dtype === "float64";
   const third = dtype === "float32" ? ONE_THIRD_32 : 1 / 3;
   const squeeze = dtype === "float32" ? SQUEEZE_32 : 0.0331;
   const alphaOrig = alpha;
   const boost = alpha >= 1;
   if (!boost) alpha = r(alpha + 1);
   const d = r(alpha - third);
-  const c = r(third / r(Math.sqrt(d)));
+  // float64: XLA rewrites (1/3) / sqrt(d) as (1/3) · rsqrt(d), rsqrt(d) = 1 / sqrt(d).
+  const c = fused ? third * (1 / Math.sqrt(d)) : r(third / r(Math.sqrt(d)));
 
   const [loopKey0, subkey] = splitKey(key, 2, partitionable);
   let loopKey = loopKey0;
@@ -259,8 +277,8 @@ export function gammaOne(
   let V = 1;
   let U = 2;
   while (
-    U >= r(1 - r(squeeze * r(X * X))) &&
-    r(Math.log(U)) >= r(r(X * 0.5) + r(d * r(r(1 - V) + r(Math.log(V)))))
+    U >= (fused ? fmaF64(-squeeze, X * X, 1) : r(1 - r(squeeze * r(X * X)))) &&
+    log(U) >= r(r(X * 0.5) + r(d * r(r(1 - V) + log(V))))
   ) {
     const [nextKey, xKey0, uKey] = splitKey(loopKey, 3, partitionable);
     loopKey = nextKey;
@@ -271,7 +289,7 @@ export function gammaOne(
       const [nextXKey, sub] = splitKey(xKey, 2, partitionable);
       xKey = nextXKey;
       x = normalKernel(sub, [], dtype, partitionable)[0];
-      v = r(1 + r(x * c));
+      v = fused ? fmaF64(x, c, 1) : r(1 + r(x * c));
     }
     X = r(x * x);
     V = r(r(v * v) * v);
@@ -280,12 +298,12 @@ export function gammaOne(
 
   const u = unitFloats(subkey, 1, dtype, partitionable)[0];
   if (logSpace) {
-    const logSample = r(Math.log1p(-u));
+    const logSample = log1p(-u);
     const logBoost = boost || logSample === 0 ? 0 : r(logSample * r(1 / alphaOrig));
-    return r(r(r(Math.log(d)) + r(Math.log(V))) + logBoost);
+    return r(r(log(d) + log(V)) + logBoost);
   }
   const sample = r(1 - u);
-  const boostFactor = boost ? 1 : r(powC(sample, r(1 / alphaOrig)));
+  const boostFactor = boost ? 1 : pow(sample, r(1 / alphaOrig));
   return r(r(d * V) * boostFactor);
 }
 

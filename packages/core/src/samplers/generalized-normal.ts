@@ -8,18 +8,27 @@
  * dtype (with C's `pow(1, y) = 1`), within 2 ULP of XLA CPU's `powf`/`pow`;
  * the sign is exact. A float32 result is within a few ULP (scaled by
  * `1/p` for the gamma draw's relative error) of JAX's when the gamma
- * rejection loop takes JAX's path.
+ * rejection loop takes JAX's path. Float64 is exact (glibc's `pow`,
+ * `powF64`).
  *
  * @module
  */
+import { powIn } from "../xla-math/by-dtype.js";
 import { roundTo } from "../float.js";
 import { checkKey, type Key, type KeyLike } from "../keys.js";
 import { allocate, shapeSize, type FloatDType, type NdArray } from "../ndarray.js";
-import { isPartitionable, type SliceOptions } from "../options.js";
+import {
+  defaultFloatDType,
+  isPartitionable,
+  isX64,
+  SLICE_OPTION_KEYS,
+  type SliceOptions,
+  type ThreefryOptions,
+} from "../options.js";
 import { splitKey } from "../random-words.js";
 import { checkFloatDType, checkShape, describe } from "../validate.js";
 import { gammaKernel } from "./gamma.js";
-import { powC } from "../float.js";
+
 import { unitFloats } from "./uniform.js";
 import { sampleElements } from "../slice.js";
 
@@ -41,20 +50,20 @@ export function checkShapeExponent(name: string, p: unknown): number {
  * (density proportional to `exp(−|x|^p)`; `p = 2` is a normal with variance
  * 1/2, `p = 1` a Laplace), as `jax.random.generalized_normal`.
  *
- * `p` is rounded to `dtype`. Like JAX, it is not validated: `p <= 0` or NaN
- * gives what JAX's arithmetic gives (infinities or NaN).
+ * `p` is a Python float in JAX: `1/p` is computed in float64 and then
+ * rounded to `dtype`. Like JAX, it is not validated: `p <= 0` or NaN gives
+ * what JAX's arithmetic gives (infinities or NaN).
  *
  * The random sign is JAX's `rademacher`, i.e. `bernoulli(key, 0.5)`, whose
  * uniform has the dtype of the Python float 0.5: float32 without x64,
- * float64 with x64. Here float32 results use a float32 uniform and float64
- * results a float64 one, matching JAX without and with `jax_enable_x64`
- * (JAX with x64 and `dtype=float32` is not reproduced).
+ * float64 with `options.x64` — also for a float32 result, where the two
+ * give different signs. A float64 result implies x64.
  *
  * @param key - the key.
  * @param p - the shape parameter, a number.
  * @param shape - the result shape (default `[]`).
- * @param dtype - `"float32"` (default, JAX without x64) or `"float64"` (JAX with `jax_enable_x64`).
- * @param options - the threefry mode (default partitionable) and `slice: [start, end]` for a slice of the result (spec/sharding.md).
+ * @param dtype - `"float32"` or `"float64"`; default `"float32"`, or `"float64"` with `options.x64` (JAX's default float).
+ * @param options - the threefry mode (default partitionable) and `x64` (default `false`); `slice: [start, end]` for a slice of the result (spec/sharding.md).
  * @throws TypeError for a bad key, `p`, shape, dtype or options.
  * @throws RangeError for a shape with too many elements.
  */
@@ -62,26 +71,39 @@ export function generalizedNormal(
   key: KeyLike,
   p: number,
   shape: number | readonly number[] = [],
-  dtype: FloatDType = "float32",
+  dtype?: FloatDType,
   options?: SliceOptions,
 ): NdArray<FloatDType> {
   const checkedShape = checkShape("shape", shape);
   const checkedKey = checkKey("generalizedNormal", key);
-  const checkedDType = checkFloatDType("dtype", dtype);
+  const checkedDType = checkFloatDType("dtype", dtype ?? defaultFloatDType(options));
   const exponent = checkShapeExponent("p", p);
-  const partitionable = isPartitionable(options);
+  const partitionable = isPartitionable(options, undefined, SLICE_OPTION_KEYS);
+  const signDType = signFloatDType(checkedDType, options);
   const { shape: resultShape, data } = sampleElements(checkedKey, checkedShape, options, (k, s) =>
-    generalizedNormalKernel(k, s, checkedDType, roundTo(checkedDType)(exponent), partitionable),
+    generalizedNormalKernel(k, s, checkedDType, exponent, partitionable, signDType),
   );
   return { dtype: checkedDType, shape: resultShape, data };
 }
 
 /**
- * JAX's `_generalized_normal` on a checked key, `p` rounded to `dtype`:
+ * The float dtype of the uniform behind JAX's `rademacher` signs (the dtype of
+ * the Python float 0.5): float64 with x64, else float32; a float64 result
+ * implies x64.
+ */
+export function signFloatDType(
+  dtype: FloatDType,
+  options: ThreefryOptions | undefined,
+): FloatDType {
+  return isX64(options) || dtype === "float64" ? "float64" : "float32";
+}
+
+/**
+ * JAX's `_generalized_normal` on a checked key, `p` the Python float:
  *
  * 1. `(k0, k1) = split(key)`.
- * 2. `g = gamma(k0, 1/p, shape)`.
- * 3. `s = rademacher(k1, shape)`: `+1` where `uniform(k1, shape) < 0.5`, else `−1`.
+ * 2. `g = gamma(k0, 1/p, shape)`, `1/p` rounded to `dtype`.
+ * 3. `s = rademacher(k1, shape)`: `+1` where `uniform(k1, shape, signDType) < 0.5`, else `−1`.
  * 4. Result `s · g^(1/p)`.
  */
 export function generalizedNormalKernel(
@@ -90,17 +112,19 @@ export function generalizedNormalKernel(
   dtype: FloatDType,
   p: number,
   partitionable: boolean,
+  signDType: FloatDType,
 ): Float32Array | Float64Array {
   const r = roundTo(dtype);
+  const pow = powIn(dtype);
   const size = shapeSize(shape);
   const [k0, k1] = splitKey(key, 2, partitionable);
   const invP = r(1 / p);
   const g = gammaKernel(k0, shape, dtype, new Float64Array(size).fill(invP), partitionable);
-  const u = unitFloats(k1, size, dtype, partitionable);
+  const u = unitFloats(k1, size, signDType, partitionable);
   const out = allocate(dtype, size);
   for (let i = 0; i < size; i++) {
     const sign = u[i] < 0.5 ? 1 : -1;
-    out[i] = sign * r(powC(g[i], invP));
+    out[i] = sign * pow(g[i], invP);
   }
   return out;
 }

@@ -14,6 +14,7 @@
  *
  * @module
  */
+import { log1pIn, logIn } from "../xla-math/by-dtype.js";
 import { roundTo } from "../float.js";
 import { checkKey, type Key, type KeyLike } from "../keys.js";
 import {
@@ -23,9 +24,15 @@ import {
   type NdArray,
   type TypedArrayOf,
 } from "../ndarray.js";
-import { isPartitionable } from "../options.js";
+import {
+  defaultIntDType,
+  isPartitionable,
+  isX64,
+  SLICE_OPTION_KEYS,
+  type SliceOptions,
+} from "../options.js";
 import { resolveShape, toParam, type ArrayParam } from "../params.js";
-import { isX64, paramFloatDType, type X64SliceOptions } from "./bernoulli.js";
+import { paramFloatDType } from "./bernoulli.js";
 import { checkIntegerDType, floatToInteger, INTEGER_INFO, type IntegerDType } from "./randint.js";
 import { unitFloats } from "./uniform.js";
 import { sampleElements } from "../slice.js";
@@ -46,8 +53,8 @@ import { sampleElements } from "../slice.js";
  * @param key - the key.
  * @param p - success probability, a number or array broadcast-compatible with `shape`.
  * @param shape - the result shape; default (`undefined`) is `p`'s shape.
- * @param dtype - an integer dtype (default `"int32"`).
- * @param options - the threefry mode (default partitionable) and `slice: [start, end]` for a slice of the result (spec/sharding.md) and `x64`.
+ * @param dtype - an integer dtype; default `"int32"`, or `"int64"` with `options.x64`.
+ * @param options - the threefry mode (default partitionable) and `x64`; `slice: [start, end]` for a slice of the result (spec/sharding.md).
  * @throws TypeError for a bad key, shape, dtype or `p`.
  * @throws RangeError if `p` does not broadcast to `shape`.
  */
@@ -55,16 +62,20 @@ export function geometric<D extends IntegerDType = "int32">(
   key: KeyLike,
   p: ArrayParam,
   shape?: number | readonly number[],
-  dtype: D = "int32" as D,
-  options?: X64SliceOptions,
+  dtype?: D,
+  options?: SliceOptions,
 ): NdArray<D> {
   const checkedKey = checkKey("geometric", key);
-  const checkedDType = checkIntegerDType("dtype", "geometric", dtype) as D;
+  const checkedDType = checkIntegerDType(
+    "dtype",
+    "geometric",
+    dtype ?? defaultIntDType(options),
+  ) as D;
   const prob = toParam("p", p);
   const checkedShape = resolveShape("geometric", shape, prob);
   const x64 = isX64(options);
   const floatDType = paramFloatDType(p, x64) ?? (x64 ? "float64" : "float32");
-  const partitionable = isPartitionable(options);
+  const partitionable = isPartitionable(options, undefined, SLICE_OPTION_KEYS);
   const { shape: resultShape, data } = sampleElements(
     checkedKey,
     checkedShape,
@@ -93,6 +104,8 @@ export function geometricKernel(
 ): TypedArrayOf[IntegerDType] {
   const size = shapeSize(shape);
   const round = roundTo(floatDType);
+  const log = logIn(floatDType);
+  const log1p = log1pIn(floatDType);
   const u = unitFloats(key, size, floatDType, partitionable);
   const out = allocate(dtype, size);
   const wide = INTEGER_INFO[dtype].bits === 64;
@@ -104,10 +117,10 @@ export function geometricKernel(
     const prob = round(p.length === 1 ? p[0] : p[i]);
     if (!Object.is(prob, lastP)) {
       lastP = prob;
-      logOneMinusP = round(Math.log1p(round(-prob)));
+      logOneMinusP = log1p(round(-prob));
     }
     const ui = u[i] === 0 ? 1 : u[i];
-    const logU = round(Math.log(ui));
+    const logU = log(ui);
     const g = round(Math.floor(round(logU / logOneMinusP)) + 1);
     if (wide) (out as BigInt64Array | BigUint64Array)[i] = floatToInteger(g, dtype);
     else

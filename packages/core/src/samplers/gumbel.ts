@@ -20,9 +20,15 @@
  * @module
  */
 import { bitsToFloat32, roundTo } from "../float.js";
+import { log1pIn, logIn } from "../xla-math/by-dtype.js";
 import { checkKey, type Key, type KeyLike } from "../keys.js";
 import { allocate, shapeSize, type FloatDType, type NdArray } from "../ndarray.js";
-import { isPartitionable, type SliceOptions } from "../options.js";
+import {
+  defaultFloatDType,
+  isPartitionable,
+  SLICE_OPTION_KEYS,
+  type SliceOptions,
+} from "../options.js";
 import { randomBits32 } from "../random-words.js";
 import { checkFloatDType, checkShape, describe } from "../validate.js";
 import { uniformKernel, unitFloats } from "./uniform.js";
@@ -58,24 +64,24 @@ export function checkGumbelMode(mode: unknown): GumbelMode {
  *
  * @param key - the key.
  * @param shape - the result shape (default `[]`).
- * @param dtype - `"float32"` (default) or `"float64"`.
+ * @param dtype - `"float32"` or `"float64"`; default `"float32"`, or `"float64"` with `options.x64` (JAX's default float).
  * @param mode - `"low"` (default), `"high"` or `"highest"`.
- * @param options - the threefry mode (default partitionable) and `slice: [start, end]` for a slice of the result (spec/sharding.md).
+ * @param options - the threefry mode (default partitionable), `x64` (default `false`, JAX's `jax_enable_x64`) and `slice: [start, end]` for a slice of the result (spec/sharding.md).
  * @throws TypeError for a bad key, shape or dtype.
  * @throws RangeError for a bad mode or shape extent.
  */
 export function gumbel(
   key: KeyLike,
   shape: number | readonly number[] = [],
-  dtype: FloatDType = "float32",
+  dtype?: FloatDType,
   mode: GumbelMode = "low",
   options?: SliceOptions,
 ): NdArray<FloatDType> {
   const checkedKey = checkKey("gumbel", key);
-  const checkedDType = checkFloatDType("dtype", dtype);
+  const checkedDType = checkFloatDType("dtype", dtype ?? defaultFloatDType(options));
   const checkedShape = checkShape("shape", shape);
   const checkedMode = checkGumbelMode(mode);
-  const partitionable = isPartitionable(options);
+  const partitionable = isPartitionable(options, undefined, SLICE_OPTION_KEYS);
   const { shape: resultShape, data } = sampleElements(checkedKey, checkedShape, options, (k, s) =>
     gumbelKernel(k, s, checkedDType, checkedMode, partitionable),
   );
@@ -92,6 +98,8 @@ export function gumbelKernel(
 ): Float32Array | Float64Array {
   const size = shapeSize(shape);
   const round = roundTo(dtype);
+  const log = logIn(dtype);
+  const log1p = log1pIn(dtype);
   const out = allocate(dtype, size);
   const nmant = dtype === "float32" ? 23 : 52;
   const tiny = dtype === "float32" ? FLOAT32_TINY : FLOAT64_TINY;
@@ -105,13 +113,13 @@ export function gumbelKernel(
       let x: number;
       if (flip) {
         x = safeIntToFloat32(hi, lo);
-        out[i] = round(-Math.log(round(-round(Math.log1p(-x)))));
+        out[i] = round(-log(round(-round(log1p(-x)))));
       } else {
         // Two's-complement negation of the 64-bit number: 1 - bits in fixed point.
         const negLo = ~lo >>> 0;
         const negHi = ~hi >>> 0;
         x = safeIntToFloat32((negHi + (negLo === 0xffffffff ? 1 : 0)) >>> 0, (negLo + 1) >>> 0);
-        out[i] = round(-Math.log(round(-round(Math.log(x)))));
+        out[i] = round(-log(round(-round(log(x)))));
       }
     }
     return out;
@@ -124,13 +132,13 @@ export function gumbelKernel(
     for (let i = 0; i < size; i++) {
       const high = u[i];
       const x = high >= 0.5 ? high : round(round(high + round(scale * u[size + i])) + bias);
-      out[i] = round(-Math.log(round(-round(Math.log1p(round(-x))))));
+      out[i] = round(-log(round(-round(log1p(round(-x))))));
     }
     return out;
   }
   const u = uniformKernel(key, shape, dtype, [tiny], [1], partitionable);
   for (let i = 0; i < size; i++) {
-    out[i] = round(-Math.log(round(-round(Math.log(u[i])))));
+    out[i] = round(-log(round(-round(log(u[i])))));
   }
   return out;
 }

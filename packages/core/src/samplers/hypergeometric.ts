@@ -43,7 +43,13 @@
  */
 import { checkKey, type Key, type KeyLike } from "../keys.js";
 import { shapeSize, type NdArray, type TypedArrayOf } from "../ndarray.js";
-import { isPartitionable, type SliceOptions, type ThreefryOptions } from "../options.js";
+import {
+  defaultIntDType,
+  isPartitionable,
+  SLICE_OPTION_KEYS,
+  type SliceOptions,
+  type ThreefryOptions,
+} from "../options.js";
 import { broadcastParam, resolveShape, toParam, type ArrayParam, type Param } from "../params.js";
 import { splitKey } from "../random-words.js";
 import { checkShape, describe, MAX_ELEMENTS } from "../validate.js";
@@ -94,8 +100,8 @@ export function logFactorial(k: number): number {
  * @param nbad - number of bad items, broadcast-compatible with `shape`.
  * @param nsample - number of items drawn, broadcast-compatible with `shape`.
  * @param shape - the result shape; default (`undefined`) is the broadcast of the parameters.
- * @param dtype - an integer dtype, default `"int32"`.
- * @param options - the threefry mode (default partitionable) and `slice: [start, end]` for a slice of the result (spec/sharding.md).
+ * @param dtype - an integer dtype; default `"int32"`, or `"int64"` with `options.x64`.
+ * @param options - the threefry mode (default partitionable) and `x64` (default `false`, JAX's `jax_enable_x64`); `slice: [start, end]` for a slice of the result (spec/sharding.md).
  * @throws TypeError for a bad key, shape, dtype, options or a non-integer parameter.
  * @throws RangeError for parameters outside NumPy's domain or that do not broadcast to `shape`.
  */
@@ -105,16 +111,20 @@ export function hypergeometric<D extends IntegerDType = "int32">(
   nbad: ArrayParam,
   nsample: ArrayParam,
   shape?: number | readonly number[] | null,
-  dtype: D = "int32" as D,
+  dtype?: D,
   options?: SliceOptions,
 ): NdArray<D> {
   const checkedKey = checkKey("hypergeometric", key);
-  const checkedDType = checkIntegerDType("dtype", "hypergeometric", dtype) as D;
+  const checkedDType = checkIntegerDType(
+    "dtype",
+    "hypergeometric",
+    dtype ?? defaultIntDType(options),
+  ) as D;
   const good = toParam("ngood", ngood);
   const bad = toParam("nbad", nbad);
   const sample = toParam("nsample", nsample);
   const checkedShape = resolveShape("hypergeometric", shape, good, bad, sample);
-  const partitionable = isPartitionable(options);
+  const partitionable = isPartitionable(options, undefined, SLICE_OPTION_KEYS);
   for (const [name, param] of [
     ["ngood", good],
     ["nbad", bad],
@@ -349,8 +359,8 @@ const COLORS_MESSAGE =
  * @param nsample - the number of items drawn (integer, `0 <= nsample <= sum(colors)`).
  * @param shape - the shape of the batch of draws (default `[]`, a single vector).
  * @param method - `"marginals"` (default) or `"count"`.
- * @param dtype - an integer dtype, default `"int32"` (NumPy returns int64).
- * @param options - the threefry mode (default partitionable).
+ * @param dtype - an integer dtype; default `"int32"`, or `"int64"` with `options.x64` (NumPy returns int64).
+ * @param options - the threefry mode (default partitionable) and `x64` (default `false`, JAX's `jax_enable_x64`).
  * @throws TypeError for a bad key, shape, dtype, options, non-integer `nsample` or `colors` that are not a 1-D integer array.
  * @throws RangeError for values outside NumPy's domain or an unknown `method`.
  */
@@ -360,7 +370,7 @@ export function multivariateHypergeometric<D extends IntegerDType = "int32">(
   nsample: number,
   shape?: number | readonly number[] | null,
   method: MultivariateHypergeometricMethod = "marginals",
-  dtype: D = "int32" as D,
+  dtype?: D,
   options?: ThreefryOptions,
 ): NdArray<D> {
   const name = "multivariateHypergeometric";
@@ -399,11 +409,11 @@ export function multivariateHypergeometric<D extends IntegerDType = "int32">(
   if (nsample > total) {
     throw new RangeError(`${name}: nsample > sum(colors) (${nsample} > ${total})`);
   }
-  const checkedDType = checkIntegerDType("dtype", name, dtype) as D;
+  const checkedDType = checkIntegerDType("dtype", name, dtype ?? defaultIntDType(options)) as D;
   const batch = shape === undefined || shape === null ? [] : checkShape("shape", shape);
   const outShape = [...batch, palette.data.length];
   checkShape("result shape", outShape);
-  const partitionable = isPartitionable(options);
+  const partitionable = isPartitionable(options, undefined, SLICE_OPTION_KEYS);
   return {
     dtype: checkedDType,
     shape: outShape,

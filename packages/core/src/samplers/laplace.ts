@@ -10,6 +10,7 @@
  *
  * @module
  */
+import { log1pIn } from "../xla-math/by-dtype.js";
 import { finfo, roundTo } from "../float.js";
 import type { Key, KeyLike } from "../keys.js";
 import { allocate, shapeSize, type FloatDType, type NdArray } from "../ndarray.js";
@@ -27,15 +28,15 @@ import { uniformKernel } from "./uniform.js";
  *
  * @param key - the key.
  * @param shape - the result shape (default `[]`).
- * @param dtype - `"float32"` (default) or `"float64"`.
- * @param options - the threefry mode (default partitionable) and `slice: [start, end]` for a slice of the result (spec/sharding.md).
+ * @param dtype - `"float32"` or `"float64"`; default `"float32"`, or `"float64"` with `options.x64` (JAX's default float).
+ * @param options - the threefry mode (default partitionable) and `x64` (default `false`, JAX's `jax_enable_x64`); `slice: [start, end]` for a slice of the result (spec/sharding.md).
  * @throws TypeError for a bad key, shape, dtype or options.
  * @throws RangeError for a shape with too many elements.
  */
 export function laplace(
   key: KeyLike,
   shape: number | readonly number[] = [],
-  dtype: FloatDType = "float32",
+  dtype?: FloatDType,
   options?: SliceOptions,
 ): NdArray<FloatDType> {
   return sampleShapeOnly("laplace", laplaceKernel, key, shape, dtype, options);
@@ -54,12 +55,13 @@ export function laplaceKernel(
 ): Float32Array | Float64Array {
   const size = shapeSize(shape);
   const round = roundTo(dtype);
+  const log1p = log1pIn(dtype);
   // -1 + epsneg is exactly representable in both dtypes.
   const minval = -1 + finfo(dtype).epsneg;
   const u = uniformKernel(key, shape, dtype, [minval], [1], partitionable);
   const out = allocate(dtype, size);
   for (let i = 0; i < size; i++) {
-    out[i] = Math.sign(u[i]) * round(Math.log1p(-Math.abs(u[i])));
+    out[i] = Math.sign(u[i]) * round(log1p(-Math.abs(u[i])));
   }
   return out;
 }

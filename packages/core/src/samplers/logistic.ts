@@ -19,6 +19,7 @@
  *
  * @module
  */
+import { log1pIn, logIn } from "../xla-math/by-dtype.js";
 import { finfo, roundTo } from "../float.js";
 import type { Key, KeyLike } from "../keys.js";
 import { allocate, shapeSize, type FloatDType, type NdArray } from "../ndarray.js";
@@ -37,15 +38,15 @@ import { uniformKernel } from "./uniform.js";
  *
  * @param key - the key.
  * @param shape - the result shape (default `[]`).
- * @param dtype - `"float32"` (default) or `"float64"`.
- * @param options - the threefry mode (default partitionable) and `slice: [start, end]` for a slice of the result (spec/sharding.md).
+ * @param dtype - `"float32"` or `"float64"`; default `"float32"`, or `"float64"` with `options.x64` (JAX's default float).
+ * @param options - the threefry mode (default partitionable) and `x64` (default `false`, JAX's `jax_enable_x64`); `slice: [start, end]` for a slice of the result (spec/sharding.md).
  * @throws TypeError for a bad key, shape, dtype or options.
  * @throws RangeError for a shape with too many elements.
  */
 export function logistic(
   key: KeyLike,
   shape: number | readonly number[] = [],
-  dtype: FloatDType = "float32",
+  dtype?: FloatDType,
   options?: SliceOptions,
 ): NdArray<FloatDType> {
   return sampleShapeOnly("logistic", logisticKernel, key, shape, dtype, options);
@@ -64,10 +65,12 @@ export function logisticKernel(
 ): Float32Array | Float64Array {
   const size = shapeSize(shape);
   const round = roundTo(dtype);
+  const log = logIn(dtype);
+  const log1p = log1pIn(dtype);
   const x = uniformKernel(key, shape, dtype, [finfo(dtype).tiny], [1], partitionable);
   const out = allocate(dtype, size);
   for (let i = 0; i < size; i++) {
-    out[i] = round(round(Math.log(x[i])) - round(Math.log1p(-x[i])));
+    out[i] = round(round(log(x[i])) - round(log1p(-x[i])));
   }
   return out;
 }

@@ -28,8 +28,13 @@
  */
 import { checkKey, type Key, type KeyLike } from "../keys.js";
 import { shapeSize, type NdArray, type TypedArrayOf } from "../ndarray.js";
-import { isPartitionable, type SliceOptions } from "../options.js";
-import { resolveShape, toParam, type ArrayParam } from "../params.js";
+import {
+  defaultIntDType,
+  isPartitionable,
+  SLICE_OPTION_KEYS,
+  type SliceOptions,
+} from "../options.js";
+import { type ArrayParam, resolveShape, toParam } from "../params.js";
 import { splitKey } from "../random-words.js";
 import { checkNumpyConstraint, storeIntegers, unitFloats64 } from "./defined-common.js";
 import { checkIntegerDType, type IntegerDType } from "./randint.js";
@@ -45,8 +50,8 @@ import { sampleElements } from "../slice.js";
  * @param key - the key.
  * @param p - the parameter in [0, 1), broadcast-compatible with `shape`.
  * @param shape - the result shape; default (`undefined`) is `p`'s shape.
- * @param dtype - an integer dtype, default `"int32"`.
- * @param options - the threefry mode (default partitionable) and `slice: [start, end]` for a slice of the result (spec/sharding.md).
+ * @param dtype - an integer dtype; default `"int32"`, or `"int64"` with `options.x64`.
+ * @param options - the threefry mode (default partitionable) and `x64` (default `false`, JAX's `jax_enable_x64`); `slice: [start, end]` for a slice of the result (spec/sharding.md).
  * @throws TypeError for a bad key, shape, dtype, `p` or options.
  * @throws RangeError for `p` outside [0, 1), or if `p` does not broadcast to `shape`.
  */
@@ -54,14 +59,18 @@ export function logseries<D extends IntegerDType = "int32">(
   key: KeyLike,
   p: ArrayParam,
   shape?: number | readonly number[] | null,
-  dtype: D = "int32" as D,
+  dtype?: D,
   options?: SliceOptions,
 ): NdArray<D> {
   const checkedKey = checkKey("logseries", key);
-  const checkedDType = checkIntegerDType("dtype", "logseries", dtype) as D;
+  const checkedDType = checkIntegerDType(
+    "dtype",
+    "logseries",
+    dtype ?? defaultIntDType(options),
+  ) as D;
   const prob = toParam("p", p);
   const checkedShape = resolveShape("logseries", shape, prob);
-  const partitionable = isPartitionable(options);
+  const partitionable = isPartitionable(options, undefined, SLICE_OPTION_KEYS);
   checkNumpyConstraint("logseries", "p", prob, "CONS_BOUNDED_LT_0_1");
   const { shape: resultShape, data } = sampleElements(
     checkedKey,

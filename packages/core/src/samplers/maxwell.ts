@@ -16,13 +16,19 @@
  * @module
  */
 import { f32 } from "../float.js";
+import { fmaF64 } from "../fma-f64.js";
 import { checkKey, type Key, type KeyLike } from "../keys.js";
 import { shapeSize, type FloatDType, type NdArray } from "../ndarray.js";
-import { isPartitionable, type SliceOptions } from "../options.js";
+import {
+  defaultFloatDType,
+  isPartitionable,
+  isX64,
+  SLICE_OPTION_KEYS,
+  type SliceOptions,
+} from "../options.js";
 import { broadcastShapes, toParam, type ArrayParam } from "../params.js";
 import { splitKey } from "../random-words.js";
 import { checkFloatDType, checkShape } from "../validate.js";
-import { isX64, type X64SliceOptions } from "./bernoulli.js";
 import { normalKernel } from "./normal.js";
 import { rademacherKernel } from "./rademacher.js";
 import { sampleElements } from "../slice.js";
@@ -34,22 +40,22 @@ import { sampleElements } from "../slice.js";
  *
  * @param key - the key.
  * @param shape - the result shape (default `[]`).
- * @param dtype - `"float32"` (default) or `"float64"`.
- * @param options - the threefry mode (default partitionable) and `slice: [start, end]` for a slice of the result (spec/sharding.md).
+ * @param dtype - `"float32"` or `"float64"`; default `"float32"`, or `"float64"` with `options.x64` (JAX's default float).
+ * @param options - the threefry mode (default partitionable) and `x64` (default `false`, JAX's `jax_enable_x64`); `slice: [start, end]` for a slice of the result (spec/sharding.md).
  * @throws TypeError for a bad key, shape, dtype or options.
  * @throws RangeError for a shape with too many elements.
  */
 export function maxwell(
   key: KeyLike,
   shape: number | readonly number[] = [],
-  dtype: FloatDType = "float32",
+  dtype?: FloatDType,
   options?: SliceOptions,
 ): NdArray<FloatDType> {
   const checkedKey = checkKey("maxwell", key);
-  const checkedDType = checkFloatDType("dtype", dtype);
+  const checkedDType = checkFloatDType("dtype", dtype ?? defaultFloatDType(options));
   const checkedShape = checkShape("shape", shape);
   checkShape("shape", [...checkedShape, 3]);
-  const partitionable = isPartitionable(options);
+  const partitionable = isPartitionable(options, undefined, SLICE_OPTION_KEYS);
   const { shape: resultShape, data } = sampleElements(checkedKey, checkedShape, options, (k, s) =>
     maxwellKernel(k, s, checkedDType, partitionable),
   );
@@ -81,7 +87,8 @@ export function maxwellKernel(
       const x0 = normals[3 * i];
       const x1 = normals[3 * i + 1];
       const x2 = normals[3 * i + 2];
-      out[i] = Math.sqrt(x0 * x0 + x1 * x1 + x2 * x2);
+      // XLA:CPU's reduce fuses each square into the running sum.
+      out[i] = Math.sqrt(fmaF64(x2, x2, fmaF64(x1, x1, x0 * x0)));
     }
   }
   return out;
@@ -103,8 +110,8 @@ export function maxwellKernel(
  * @param loc - the centre(s).
  * @param scale - the scale(s), broadcast-compatible with `loc`.
  * @param shape - the leading result shape (default `[]`).
- * @param dtype - `"float32"` (default) or `"float64"`.
- * @param options - the threefry mode (default partitionable) and `slice: [start, end]` for a slice of the result (spec/sharding.md) and `x64`: the
+ * @param dtype - `"float32"` or `"float64"`; default `"float32"`, or `"float64"` with `options.x64` (JAX's default float).
+ * @param options - the threefry mode (default partitionable) and `x64`: the; `slice: [start, end]` for a slice of the result (spec/sharding.md).
  *   random signs come from `jax.random.rademacher`, whose Bernoulli draw uses
  *   the default float dtype (float64 with `jax_enable_x64`, else float32).
  *   `dtype: "float64"` implies x64; pass `x64: true` to mirror a float32
@@ -117,11 +124,11 @@ export function doubleSidedMaxwell(
   loc: ArrayParam,
   scale: ArrayParam,
   shape: number | readonly number[] = [],
-  dtype: FloatDType = "float32",
-  options?: X64SliceOptions,
+  dtype?: FloatDType,
+  options?: SliceOptions,
 ): NdArray<FloatDType> {
   const checkedKey = checkKey("double_sided_maxwell", key);
-  const checkedDType = checkFloatDType("dtype", dtype);
+  const checkedDType = checkFloatDType("dtype", dtype ?? defaultFloatDType(options));
   const checkedShape = checkShape("shape", shape);
   const l = toParam("loc", loc);
   const s = toParam("scale", scale);
@@ -131,7 +138,7 @@ export function doubleSidedMaxwell(
     ...paramsShape,
   ]);
   checkShape("shape", [...resultShape, 3]);
-  const partitionable = isPartitionable(options);
+  const partitionable = isPartitionable(options, undefined, SLICE_OPTION_KEYS);
   const signDType = isX64(options) || checkedDType === "float64" ? "float64" : "float32";
   const { shape: sampledShape, data } = sampleElements(
     checkedKey,
@@ -186,7 +193,9 @@ export function doubleSidedMaxwellKernel(
   for (let i = 0; i < out.length; i++) {
     const l = round(scalar ? loc[0] : loc[i]);
     const s = round(scalar ? scale[0] : scale[i]);
-    out[i] = round(round(sign[i] * out[i] * s) + l);
+    // float64: XLA:CPU fuses (sign · x) · scale + loc into one FMA.
+    out[i] =
+      dtype === "float64" ? fmaF64(sign[i] * out[i], s, l) : round(round(sign[i] * out[i] * s) + l);
   }
   return out;
 }

@@ -12,9 +12,15 @@
  */
 import { checkKey, type Key, type KeyLike } from "../keys.js";
 import { allocate, shapeSize, type FloatDType, type NdArray } from "../ndarray.js";
-import { isPartitionable, type ThreefryOptions } from "../options.js";
-import { broadcastParam, checkParamsFitShape, toParam, type ArrayParam } from "../params.js";
-import { roundTo } from "../float.js";
+import { defaultFloatDType, isPartitionable, isX64, type ThreefryOptions } from "../options.js";
+import {
+  broadcastParam,
+  checkParamsFitShape,
+  promotedFloatDType,
+  toParam,
+  type ArrayParam,
+} from "../params.js";
+import { convertFloats, roundTo } from "../float.js";
 import { splitKey } from "../random-words.js";
 import { checkFloatDType, checkShape, describe } from "../validate.js";
 import { binomialKernel } from "./binomial.js";
@@ -36,9 +42,9 @@ import { binomialKernel } from "./binomial.js";
  * @param n - the number of trials, broadcast-compatible with `shape` without its last axis.
  * @param p - the category probabilities along the last axis, broadcast-compatible with `shape`.
  * @param shape - the result shape including the category axis; default `p`'s shape.
- * @param dtype - `"float32"` (default) or `"float64"`; also the dtype of the computation.
+ * @param dtype - the result dtype: `"float32"` (default; `"float64"` with `options.x64`) or `"float64"`. JAX computes in the promoted dtype of `n` and `p` (numbers are Python scalars: float64 with `x64`; a nested array is an array of `dtype`; an NdArray keeps its dtype) and converts the counts to `dtype`.
  * @param unroll - JAX's `lax.scan` unroll factor (a positive integer or a boolean): it changes only speed in JAX, and nothing here; checked and ignored.
- * @param options - the threefry mode (default partitionable).
+ * @param options - the threefry mode (default partitionable) and `x64` (default `false`).
  * @throws TypeError for a bad key, shape, dtype, `n`, `p` or `unroll`.
  * @throws RangeError if the result would have no category axis, or `n` / `p` do not broadcast.
  */
@@ -47,12 +53,12 @@ export function multinomial(
   n: ArrayParam,
   p: ArrayParam,
   shape?: number | readonly number[],
-  dtype: FloatDType = "float32",
+  dtype?: FloatDType,
   unroll: number | boolean = 1,
   options?: ThreefryOptions,
 ): NdArray<FloatDType> {
   const checkedKey = checkKey("multinomial", key);
-  const checkedDType = checkFloatDType("dtype", dtype);
+  const checkedDType = checkFloatDType("dtype", dtype ?? defaultFloatDType(options));
   const count = toParam("n", n);
   const prob = toParam("p", p);
   if (typeof unroll !== "boolean" && !(Number.isInteger(unroll) && (unroll as number) >= 1)) {
@@ -70,17 +76,21 @@ export function multinomial(
   checkParamsFitShape("multinomial", checkedShape, prob.shape);
   checkParamsFitShape("multinomial", batchShape, count.shape);
   const partitionable = isPartitionable(options);
+  // A float64 result implies x64 (JAX has no float64 without it).
+  const x64 = isX64(options) || checkedDType === "float64";
+  const computeDType = promotedFloatDType([n, p], checkedDType, x64);
+  const counts = multinomialKernel(
+    checkedKey,
+    checkedShape,
+    computeDType,
+    broadcastParam(count, batchShape),
+    broadcastParam(prob, checkedShape),
+    partitionable,
+  );
   return {
     dtype: checkedDType,
     shape: checkedShape,
-    data: multinomialKernel(
-      checkedKey,
-      checkedShape,
-      checkedDType,
-      broadcastParam(count, batchShape),
-      broadcastParam(prob, checkedShape),
-      partitionable,
-    ),
+    data: computeDType === checkedDType ? counts : convertFloats(checkedDType, counts),
   };
 }
 

@@ -25,11 +25,12 @@
  *
  * @module
  */
+import { fmaF64 } from "../fma-f64.js";
 import { roundTo } from "../float.js";
 import { checkKey, type Key, type KeyLike } from "../keys.js";
 import { cholesky, eigh, svd } from "../linalg.js";
 import { allocate, shapeSize, type FloatDType, type NdArray } from "../ndarray.js";
-import { isPartitionable, type ThreefryOptions } from "../options.js";
+import { defaultFloatDType, isPartitionable, type ThreefryOptions } from "../options.js";
 import {
   broadcastParam,
   broadcastShapes,
@@ -81,9 +82,9 @@ const METHODS: readonly MultivariateNormalMethod[] = ["svd", "eigh", "cholesky"]
  * @param mean - the mean, shape `[..., n]` (at least one axis).
  * @param cov - the covariance, shape `[..., n, n]`; its batch shape must broadcast with `mean`'s.
  * @param shape - the batch shape of the result (default: broadcast of the batch shapes of `mean` and `cov`); those must broadcast to it.
- * @param dtype - `"float32"` (default, JAX without x64) or `"float64"`.
+ * @param dtype - `"float32"` or `"float64"`; default `"float32"`, or `"float64"` with `options.x64` (JAX's default float).
  * @param method - `"cholesky"` (default), `"svd"` or `"eigh"`.
- * @param options - the threefry mode (default partitionable).
+ * @param options - the threefry mode (default partitionable) and `x64` (default `false`, JAX's `jax_enable_x64`).
  * @throws TypeError for a bad key, parameter, shape, dtype, method or options.
  * @throws RangeError if `mean` has no axis, `cov` fewer than two, `cov` is not `[..., n, n]`, the batch shapes do not broadcast, or `method` is not one of the three.
  */
@@ -92,7 +93,7 @@ export function multivariateNormal(
   mean: ArrayParam,
   cov: ArrayParam,
   shape?: number | readonly number[] | null,
-  dtype: FloatDType = "float32",
+  dtype?: FloatDType,
   method: MultivariateNormalMethod = "cholesky",
   options?: ThreefryOptions,
 ): NdArray<FloatDType> {
@@ -100,7 +101,7 @@ export function multivariateNormal(
   const meanParam = toParam("mean", mean);
   const covParam = toParam("cov", cov);
   const checkedMethod = checkMethod(method);
-  const checkedDType = checkFloatDType("dtype", dtype);
+  const checkedDType = checkFloatDType("dtype", dtype ?? defaultFloatDType(options));
   const givenShape = shape === undefined || shape === null ? undefined : checkShape("shape", shape);
   const partitionable = isPartitionable(options);
   if (meanParam.shape.length < 1) {
@@ -202,6 +203,8 @@ export function multivariateNormalKernel(
   const n = mean.shape[mean.shape.length - 1];
   const batchSize = shapeSize(shape);
   const z = normalKernel(key, [...shape, n], dtype, partitionable);
+  // float64: XLA:CPU's dot accumulates each product with one FMA.
+  const fused = dtype === "float64";
   const out = allocate(dtype, batchSize * n);
   if (out.length === 0) return out;
   const meanBatch = mean.shape.slice(0, -1);
@@ -217,7 +220,11 @@ export function multivariateNormalKernel(
     const meanStart = meanIndex[b] * n;
     for (let i = 0; i < n; i++) {
       let sum = 0;
-      for (let j = 0; j < n; j++) sum = round(sum + round(factor[i * n + j] * z[b * n + j]));
+      for (let j = 0; j < n; j++) {
+        sum = fused
+          ? fmaF64(factor[i * n + j], z[b * n + j], sum)
+          : round(sum + round(factor[i * n + j] * z[b * n + j]));
+      }
       out[b * n + i] = round(round(mean.data[meanStart + i]) + sum);
     }
   }

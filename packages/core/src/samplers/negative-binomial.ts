@@ -23,7 +23,12 @@
 import { f32 } from "../float.js";
 import { checkKey, type Key, type KeyLike } from "../keys.js";
 import { shapeSize, type NdArray, type TypedArrayOf } from "../ndarray.js";
-import { isPartitionable, type SliceOptions } from "../options.js";
+import {
+  defaultIntDType,
+  isPartitionable,
+  SLICE_OPTION_KEYS,
+  type SliceOptions,
+} from "../options.js";
 import { broadcastParam, resolveShape, toParam, type ArrayParam } from "../params.js";
 import { splitKey } from "../random-words.js";
 import { checkNumpyConstraint } from "./defined-common.js";
@@ -51,8 +56,8 @@ export const POISSON_LAM_MAX = 2 ** 63 - 1 - Math.sqrt(2 ** 63 - 1) * 10;
  * @param n - number of successes (> 0, real), broadcast-compatible with `shape`.
  * @param p - success probability in (0, 1], broadcast-compatible with `shape`.
  * @param shape - the result shape; default (`undefined`) is the broadcast of `n` and `p`.
- * @param dtype - an integer dtype, default `"int32"`.
- * @param options - the threefry mode (default partitionable) and `slice: [start, end]` for a slice of the result (spec/sharding.md).
+ * @param dtype - an integer dtype; default `"int32"`, or `"int64"` with `options.x64`.
+ * @param options - the threefry mode (default partitionable) and `x64` (default `false`, JAX's `jax_enable_x64`); `slice: [start, end]` for a slice of the result (spec/sharding.md).
  * @throws TypeError for a bad key, shape, dtype, parameter or options.
  * @throws RangeError for parameters outside NumPy's domain or that do not broadcast to `shape`.
  */
@@ -61,15 +66,19 @@ export function negativeBinomial<D extends IntegerDType = "int32">(
   n: ArrayParam,
   p: ArrayParam,
   shape?: number | readonly number[] | null,
-  dtype: D = "int32" as D,
+  dtype?: D,
   options?: SliceOptions,
 ): NdArray<D> {
   const checkedKey = checkKey("negativeBinomial", key);
-  const checkedDType = checkIntegerDType("dtype", "negativeBinomial", dtype) as D;
+  const checkedDType = checkIntegerDType(
+    "dtype",
+    "negativeBinomial",
+    dtype ?? defaultIntDType(options),
+  ) as D;
   const successes = toParam("n", n);
   const prob = toParam("p", p);
   const checkedShape = resolveShape("negativeBinomial", shape, successes, prob);
-  const partitionable = isPartitionable(options);
+  const partitionable = isPartitionable(options, undefined, SLICE_OPTION_KEYS);
   checkNumpyConstraint("negativeBinomial", "n", successes, "CONS_POSITIVE_NOT_NAN");
   checkNumpyConstraint("negativeBinomial", "p", prob, "CONS_BOUNDED_GT_0_1");
   const nValues = broadcastParam(successes, checkedShape).map(f32);

@@ -33,8 +33,13 @@
 import { roundTo } from "../float.js";
 import { checkKey, type Key, type KeyLike } from "../keys.js";
 import { allocate, shapeSize, type FloatDType, type NdArray } from "../ndarray.js";
-import { isPartitionable, type SliceOptions } from "../options.js";
-import { resolveShape, toParam, type ArrayParam } from "../params.js";
+import {
+  defaultFloatDType,
+  isPartitionable,
+  SLICE_OPTION_KEYS,
+  type SliceOptions,
+} from "../options.js";
+import { type ArrayParam, resolveShape, toParam } from "../params.js";
 import { splitKey } from "../random-words.js";
 import { checkFloatDType } from "../validate.js";
 import { chisquareKernel } from "./chisquare.js";
@@ -55,8 +60,8 @@ import { sampleElements } from "../slice.js";
  * @param df - degrees of freedom (> 0), broadcast-compatible with `shape`.
  * @param nonc - noncentrality (>= 0), broadcast-compatible with `shape`.
  * @param shape - the result shape; default (`undefined`) is the broadcast of `df` and `nonc`.
- * @param dtype - `"float32"` (default) or `"float64"`.
- * @param options - the threefry mode (default partitionable) and `slice: [start, end]` for a slice of the result (spec/sharding.md).
+ * @param dtype - `"float32"` or `"float64"`; default `"float32"`, or `"float64"` with `options.x64` (JAX's default float).
+ * @param options - the threefry mode (default partitionable) and `x64` (default `false`, JAX's `jax_enable_x64`); `slice: [start, end]` for a slice of the result (spec/sharding.md).
  * @throws TypeError for a bad key, shape, dtype, parameter or options.
  * @throws RangeError for parameters outside NumPy's domain or that do not broadcast to `shape`.
  */
@@ -65,15 +70,15 @@ export function noncentralChisquare(
   df: ArrayParam,
   nonc: ArrayParam,
   shape?: number | readonly number[] | null,
-  dtype: FloatDType = "float32",
+  dtype?: FloatDType,
   options?: SliceOptions,
 ): NdArray<FloatDType> {
   const checkedKey = checkKey("noncentralChisquare", key);
-  const checkedDType = checkFloatDType("dtype", dtype);
+  const checkedDType = checkFloatDType("dtype", dtype ?? defaultFloatDType(options));
   const degrees = toParam("df", df);
   const noncentrality = toParam("nonc", nonc);
   const checkedShape = resolveShape("noncentralChisquare", shape, degrees, noncentrality);
-  const partitionable = isPartitionable(options);
+  const partitionable = isPartitionable(options, undefined, SLICE_OPTION_KEYS);
   checkNumpyConstraint("noncentralChisquare", "df", degrees, "CONS_POSITIVE");
   checkNumpyConstraint("noncentralChisquare", "nonc", noncentrality, "CONS_NON_NEGATIVE");
   const round = roundTo(checkedDType);
@@ -170,8 +175,8 @@ export function noncentralChisquareKernel(
  * @param dfden - denominator degrees of freedom (> 0), broadcast-compatible with `shape`.
  * @param nonc - noncentrality of the numerator (>= 0), broadcast-compatible with `shape`.
  * @param shape - the result shape; default (`undefined`) is the broadcast of the parameters.
- * @param dtype - `"float32"` (default) or `"float64"`.
- * @param options - the threefry mode (default partitionable) and `slice: [start, end]` for a slice of the result (spec/sharding.md).
+ * @param dtype - `"float32"` or `"float64"`; default `"float32"`, or `"float64"` with `options.x64` (JAX's default float).
+ * @param options - the threefry mode (default partitionable) and `x64` (default `false`, JAX's `jax_enable_x64`); `slice: [start, end]` for a slice of the result (spec/sharding.md).
  * @throws TypeError for a bad key, shape, dtype, parameter or options.
  * @throws RangeError for parameters outside NumPy's domain or that do not broadcast to `shape`.
  */
@@ -181,16 +186,16 @@ export function noncentralF(
   dfden: ArrayParam,
   nonc: ArrayParam,
   shape?: number | readonly number[] | null,
-  dtype: FloatDType = "float32",
+  dtype?: FloatDType,
   options?: SliceOptions,
 ): NdArray<FloatDType> {
   const checkedKey = checkKey("noncentralF", key);
-  const checkedDType = checkFloatDType("dtype", dtype);
+  const checkedDType = checkFloatDType("dtype", dtype ?? defaultFloatDType(options));
   const numerator = toParam("dfnum", dfnum);
   const denominator = toParam("dfden", dfden);
   const noncentrality = toParam("nonc", nonc);
   const checkedShape = resolveShape("noncentralF", shape, numerator, denominator, noncentrality);
-  const partitionable = isPartitionable(options);
+  const partitionable = isPartitionable(options, undefined, SLICE_OPTION_KEYS);
   checkNumpyConstraint("noncentralF", "dfnum", numerator, "CONS_POSITIVE");
   checkNumpyConstraint("noncentralF", "dfden", denominator, "CONS_POSITIVE");
   checkNumpyConstraint("noncentralF", "nonc", noncentrality, "CONS_NON_NEGATIVE");

@@ -19,7 +19,7 @@
 import { checkKey, type Key, type KeyLike } from "../keys.js";
 import { qr } from "../linalg.js";
 import { allocate, shapeSize, type FloatDType, type NdArray } from "../ndarray.js";
-import { isPartitionable, type ThreefryOptions } from "../options.js";
+import { defaultFloatDType, isPartitionable, type ThreefryOptions } from "../options.js";
 import { checkFloatDType, checkInteger, checkShape } from "../validate.js";
 import { normalKernel } from "./normal.js";
 
@@ -36,9 +36,9 @@ import { normalKernel } from "./normal.js";
  * @param key - the key.
  * @param n - the number of rows, a non-negative integer.
  * @param shape - the batch shape (default `[]`); the result has shape `[...shape, n, m]`.
- * @param dtype - `"float32"` (default, JAX without x64) or `"float64"`.
+ * @param dtype - `"float32"` or `"float64"`; default `"float32"`, or `"float64"` with `options.x64` (JAX's default float).
  * @param m - the number of columns, a non-negative integer (default `n`).
- * @param options - the threefry mode (default partitionable).
+ * @param options - the threefry mode (default partitionable) and `x64` (default `false`, JAX's `jax_enable_x64`).
  * @throws TypeError for a bad key, `n`, `m`, shape, dtype or options.
  * @throws RangeError for a negative `n` or `m`, or a result with too many elements.
  */
@@ -46,13 +46,13 @@ export function orthogonal(
   key: KeyLike,
   n: number,
   shape: number | readonly number[] = [],
-  dtype: FloatDType = "float32",
+  dtype?: FloatDType,
   m?: number | null,
   options?: ThreefryOptions,
 ): NdArray<FloatDType> {
   const checkedShape = checkShape("shape", shape);
   const checkedKey = checkKey("orthogonal", key);
-  const checkedDType = checkFloatDType("dtype", dtype);
+  const checkedDType = checkFloatDType("dtype", dtype ?? defaultFloatDType(options));
   const rows = checkInteger("n", n, 0, Number.MAX_SAFE_INTEGER);
   const cols =
     m === undefined || m === null ? rows : checkInteger("m", m, 0, Number.MAX_SAFE_INTEGER);

@@ -14,6 +14,7 @@
  *
  * @module
  */
+import { expIn } from "../xla-math/by-dtype.js";
 import { roundTo } from "../float.js";
 import type { Key, KeyLike } from "../keys.js";
 import { shapeSize, type FloatDType, type NdArray } from "../ndarray.js";
@@ -35,8 +36,8 @@ import { sampleFloatParams } from "./float-params.js";
  * @param key - the key.
  * @param b - the shape parameter: a number or array broadcast-compatible with `shape`.
  * @param shape - the result shape; default (`undefined`) is `b`'s shape.
- * @param dtype - `"float32"` (default) or `"float64"`.
- * @param options - the threefry mode (default partitionable) and `slice: [start, end]` for a slice of the result (spec/sharding.md).
+ * @param dtype - `"float32"` or `"float64"`; default `"float32"`, or `"float64"` with `options.x64` (JAX's default float).
+ * @param options - the threefry mode (default partitionable) and `x64` (default `false`, JAX's `jax_enable_x64`); `slice: [start, end]` for a slice of the result (spec/sharding.md).
  * @throws TypeError for a bad key, shape, dtype, `b` or options.
  * @throws TypeError for a float64 `NdArray` parameter with dtype float32 (JAX's
  *   `_check_all_safe_to_cast` under `jax_enable_x64`).
@@ -46,18 +47,21 @@ export function pareto(
   key: KeyLike,
   b: ArrayParam,
   shape?: number | readonly number[],
-  dtype: FloatDType = "float32",
+  dtype?: FloatDType,
   options?: SliceOptions,
 ): NdArray<FloatDType> {
+  const scalarB = typeof b === "number" || (!Array.isArray(b) && (b as NdArray).data?.length === 1);
   return sampleFloatParams("pareto", key, { b }, shape, dtype, options, (k, s, d, [bs], p) =>
-    paretoKernel(k, s, d, bs, p),
+    paretoKernel(k, s, d, scalarB ? bs.subarray(0, 1) : bs, p),
   );
 }
 
 /**
  * JAX's `_pareto` on a checked key: `b` (broadcast to `shape`, or of length
- * 1) rounded to `dtype`, `e = exponential(key, shape, dtype)`, then
- * `exp(e / b)` rounded to `dtype`.
+ * 1 for a scalar `b`) rounded to `dtype`, `e = exponential(key, shape,
+ * dtype)`, then `exp(e / b)` rounded to `dtype`. With float64 and a scalar
+ * `b`, XLA's algebraic simplifier rewrites `e / b` as `e · (1/b)`, so that is
+ * computed instead.
  */
 export function paretoKernel(
   key: Key,
@@ -68,11 +72,14 @@ export function paretoKernel(
 ): Float32Array | Float64Array {
   const size = shapeSize(shape);
   const round = roundTo(dtype);
+  const exp = expIn(dtype);
   const out = exponentialKernel(key, shape, dtype, partitionable);
   const scalar = b.length === 1;
+  const scaledByReciprocal = scalar && dtype === "float64";
+  const reciprocal = 1 / b[0];
   for (let i = 0; i < size; i++) {
     const bi = round(scalar ? b[0] : b[i]);
-    out[i] = round(Math.exp(round(out[i] / bi)));
+    out[i] = exp(scaledByReciprocal ? out[i] * reciprocal : round(out[i] / bi));
   }
   return out;
 }

@@ -29,8 +29,13 @@
 import { f32 } from "../float.js";
 import { checkKey, type Key, type KeyLike } from "../keys.js";
 import { allocate, shapeSize, type NdArray, type TypedArrayOf } from "../ndarray.js";
-import { isPartitionable, type SliceOptions } from "../options.js";
-import { resolveShape, toParam, type ArrayParam } from "../params.js";
+import {
+  defaultIntDType,
+  isPartitionable,
+  SLICE_OPTION_KEYS,
+  type SliceOptions,
+} from "../options.js";
+import { type ArrayParam, resolveShape, toParam } from "../params.js";
 import { splitKey } from "../random-words.js";
 import { describe } from "../validate.js";
 import { unitFloats } from "./uniform.js";
@@ -114,8 +119,8 @@ function checkMethod(options: PoissonOptions | undefined): void {
  * @param key - the key.
  * @param lam - the rate, a number or array broadcast-compatible with `shape`.
  * @param shape - the result shape; default (`undefined`) is `lam`'s shape.
- * @param dtype - an integer dtype, default `"int32"` (JAX's default without x64; `"int64"` is JAX's x64 default).
- * @param options - the threefry mode (default partitionable) and `slice: [start, end]` for a slice of the result (spec/sharding.md) and `method` (only `"exact"`).
+ * @param dtype - an integer dtype; default `"int32"`, or `"int64"` with `options.x64`, as JAX.
+ * @param options - the threefry mode (default partitionable) and `method` (only `"exact"`); `slice: [start, end]` for a slice of the result (spec/sharding.md).
  * @throws TypeError for a bad key, shape, dtype, `lam` or options.
  * @throws RangeError if `lam` does not broadcast to `shape`, or for a `method` other than `"exact"`.
  */
@@ -123,15 +128,15 @@ export function poisson<D extends PoissonDType = "int32">(
   key: KeyLike,
   lam: ArrayParam,
   shape?: number | readonly number[],
-  dtype: D = "int32" as D,
+  dtype?: D,
   options?: PoissonOptions,
 ): NdArray<D> {
   const checkedKey = checkKey("poisson", key);
   checkMethod(options);
-  const checkedDType = checkPoissonDType(dtype) as D;
+  const checkedDType = checkPoissonDType(dtype ?? defaultIntDType(options)) as D;
   const rate = toParam("lam", lam);
   const checkedShape = resolveShape("poisson", shape, rate);
-  const partitionable = isPartitionable(options);
+  const partitionable = isPartitionable(options, "poisson", [...SLICE_OPTION_KEYS, "method"]);
   const { shape: resultShape, data } = sampleElements(
     checkedKey,
     checkedShape,

@@ -23,11 +23,17 @@
  *
  * @module
  */
+import { expIn } from "../xla-math/by-dtype.js";
 import { roundTo } from "../float.js";
 import { checkKey, type Key, type KeyLike } from "../keys.js";
 import { allocate, shapeSize, type FloatDType, type NdArray } from "../ndarray.js";
-import { isPartitionable, type SliceOptions } from "../options.js";
-import { resolveShape, toParam, type ArrayParam } from "../params.js";
+import {
+  defaultFloatDType,
+  isPartitionable,
+  SLICE_OPTION_KEYS,
+  type SliceOptions,
+} from "../options.js";
+import { type ArrayParam, resolveShape, toParam } from "../params.js";
 import { checkFloatDType } from "../validate.js";
 import { checkNumpyConstraint } from "./defined-common.js";
 import { exponentialKernel } from "./exponential.js";
@@ -43,8 +49,8 @@ import { sampleElements } from "../slice.js";
  * @param key - the key.
  * @param a - the exponent parameter (> 0), broadcast-compatible with `shape`.
  * @param shape - the result shape; default (`undefined`) is `a`'s shape.
- * @param dtype - `"float32"` (default) or `"float64"`.
- * @param options - the threefry mode (default partitionable) and `slice: [start, end]` for a slice of the result (spec/sharding.md).
+ * @param dtype - `"float32"` or `"float64"`; default `"float32"`, or `"float64"` with `options.x64` (JAX's default float).
+ * @param options - the threefry mode (default partitionable) and `x64` (default `false`, JAX's `jax_enable_x64`); `slice: [start, end]` for a slice of the result (spec/sharding.md).
  * @throws TypeError for a bad key, shape, dtype, `a` or options.
  * @throws RangeError for `a <= 0` or NaN, or if `a` does not broadcast to `shape`.
  */
@@ -52,14 +58,14 @@ export function power(
   key: KeyLike,
   a: ArrayParam,
   shape?: number | readonly number[] | null,
-  dtype: FloatDType = "float32",
+  dtype?: FloatDType,
   options?: SliceOptions,
 ): NdArray<FloatDType> {
   const checkedKey = checkKey("power", key);
-  const checkedDType = checkFloatDType("dtype", dtype);
+  const checkedDType = checkFloatDType("dtype", dtype ?? defaultFloatDType(options));
   const exponent = toParam("a", a);
   const checkedShape = resolveShape("power", shape, exponent);
-  const partitionable = isPartitionable(options);
+  const partitionable = isPartitionable(options, undefined, SLICE_OPTION_KEYS);
   checkNumpyConstraint("power", "a", exponent, "CONS_POSITIVE");
   const { shape: resultShape, data } = sampleElements(
     checkedKey,
@@ -90,9 +96,10 @@ export function powerKernel(
   partitionable: boolean,
 ): Float32Array | Float64Array {
   const r = roundTo(dtype);
+  const exp = expIn(dtype);
   const size = shapeSize(shape);
   const e = exponentialKernel(key, shape, dtype, partitionable);
   const out = allocate(dtype, size);
-  for (let i = 0; i < size; i++) out[i] = r(Math.exp(r(-e[i] / a[i])));
+  for (let i = 0; i < size; i++) out[i] = r(exp(r(-e[i] / a[i])));
   return out;
 }

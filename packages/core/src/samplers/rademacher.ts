@@ -12,9 +12,15 @@ import {
   type NdArray,
   type TypedArrayOf,
 } from "../ndarray.js";
-import { isPartitionable } from "../options.js";
+import {
+  defaultIntDType,
+  isPartitionable,
+  isX64,
+  SLICE_OPTION_KEYS,
+  type SliceOptions,
+} from "../options.js";
 import { checkShape } from "../validate.js";
-import { bernoulliKernel, isX64, type X64SliceOptions } from "./bernoulli.js";
+import { bernoulliKernel } from "./bernoulli.js";
 import { checkIntegerDType, INTEGER_INFO, type IntegerDType } from "./randint.js";
 import { sampleElements } from "../slice.js";
 
@@ -29,22 +35,26 @@ import { sampleElements } from "../slice.js";
  *
  * @param key - the key.
  * @param shape - the result shape (default `[]`).
- * @param dtype - an integer dtype (default `"int32"`).
- * @param options - the threefry mode (default partitionable) and `slice: [start, end]` for a slice of the result (spec/sharding.md) and `x64`.
+ * @param dtype - an integer dtype; default `"int32"`, or `"int64"` with `options.x64`.
+ * @param options - the threefry mode (default partitionable) and `x64`; `slice: [start, end]` for a slice of the result (spec/sharding.md).
  * @throws TypeError for a bad key, shape, dtype or options.
  * @throws RangeError for a bad shape extent.
  */
 export function rademacher<D extends IntegerDType = "int32">(
   key: KeyLike,
   shape: number | readonly number[] = [],
-  dtype: D = "int32" as D,
-  options?: X64SliceOptions,
+  dtype?: D,
+  options?: SliceOptions,
 ): NdArray<D> {
   const checkedKey = checkKey("rademacher", key);
   const checkedShape = checkShape("shape", shape);
-  const checkedDType = checkIntegerDType("dtype", "rademacher", dtype) as D;
+  const checkedDType = checkIntegerDType(
+    "dtype",
+    "rademacher",
+    dtype ?? defaultIntDType(options),
+  ) as D;
   const floatDType: FloatDType = isX64(options) ? "float64" : "float32";
-  const partitionable = isPartitionable(options);
+  const partitionable = isPartitionable(options, undefined, SLICE_OPTION_KEYS);
   const { shape: resultShape, data } = sampleElements(
     checkedKey,
     checkedShape,

@@ -17,11 +17,17 @@ import {
   type TypedArrayOf,
   type UnsignedDType,
 } from "../ndarray.js";
-import { isPartitionable, type SliceOptions } from "../options.js";
+import {
+  defaultIntDType,
+  isPartitionable,
+  SLICE_OPTION_KEYS,
+  type SliceOptions,
+} from "../options.js";
 import { checkParamsFitShape, type Param } from "../params.js";
 import { drawBits, splitKey } from "../random-words.js";
+import { checkNdArray, looksLikeNdArray, readNested } from "../input.js";
+import { checkShape, describe } from "../validate.js";
 import { sampleElements } from "../slice.js";
-import { checkShape, describe, isRectangular } from "../validate.js";
 
 /** The integer dtypes of `randint`, `rademacher` and `geometric`. */
 export type IntegerDType = SignedDType | UnsignedDType;
@@ -103,33 +109,23 @@ function readIntegerParam(name: string, value: unknown): IntegerParamValues {
     };
   }
   if (Array.isArray(value)) {
-    const shape: number[] = [];
-    let level: unknown = value;
-    while (Array.isArray(level)) {
-      shape.push(level.length);
-      level = level[0];
-    }
-    const flat = (value as unknown[]).flat(Infinity);
-    if (!isRectangular(value, shape) || !flat.every(isScalar)) {
-      throw new TypeError(
-        `${name} must be an integer, a bigint, a rectangular nested array of them or an NdArray, got ${describe(value)}`,
-      );
-    }
+    const { shape, elements } = readNested(name, value, "a rectangular nested array of integers");
+    elements.forEach((element) => {
+      if (!isScalar(element)) {
+        throw new TypeError(
+          `${name} must be an integer, a bigint, a rectangular nested array of them or an NdArray, got ${describe(element)} in ${describe(value)}`,
+        );
+      }
+    });
+    const flat = elements as (number | bigint)[];
     return {
       shape,
       values: flat,
       isFloat: flat.some((x) => typeof x === "number" && !Number.isInteger(x)),
     };
   }
-  if (
-    typeof value === "object" &&
-    value !== null &&
-    typeof (value as NdArray).dtype === "string" &&
-    Array.isArray((value as NdArray).shape) &&
-    ArrayBuffer.isView((value as NdArray).data) &&
-    ((value as NdArray).data as ArrayLike<unknown>).length === shapeSize((value as NdArray).shape)
-  ) {
-    const array = value as NdArray;
+  if (looksLikeNdArray(value)) {
+    const array = checkNdArray(name, value);
     return {
       shape: [...array.shape],
       values: Array.from(array.data as ArrayLike<number | bigint>),
@@ -194,8 +190,8 @@ function clip(x: bigint, low: bigint, high: bigint): bigint {
  * @param shape - the result shape; `minval` and `maxval` must broadcast to it.
  * @param minval - inclusive lower bound(s).
  * @param maxval - exclusive upper bound(s).
- * @param dtype - an integer dtype (default `"int32"`, JAX's default without x64).
- * @param options - the threefry mode (default partitionable) and `slice: [start, end]` for a slice of the result (spec/sharding.md).
+ * @param dtype - an integer dtype; default `"int32"`, or `"int64"` with `options.x64`, as JAX.
+ * @param options - the threefry mode (default partitionable) and `x64` (default `false`, JAX's `jax_enable_x64`); `slice: [start, end]` for a slice of the result (spec/sharding.md).
  * @throws TypeError for a bad key, shape, dtype or bound.
  * @throws RangeError if the bounds do not broadcast to `shape`.
  *
@@ -210,16 +206,20 @@ export function randint<D extends IntegerDType = "int32">(
   shape: number | readonly number[],
   minval: IntegerParam,
   maxval: IntegerParam,
-  dtype: D = "int32" as D,
+  dtype?: D,
   options?: SliceOptions,
 ): NdArray<D> {
   const checkedKey = checkKey("randint", key);
   const checkedShape = checkShape("shape", shape);
-  const checkedDType = checkIntegerDType("dtype", "randint", dtype) as D;
+  const checkedDType = checkIntegerDType(
+    "dtype",
+    "randint",
+    dtype ?? defaultIntDType(options),
+  ) as D;
   const low = readIntegerParam("minval", minval);
   const high = readIntegerParam("maxval", maxval);
   checkParamsFitShape("randint", checkedShape, low.shape, high.shape);
-  const partitionable = isPartitionable(options);
+  const partitionable = isPartitionable(options, undefined, SLICE_OPTION_KEYS);
   const info = INTEGER_INFO[checkedDType];
   let lowValues: bigint[];
   let highValues: bigint[];

@@ -13,6 +13,7 @@
  *
  * @module
  */
+import { logIn } from "../xla-math/by-dtype.js";
 import { roundTo } from "../float.js";
 import type { Key, KeyLike } from "../keys.js";
 import { allocate, shapeSize, type FloatDType, type NdArray } from "../ndarray.js";
@@ -35,8 +36,8 @@ import { sampleFloatParams } from "./float-params.js";
  * @param key - the key.
  * @param scale - the scale: a number or array broadcast-compatible with `shape`.
  * @param shape - the result shape; default (`undefined`) is `scale`'s shape.
- * @param dtype - `"float32"` (default) or `"float64"`.
- * @param options - the threefry mode (default partitionable) and `slice: [start, end]` for a slice of the result (spec/sharding.md).
+ * @param dtype - `"float32"` or `"float64"`; default `"float32"`, or `"float64"` with `options.x64` (JAX's default float).
+ * @param options - the threefry mode (default partitionable) and `x64` (default `false`, JAX's `jax_enable_x64`); `slice: [start, end]` for a slice of the result (spec/sharding.md).
  * @throws TypeError for a bad key, shape, dtype, `scale` or options.
  * @throws TypeError for a float64 `NdArray` parameter with dtype float32 (JAX's
  *   `_check_all_safe_to_cast` under `jax_enable_x64`).
@@ -46,7 +47,7 @@ export function rayleigh(
   key: KeyLike,
   scale: ArrayParam,
   shape?: number | readonly number[],
-  dtype: FloatDType = "float32",
+  dtype?: FloatDType,
   options?: SliceOptions,
 ): NdArray<FloatDType> {
   return sampleFloatParams("rayleigh", key, { scale }, shape, dtype, options, (k, s, d, [ss], p) =>
@@ -68,12 +69,13 @@ export function rayleighKernel(
 ): Float32Array | Float64Array {
   const size = shapeSize(shape);
   const round = roundTo(dtype);
+  const log = logIn(dtype);
   const u = uniformKernel(key, shape, dtype, [0], [1], partitionable);
   const out = allocate(dtype, size);
   const scalar = scale.length === 1;
   for (let i = 0; i < size; i++) {
     const s = round(scalar ? scale[0] : scale[i]);
-    const logU = round(Math.log(u[i]));
+    const logU = round(log(u[i]));
     out[i] = round(s * round(Math.sqrt(round(logU * -2))));
   }
   return out;

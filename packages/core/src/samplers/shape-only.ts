@@ -6,7 +6,12 @@
  */
 import { checkKey, type Key, type KeyLike } from "../keys.js";
 import type { FloatDType, NdArray } from "../ndarray.js";
-import { isPartitionable, type SliceOptions } from "../options.js";
+import {
+  defaultFloatDType,
+  isPartitionable,
+  SLICE_OPTION_KEYS,
+  type SliceOptions,
+} from "../options.js";
 import { sampleElements } from "../slice.js";
 import { checkFloatDType, checkShape } from "../validate.js";
 
@@ -24,13 +29,13 @@ export function sampleShapeOnly(
   kernel: ShapeOnlyKernel,
   key: KeyLike,
   shape: number | readonly number[],
-  dtype: FloatDType,
+  dtype: FloatDType | undefined,
   options: SliceOptions | undefined,
 ): NdArray<FloatDType> {
   const checkedKey = checkKey(name, key);
   const checkedShape = checkShape("shape", shape);
-  const checkedDType = checkFloatDType("dtype", dtype);
-  const partitionable = isPartitionable(options);
+  const checkedDType = checkFloatDType("dtype", dtype ?? defaultFloatDType(options));
+  const partitionable = isPartitionable(options, undefined, SLICE_OPTION_KEYS);
   const { shape: resultShape, data } = sampleElements(checkedKey, checkedShape, options, (k, s) =>
     kernel(k, s, checkedDType, partitionable),
   );

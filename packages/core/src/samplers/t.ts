@@ -32,8 +32,8 @@ import { normalKernel } from "./normal.js";
  * @param key - the key.
  * @param df - the degrees of freedom, broadcast-compatible with `shape`.
  * @param shape - the result shape; default (`undefined`) is `df`'s shape.
- * @param dtype - `"float32"` (default, JAX without x64) or `"float64"` (JAX with `jax_enable_x64`).
- * @param options - the threefry mode (default partitionable) and `slice: [start, end]` for a slice of the result (spec/sharding.md).
+ * @param dtype - `"float32"` or `"float64"`; default `"float32"`, or `"float64"` with `options.x64` (JAX's default float).
+ * @param options - the threefry mode (default partitionable) and `x64` (default `false`, JAX's `jax_enable_x64`); `slice: [start, end]` for a slice of the result (spec/sharding.md).
  * @throws TypeError for a bad key, shape, dtype, a float64 NdArray parameter with `dtype` float32 (JAX's `_check_all_safe_to_cast`), `df` or options.
  * @throws RangeError if `df` does not broadcast to `shape`.
  */
@@ -41,7 +41,7 @@ export function t(
   key: KeyLike,
   df: ArrayParam,
   shape?: number | readonly number[] | null,
-  dtype: FloatDType = "float32",
+  dtype?: FloatDType,
   options?: SliceOptions,
 ): NdArray<FloatDType> {
   const checkedKey = checkKey("t", key);

@@ -35,8 +35,8 @@ import { sampleFloatParams } from "./float-params.js";
  * @param mode - the peak: a number or array broadcast-compatible with `shape`.
  * @param right - the upper limit: a number or array broadcast-compatible with `shape`.
  * @param shape - the result shape; default (`undefined`) is the broadcast of the parameter shapes.
- * @param dtype - `"float32"` (default) or `"float64"`.
- * @param options - the threefry mode (default partitionable) and `slice: [start, end]` for a slice of the result (spec/sharding.md).
+ * @param dtype - `"float32"` or `"float64"`; default `"float32"`, or `"float64"` with `options.x64` (JAX's default float).
+ * @param options - the threefry mode (default partitionable) and `x64` (default `false`, JAX's `jax_enable_x64`); `slice: [start, end]` for a slice of the result (spec/sharding.md).
  * @throws TypeError for a bad key, shape, dtype, parameter or options.
  * @throws TypeError for a float64 `NdArray` parameter with dtype float32 (JAX's
  *   `_check_all_safe_to_cast` under `jax_enable_x64`).
@@ -48,7 +48,7 @@ export function triangular(
   mode: ArrayParam,
   right: ArrayParam,
   shape?: number | readonly number[],
-  dtype: FloatDType = "float32",
+  dtype?: FloatDType,
   options?: SliceOptions,
 ): NdArray<FloatDType> {
   return sampleFloatParams(

@@ -23,8 +23,13 @@ import { erfInvFloat32, erfInvFloat64 } from "../erf-inv.js";
 import { f32, nextAfter } from "../float.js";
 import { checkKey, type Key, type KeyLike } from "../keys.js";
 import { shapeSize, type FloatDType, type NdArray } from "../ndarray.js";
-import { isPartitionable, type SliceOptions } from "../options.js";
-import { resolveShape, toParam, type ArrayParam } from "../params.js";
+import {
+  defaultFloatDType,
+  isPartitionable,
+  SLICE_OPTION_KEYS,
+  type SliceOptions,
+} from "../options.js";
+import { type ArrayParam, resolveShape, toParam } from "../params.js";
 import { checkFloatDType } from "../validate.js";
 import { SQRT2_FLOAT32 } from "./normal.js";
 import { uniformKernel } from "./uniform.js";
@@ -43,8 +48,8 @@ import { sampleElements } from "../slice.js";
  * @param lower - the lower truncation bound(s), broadcast-compatible with `upper` and `shape`.
  * @param upper - the upper truncation bound(s).
  * @param shape - the result shape; default (`undefined`) broadcasts `lower` and `upper`.
- * @param dtype - `"float32"` (default) or `"float64"`.
- * @param options - the threefry mode (default partitionable) and `slice: [start, end]` for a slice of the result (spec/sharding.md).
+ * @param dtype - `"float32"` or `"float64"`; default `"float32"`, or `"float64"` with `options.x64` (JAX's default float).
+ * @param options - the threefry mode (default partitionable) and `x64` (default `false`, JAX's `jax_enable_x64`); `slice: [start, end]` for a slice of the result (spec/sharding.md).
  * @throws TypeError for a bad key, bound, shape, dtype or options.
  * @throws RangeError if the bounds do not broadcast (to `shape`).
  */
@@ -53,15 +58,15 @@ export function truncatedNormal(
   lower: ArrayParam,
   upper: ArrayParam,
   shape?: number | readonly number[],
-  dtype: FloatDType = "float32",
+  dtype?: FloatDType,
   options?: SliceOptions,
 ): NdArray<FloatDType> {
   const checkedKey = checkKey("truncated_normal", key);
   const low = toParam("lower", lower);
   const high = toParam("upper", upper);
   const checkedShape = resolveShape("truncated_normal", shape, low, high);
-  const checkedDType = checkFloatDType("dtype", dtype);
-  const partitionable = isPartitionable(options);
+  const checkedDType = checkFloatDType("dtype", dtype ?? defaultFloatDType(options));
+  const partitionable = isPartitionable(options, undefined, SLICE_OPTION_KEYS);
   const { shape: resultShape, data } = sampleElements(
     checkedKey,
     checkedShape,

@@ -5,10 +5,16 @@
  * @module
  */
 import { bitsToUnitFloat32, bitsToUnitFloat64, roundTo } from "../float.js";
+import { fmaF64 } from "../fma-f64.js";
 import { checkKey, type Key, type KeyLike } from "../keys.js";
 import { allocate, shapeSize, type FloatDType, type NdArray } from "../ndarray.js";
-import { isPartitionable, type SliceOptions } from "../options.js";
-import { checkParamsFitShape, toParam, type ArrayParam } from "../params.js";
+import {
+  defaultFloatDType,
+  isPartitionable,
+  SLICE_OPTION_KEYS,
+  type SliceOptions,
+} from "../options.js";
+import { type ArrayParam, checkParamsFitShape, toParam } from "../params.js";
 import { randomBits32, randomBits64 } from "../random-words.js";
 import { checkFloatDType, checkShape } from "../validate.js";
 import { sampleElements } from "../slice.js";
@@ -22,28 +28,28 @@ import { sampleElements } from "../slice.js";
  *
  * @param key - the key.
  * @param shape - the result shape (default `[]`); `minval` and `maxval` must broadcast to it.
- * @param dtype - `"float32"` (default) or `"float64"`.
+ * @param dtype - `"float32"` or `"float64"`; default `"float32"`, or `"float64"` with `options.x64` (JAX's default float).
  * @param minval - inclusive lower bound (default 0).
  * @param maxval - exclusive upper bound (default 1).
- * @param options - the threefry mode (default partitionable) and `slice: [start, end]` for a slice of the result (spec/sharding.md).
+ * @param options - the threefry mode (default partitionable), `x64` (default `false`, JAX's `jax_enable_x64`) and `slice: [start, end]` for a slice of the result (spec/sharding.md).
  * @throws TypeError for a bad key, shape, dtype or parameter.
  * @throws RangeError if the parameters do not broadcast to `shape`.
  */
 export function uniform(
   key: KeyLike,
   shape: number | readonly number[] = [],
-  dtype: FloatDType = "float32",
+  dtype?: FloatDType,
   minval: ArrayParam = 0,
   maxval: ArrayParam = 1,
   options?: SliceOptions,
 ): NdArray<FloatDType> {
   const checkedKey = checkKey("uniform", key);
   const checkedShape = checkShape("shape", shape);
-  const checkedDType = checkFloatDType("dtype", dtype);
+  const checkedDType = checkFloatDType("dtype", dtype ?? defaultFloatDType(options));
   const low = toParam("minval", minval);
   const high = toParam("maxval", maxval);
   checkParamsFitShape("uniform", checkedShape, low.shape, high.shape);
-  const partitionable = isPartitionable(options);
+  const partitionable = isPartitionable(options, undefined, SLICE_OPTION_KEYS);
   const { shape: resultShape, data } = sampleElements(
     checkedKey,
     checkedShape,
@@ -71,6 +77,15 @@ export function uniformKernel(
   const round = roundTo(dtype);
   const unit = unitFloats(key, size, dtype, partitionable);
   const scalarBounds = minval.length === 1 && maxval.length === 1;
+  if (dtype === "float64") {
+    // XLA:CPU fuses u · (maxval − minval) + minval into one FMA.
+    for (let i = 0; i < size; i++) {
+      const low = scalarBounds ? minval[0] : minval[i];
+      const high = scalarBounds ? maxval[0] : maxval[i];
+      out[i] = Math.max(low, fmaF64(unit[i], high - low, low));
+    }
+    return out;
+  }
   for (let i = 0; i < size; i++) {
     const low = round(scalarBounds ? minval[0] : minval[i]);
     const high = round(scalarBounds ? maxval[0] : maxval[i]);

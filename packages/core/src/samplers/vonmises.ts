@@ -49,8 +49,13 @@
 import { roundTo } from "../float.js";
 import { checkKey, type Key, type KeyLike } from "../keys.js";
 import { allocate, shapeSize, type FloatDType, type NdArray } from "../ndarray.js";
-import { isPartitionable, type SliceOptions } from "../options.js";
-import { resolveShape, toParam, type ArrayParam } from "../params.js";
+import {
+  defaultFloatDType,
+  isPartitionable,
+  SLICE_OPTION_KEYS,
+  type SliceOptions,
+} from "../options.js";
+import { type ArrayParam, resolveShape, toParam } from "../params.js";
 import { splitKey } from "../random-words.js";
 import { checkFloatDType } from "../validate.js";
 import { checkNumpyConstraint, MAX_REJECTION_ITERATIONS } from "./defined-common.js";
@@ -75,8 +80,8 @@ export const VONMISES_NORMAL_KAPPA = 1e6;
  * @param mu - the mode (any real), broadcast-compatible with `shape`.
  * @param kappa - the concentration (>= 0), broadcast-compatible with `shape`.
  * @param shape - the result shape; default (`undefined`) is the broadcast of `mu` and `kappa`.
- * @param dtype - `"float32"` (default) or `"float64"`.
- * @param options - the threefry mode (default partitionable) and `slice: [start, end]` for a slice of the result (spec/sharding.md).
+ * @param dtype - `"float32"` or `"float64"`; default `"float32"`, or `"float64"` with `options.x64` (JAX's default float).
+ * @param options - the threefry mode (default partitionable) and `x64` (default `false`, JAX's `jax_enable_x64`); `slice: [start, end]` for a slice of the result (spec/sharding.md).
  * @throws TypeError for a bad key, shape, dtype, parameter or options.
  * @throws RangeError for `kappa < 0`, or parameters that do not broadcast to `shape`.
  */
@@ -85,15 +90,15 @@ export function vonmises(
   mu: ArrayParam,
   kappa: ArrayParam,
   shape?: number | readonly number[] | null,
-  dtype: FloatDType = "float32",
+  dtype?: FloatDType,
   options?: SliceOptions,
 ): NdArray<FloatDType> {
   const checkedKey = checkKey("vonmises", key);
-  const checkedDType = checkFloatDType("dtype", dtype);
+  const checkedDType = checkFloatDType("dtype", dtype ?? defaultFloatDType(options));
   const mode = toParam("mu", mu);
   const concentration = toParam("kappa", kappa);
   const checkedShape = resolveShape("vonmises", shape, mode, concentration);
-  const partitionable = isPartitionable(options);
+  const partitionable = isPartitionable(options, undefined, SLICE_OPTION_KEYS);
   checkNumpyConstraint("vonmises", "kappa", concentration, "CONS_NON_NEGATIVE");
   const round = roundTo(checkedDType);
   const { shape: resultShape, data } = sampleElements(

@@ -16,6 +16,7 @@
  * @module
  */
 import { f32 } from "../float.js";
+import { fmaF64 } from "../fma-f64.js";
 import type { Key, KeyLike } from "../keys.js";
 import { shapeSize, type FloatDType, type NdArray } from "../ndarray.js";
 import type { SliceOptions } from "../options.js";
@@ -35,8 +36,8 @@ import { unitFloats } from "./uniform.js";
  * @param key - the key.
  * @param mean - the mean(s) μ > 0, broadcast-compatible with `shape`.
  * @param shape - the result shape; default (`undefined`) is `mean`'s shape.
- * @param dtype - `"float32"` (default) or `"float64"`.
- * @param options - the threefry mode (default partitionable) and `slice: [start, end]` for a slice of the result (spec/sharding.md).
+ * @param dtype - `"float32"` or `"float64"`; default `"float32"`, or `"float64"` with `options.x64` (JAX's default float).
+ * @param options - the threefry mode (default partitionable) and `x64` (default `false`, JAX's `jax_enable_x64`); `slice: [start, end]` for a slice of the result (spec/sharding.md).
  * @throws TypeError for a bad key, `mean`, shape, dtype or options, or a float64 `mean` array with dtype float32 (JAX: cannot safely cast).
  * @throws RangeError if `mean` does not broadcast to `shape`.
  */
@@ -44,7 +45,7 @@ export function wald(
   key: KeyLike,
   mean: ArrayParam,
   shape?: number | readonly number[],
-  dtype: FloatDType = "float32",
+  dtype?: FloatDType,
   options?: SliceOptions,
 ): NdArray<FloatDType> {
   return sampleFloatParams("wald", key, { mean }, shape, dtype, options, (k, s, d, [mu], p) =>
@@ -82,8 +83,15 @@ export function waldKernel(
     const y = r(v * v);
     const ySq = r(y * y);
     const muSq = r(mu * mu);
-    const sqrtTerm = r(Math.sqrt(r(r(r(4 * mu) * y) + r(muSq * ySq))));
-    const x = r(r(mu + r(r(muSq * y) / 2)) - r(r(mu / 2) * sqrtTerm));
+    let x: number;
+    if (dtype === "float64") {
+      // XLA:CPU fuses 4μ·y into the sum and μ/2·sqrt_term into the difference.
+      const sqrtTerm = Math.sqrt(fmaF64(4 * mu, y, muSq * ySq));
+      x = fmaF64(-(mu / 2), sqrtTerm, mu + (muSq * y) / 2);
+    } else {
+      const sqrtTerm = r(Math.sqrt(r(r(r(4 * mu) * y) + r(muSq * ySq))));
+      x = r(r(mu + r(r(muSq * y) / 2)) - r(r(mu / 2) * sqrtTerm));
+    }
     out[i] = z[i] <= r(mu / r(mu + x)) ? x : r(muSq / x);
   }
   return out;

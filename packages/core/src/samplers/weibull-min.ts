@@ -9,14 +9,17 @@
  * intrinsic, which on CPU is the C library's `powf`/`pow` (glibc: under 1
  * ULP). `pow` amplifies a relative difference of its base by `|p|`
  * (`p = 1/concentration`), and the product with `scale` is one rounding, so
- * a result is within **3 + 2·|p| ULP** of JAX on CPU, in either dtype.
+ * a float32 result is within **3 + 2·|p| ULP** of JAX on CPU. Float64 is
+ * exact: XLA's `log1p` and glibc's `pow` (`log1pF64`, `powF64`).
  *
  * @module
  */
-import { powC, roundTo } from "../float.js";
+import { powIn } from "../xla-math/by-dtype.js";
+import { roundTo } from "../float.js";
+import { log1pIn } from "../xla-math/by-dtype.js";
 import { checkKey, type Key, type KeyLike } from "../keys.js";
 import { allocate, shapeSize, type FloatDType, type NdArray } from "../ndarray.js";
-import { isPartitionable, type ThreefryOptions } from "../options.js";
+import { defaultFloatDType, isPartitionable, type ThreefryOptions } from "../options.js";
 import { broadcastParam, broadcastShapes, toParam, type ArrayParam } from "../params.js";
 import { checkFloatDType, checkShape } from "../validate.js";
 import { uniformKernel } from "./uniform.js";
@@ -42,8 +45,8 @@ import { uniformKernel } from "./uniform.js";
  * @param scale - the scale `σ`: a number or array.
  * @param concentration - the concentration `c`: a number or array.
  * @param shape - the shape of the uniform draw (default `[]`).
- * @param dtype - `"float32"` (default) or `"float64"`.
- * @param options - the threefry mode (default partitionable).
+ * @param dtype - `"float32"` or `"float64"`; default `"float32"`, or `"float64"` with `options.x64` (JAX's default float).
+ * @param options - the threefry mode (default partitionable) and `x64` (default `false`, JAX's `jax_enable_x64`).
  * @throws TypeError for a bad key, shape, dtype, parameter or options.
  * @throws RangeError if `shape`, `scale` and `concentration` do not broadcast together.
  */
@@ -52,12 +55,12 @@ export function weibullMin(
   scale: ArrayParam,
   concentration: ArrayParam,
   shape: number | readonly number[] = [],
-  dtype: FloatDType = "float32",
+  dtype?: FloatDType,
   options?: ThreefryOptions,
 ): NdArray<FloatDType> {
   const checkedKey = checkKey("weibullMin", key);
   const checkedShape = checkShape("shape", shape);
-  const checkedDType = checkFloatDType("dtype", dtype);
+  const checkedDType = checkFloatDType("dtype", dtype ?? defaultFloatDType(options));
   const scaleParam = toParam("scale", scale);
   const concentrationParam = toParam("concentration", concentration);
   const resultShape = broadcastShapes(
@@ -101,9 +104,11 @@ export function weibullMinKernel(
   resultShape: readonly number[] = shape,
 ): Float32Array | Float64Array {
   const round = roundTo(dtype);
+  const pow = powIn(dtype);
+  const log1p = log1pIn(dtype);
   const u = uniformKernel(key, shape, dtype, [0], [1], partitionable);
   const x = new Float64Array(u.length);
-  for (let i = 0; i < u.length; i++) x[i] = -round(Math.log1p(-u[i]));
+  for (let i = 0; i < u.length; i++) x[i] = -round(log1p(-u[i]));
   const size = shapeSize(resultShape);
   const base = x.length === size ? x : broadcastParam({ shape, data: x }, resultShape);
   const out = allocate(dtype, size);
@@ -112,7 +117,7 @@ export function weibullMinKernel(
   for (let i = 0; i < size; i++) {
     const c = round(scalarConcentration ? concentration[0] : concentration[i]);
     const s = round(scalarScale ? scale[0] : scale[i]);
-    out[i] = round(round(powC(base[i], round(1 / c))) * s);
+    out[i] = round(pow(base[i], round(1 / c)) * s);
   }
   return out;
 }

@@ -42,8 +42,13 @@
  */
 import { checkKey, type Key, type KeyLike } from "../keys.js";
 import { shapeSize, type NdArray, type TypedArrayOf } from "../ndarray.js";
-import { isPartitionable, type SliceOptions } from "../options.js";
-import { resolveShape, toParam, type ArrayParam } from "../params.js";
+import {
+  defaultIntDType,
+  isPartitionable,
+  SLICE_OPTION_KEYS,
+  type SliceOptions,
+} from "../options.js";
+import { type ArrayParam, resolveShape, toParam } from "../params.js";
 import { splitKey } from "../random-words.js";
 import {
   checkNumpyConstraint,
@@ -65,8 +70,8 @@ import { sampleElements } from "../slice.js";
  * @param key - the key.
  * @param a - the exponent (> 1), broadcast-compatible with `shape`.
  * @param shape - the result shape; default (`undefined`) is `a`'s shape.
- * @param dtype - an integer dtype, default `"int32"`.
- * @param options - the threefry mode (default partitionable) and `slice: [start, end]` for a slice of the result (spec/sharding.md).
+ * @param dtype - an integer dtype; default `"int32"`, or `"int64"` with `options.x64`.
+ * @param options - the threefry mode (default partitionable) and `x64` (default `false`, JAX's `jax_enable_x64`); `slice: [start, end]` for a slice of the result (spec/sharding.md).
  * @throws TypeError for a bad key, shape, dtype, `a` or options.
  * @throws RangeError for `a <= 1` or NaN, or if `a` does not broadcast to `shape`.
  */
@@ -74,14 +79,14 @@ export function zipf<D extends IntegerDType = "int32">(
   key: KeyLike,
   a: ArrayParam,
   shape?: number | readonly number[] | null,
-  dtype: D = "int32" as D,
+  dtype?: D,
   options?: SliceOptions,
 ): NdArray<D> {
   const checkedKey = checkKey("zipf", key);
-  const checkedDType = checkIntegerDType("dtype", "zipf", dtype) as D;
+  const checkedDType = checkIntegerDType("dtype", "zipf", dtype ?? defaultIntDType(options)) as D;
   const exponent = toParam("a", a);
   const checkedShape = resolveShape("zipf", shape, exponent);
-  const partitionable = isPartitionable(options);
+  const partitionable = isPartitionable(options, undefined, SLICE_OPTION_KEYS);
   checkNumpyConstraint("zipf", "a", exponent, "CONS_GT_1");
   const { shape: resultShape, data } = sampleElements(
     checkedKey,

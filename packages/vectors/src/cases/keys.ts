@@ -9,16 +9,23 @@ const JAX_TESTS = "jax-ml/jax tests/random_test.py@1b661b8";
 const STATEFUL = "jax-ml/jax jax/_src/random/stateful_rng.py@e6848a3";
 const JAX_JS = "ekzhang/jax-js test/random.test.ts@f6cf3d3";
 
+/** `key(seed)` as JAX reads a Python int: through int64, then `[0, low word]` without x64, `[hi, lo]` with it. */
 const seedCases: CaseSpec[] = [
   { comment: "seed 0", call: fn("key", undefined, "partitionable", { seed: 0 }), jax: { data: [0, 0], citation: `${JAX_TESTS} L487`, jaxMode: "legacy" } },
   { comment: "small positive seed", call: fn("key", undefined, "partitionable", { seed: 42 }) },
-  { comment: "negative number seed is int32", call: fn("key", undefined, "partitionable", { seed: -2 }), jax: { data: [0, 4294967294], citation: `${JAX_TESTS} L497`, jaxMode: "legacy" } },
-  { comment: "int32 max + 100 fits uint32", call: fn("key", undefined, "partitionable", { seed: 2147483747 }), jax: { data: [0, 2147483747], citation: `${JAX_TESTS} L501`, jaxMode: "legacy" } },
-  { comment: "number seed above 2^32 keeps its high word", call: fn("key", undefined, "partitionable", { seed: 4294967303 }) },
-  { comment: "largest safe-integer number seed", call: fn("key", undefined, "partitionable", { seed: 9007199254740991 }) },
-  { comment: "bigint -1 is int64 (JAX with x64)", call: fn("key", undefined, "partitionable", { seed: { $bigint: "-1" } }), jax: { data: [4294967295, 4294967295], citation: `${JAX_TESTS} L495 (x64)`, jaxMode: "legacy" } },
-  { comment: "bigint below int32 min (JAX with x64)", call: fn("key", undefined, "partitionable", { seed: { $bigint: "-2147483749" } }), jax: { data: [4294967295, 2147483547], citation: `${JAX_TESTS} L507 (x64)`, jaxMode: "legacy" } },
-  { comment: "largest uint64 seed", call: fn("key", undefined, "partitionable", { seed: { $bigint: "18446744073709551615" } }) },
+  { comment: "-1, x64 off: its low 32 bits", call: fn("key", undefined, "partitionable", { seed: -1 }), jax: { data: [0, 4294967295], citation: `${JAX_TESTS} L495`, jaxMode: "legacy" } },
+  { comment: "negative seed, x64 off: its low 32 bits", call: fn("key", undefined, "partitionable", { seed: -2 }), jax: { data: [0, 4294967294], citation: `${JAX_TESTS} L497`, jaxMode: "legacy" } },
+  { comment: "int32 max + 100, x64 off", call: fn("key", undefined, "partitionable", { seed: 2147483747 }), jax: { data: [0, 2147483747], citation: `${JAX_TESTS} L501`, jaxMode: "legacy" } },
+  { comment: "below int32 min, x64 off: its low 32 bits", call: fn("key", undefined, "partitionable", { seed: -2147483748 }), jax: { data: [0, 2147483548], citation: `${JAX_TESTS} L505`, jaxMode: "legacy" } },
+  { comment: "2^40 + 5, x64 off: the high word is dropped", call: fn("key", undefined, "partitionable", { seed: 1099511627781 }) },
+  { comment: "largest safe integer, x64 off", call: fn("key", undefined, "partitionable", { seed: 9007199254740991 }) },
+  { comment: "int64 max as a bigint, x64 off", call: fn("key", undefined, "partitionable", { seed: { $bigint: "9223372036854775807" } }) },
+  { comment: "-1, x64 on: both words of int64 -1", call: fn("key", undefined, "partitionable", { seed: { $bigint: "-1" } }, true), jax: { data: [4294967295, 4294967295], citation: `${JAX_TESTS} L495 (x64)`, jaxMode: "legacy" } },
+  { comment: "below int32 min, x64 on", call: fn("key", undefined, "partitionable", { seed: { $bigint: "-2147483749" } }, true), jax: { data: [4294967295, 2147483547], citation: `${JAX_TESTS} L507 (x64)`, jaxMode: "legacy" } },
+  { comment: "2^40 + 5, x64 on: both words", call: fn("key", undefined, "partitionable", { seed: 1099511627781 }, true) },
+  { comment: "int64 max, x64 on", call: fn("key", undefined, "partitionable", { seed: { $bigint: "9223372036854775807" } }, true) },
+  { comment: "int64 min, x64 on", call: fn("key", undefined, "partitionable", { seed: { $bigint: "-9223372036854775808" } }, true) },
+  { comment: "42, x64 on", call: fn("key", undefined, "partitionable", { seed: 42 }, true) },
 ];
 
 const threefryCases: CaseSpec[] = [

@@ -34,6 +34,8 @@ export interface ErrorSpec {
   call: FunctionCall | GeneratorCall;
   expectedError: "TypeError" | "RangeError";
   flags?: string[];
+  /** JAX rejects the call too: the generator asks JAX and records the exception JAX raises. */
+  rejectedByJax?: true;
 }
 
 /** A group of cases. */
@@ -50,14 +52,26 @@ export interface AreaSpec {
   groups: GroupSpec[];
 }
 
-/** Shorthand for a functional call. */
+const WIDE_DTYPES = new Set(["float64", "int64", "uint64"]);
+
+/** True for a dtype JAX computes only with `jax_enable_x64`. */
+export function needsX64(dtype: ArgValue | undefined): boolean {
+  return typeof dtype === "string" && WIDE_DTYPES.has(dtype);
+}
+
+/**
+ * Shorthand for a functional call. `x64` defaults to what the dtype needs:
+ * JAX computes float64, int64 and uint64 only with `jax_enable_x64`.
+ */
 export function fn(
   name: string,
   key: [number, number] | undefined,
   mode: Mode,
   args: Record<string, ArgValue>,
+  x64: boolean = needsX64(args.dtype),
 ): FunctionCall {
-  return key === undefined ? { function: name, mode, args } : { function: name, key, mode, args };
+  const call: FunctionCall = key === undefined ? { function: name, mode, args } : { function: name, key, mode, args };
+  return x64 ? { ...call, x64: true } : call;
 }
 
 /** Both threefry modes, for loops over them. */

@@ -1,0 +1,117 @@
+/**
+ * The exactly rounded float64 fused multiply-add `fma(a, b, c)`: `a · b + c`
+ * with one rounding, as the FMA instructions XLA:CPU and glibc use on x86-64
+ * with FMA (`vfmadd…sd/pd`).
+ *
+ * The common case is error-free arithmetic: Dekker's product splits
+ * `a · b = p + e` exactly and Knuth's two-sum carries the sum with `c` as
+ * `r + t`, whose nearest double is `r` whenever `|t|` is clearly below half
+ * the spacing of doubles at `r`. Everything else — a tail within 2^-50 of a
+ * rounding boundary, extreme exponents, an infinite product of finite
+ * factors — is computed exactly with BigInt and rounded once.
+ *
+ * @module
+ */
+
+const SPLITTER = 2 ** 27 + 1;
+const SCRATCH = new DataView(new ArrayBuffer(8));
+
+/** `[sum, error]` with `sum = fl(a + b)` and `sum + error = a + b` exactly (Knuth). */
+function twoSum(a: number, b: number): [number, number] {
+  const sum = a + b;
+  const bVirtual = sum - a;
+  const aVirtual = sum - bVirtual;
+  return [sum, a - aVirtual + (b - bVirtual)];
+}
+
+/** The high 26 bits of `x` (Veltkamp's split); `x - high` is the rest, exactly. */
+function highPart(x: number): number {
+  const scaled = SPLITTER * x;
+  return scaled - (scaled - x);
+}
+
+/** Half the gap between `r` and its neighbour in the direction of `toward` (`r` finite, non-zero). */
+function halfSpacing(r: number, toward: number): number {
+  SCRATCH.setFloat64(0, r);
+  const biased = (SCRATCH.getUint16(0) >>> 4) & 0x7ff;
+  const isPowerOfTwo = (SCRATCH.getUint32(0) & 0xfffff) === 0 && SCRATCH.getUint32(4) === 0;
+  const exponent = Math.max(biased, 1) - 1075;
+  // Below a power of two (moving toward zero) the spacing halves.
+  const belowPowerOfTwo = biased > 1 && isPowerOfTwo && Math.sign(toward) !== Math.sign(r);
+  return 2 ** (belowPowerOfTwo ? exponent - 2 : exponent - 1);
+}
+
+/** `x` as `mantissa · 2^exponent` with an integer mantissa (finite `x`). */
+function decompose(x: number): [bigint, number] {
+  SCRATCH.setFloat64(0, x);
+  const high = SCRATCH.getUint32(0);
+  const biased = (high >>> 20) & 0x7ff;
+  let mantissa = (BigInt(high & 0xfffff) << 32n) | BigInt(SCRATCH.getUint32(4));
+  if (biased !== 0) mantissa |= 1n << 52n;
+  if (high >>> 31) mantissa = -mantissa;
+  return [mantissa, Math.max(biased, 1) - 1075];
+}
+
+/** The double nearest `n · 2^exponent` (ties to even), with overflow to ±Infinity. */
+function roundScaledBigInt(n: bigint, exponent: number): number {
+  if (n === 0n) return 0;
+  const negative = n < 0n;
+  let magnitude = negative ? -n : n;
+  let shift = magnitude.toString(2).length - 53;
+  if (exponent + shift < -1074) shift = -1074 - exponent;
+  if (shift > 0) {
+    const dropped = BigInt(shift);
+    const kept = magnitude >> dropped;
+    const remainder = magnitude - (kept << dropped);
+    const half = 1n << (dropped - 1n);
+    magnitude = remainder > half || (remainder === half && (kept & 1n) === 1n) ? kept + 1n : kept;
+    exponent += shift;
+  }
+  const value = exponent > 1023 ? Infinity : Number(magnitude) * 2 ** exponent;
+  return negative ? -value : value;
+}
+
+/** `a · b + c` exactly rounded, by exact BigInt arithmetic (finite inputs). */
+function fmaExact(a: number, b: number, c: number): number {
+  const [ma, ea] = decompose(a);
+  const [mb, eb] = decompose(b);
+  const [mc, ec] = decompose(c);
+  const productExponent = ea + eb;
+  const exponent = Math.min(productExponent, ec);
+  const sum = ((ma * mb) << BigInt(productExponent - exponent)) + (mc << BigInt(ec - exponent));
+  if (sum === 0n) return a * b + c; // an exact zero: IEEE's sign rule
+  return roundScaledBigInt(sum, exponent);
+}
+
+/**
+ * `a · b + c` with a single rounding to float64 (IEEE 754 `fusedMultiplyAdd`,
+ * C's `fma`), ties to even.
+ */
+export function fmaF64(a: number, b: number, c: number): number {
+  const p = a * b;
+  if (!Number.isFinite(a) || !Number.isFinite(b)) return p + c;
+  if (!Number.isFinite(c)) return c; // the exact product of finite factors is finite
+  if (p === 0 && (a === 0 || b === 0)) return p + c;
+  const absP = Math.abs(p);
+  if (
+    !(absP < 2 ** 1000 && absP > 2 ** -900) ||
+    Math.abs(a) > 2 ** 995 ||
+    Math.abs(b) > 2 ** 995 ||
+    Math.abs(c) > 2 ** 1000
+  ) {
+    return fmaExact(a, b, c);
+  }
+  const aHigh = highPart(a);
+  const aLow = a - aHigh;
+  const bHigh = highPart(b);
+  const bLow = b - bHigh;
+  const productError = aHigh * bHigh - p + aHigh * bLow + aLow * bHigh + aLow * bLow;
+  const [s1, e1] = twoSum(c, p);
+  const [s2, e2] = twoSum(e1, productError);
+  const [r, e3] = twoSum(s1, s2);
+  if (e2 === 0) return r; // a · b + c = s1 + s2 exactly, and r is its rounding
+  if (r === 0) return fmaExact(a, b, c);
+  const tail = e3 + e2;
+  if (Math.abs(tail) < halfSpacing(r, tail) * (1 - 2 ** -50)) return r;
+  return fmaExact(a, b, c);
+}
