@@ -59,6 +59,13 @@ interface Pool {
 
 let pool: Pool | null | undefined;
 
+/**
+ * The least time the generator thread waits for a worker's slice before it
+ * gives up on the pool (it waits ten times its own slice's time if longer),
+ * so that a dead worker cannot hang a call.
+ */
+const STALL_MS = 10_000;
+
 function nodeBuiltin<T>(name: string): T | undefined {
   const host = globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } };
   return host.process?.getBuiltinModule?.(name) as T | undefined;
@@ -188,14 +195,24 @@ export function runTask(task: SliceTask, out: SliceOutput, threads: number): voi
   helpers.forEach((worker, p) => {
     worker.postMessage({ task, buffer: out.buffer, start: bounds[p + 1], end: bounds[p + 2] });
   });
+  const started = Date.now();
   runSliceTask(task, out.subarray(0, bounds[1]), 0, bounds[1]);
+  // Each worker's slice is as large as this thread's: give it ten times as long.
+  const patience = Math.max(STALL_MS, 10 * (Date.now() - started));
+  let stalled = false;
   for (;;) {
     const done = Atomics.load(control, doneSlot);
     if (done === helpers.length) break;
-    Atomics.wait(control, doneSlot, done);
+    if (Atomics.wait(control, doneSlot, done, patience) === "timed-out") {
+      // No worker finished in time: one may have died. Stop using the pool
+      // and compute the slices here (a late worker writes the same values).
+      stalled = true;
+      pool = null;
+      break;
+    }
   }
-  if (Atomics.load(control, failedSlot) > 0) {
-    // A worker failed (it should not): compute its slices here, the same values.
+  if (stalled || Atomics.load(control, failedSlot) > 0) {
+    // A worker failed or stalled (it should not): compute its slices here, the same values.
     for (let p = 1; p < parts; p++) {
       runSliceTask(task, out.subarray(bounds[p], bounds[p + 1]), bounds[p], bounds[p + 1]);
     }
