@@ -15,6 +15,10 @@
 //     allocated and touched once, so the timing is hashing and stores only;
 //   - bits(key, [n]) in both modes, which allocates a fresh array every call, so the
 //     timing includes the page faults of touching new memory.
+// Then, for 2^20 float32 samples, what bit-exactness with JAX costs: core's normal and gamma
+// (which use XLA's float32 log/log1p/exp and exact fused multiply-adds), the normal recipe
+// with JavaScript's Math.log1p and two roundings per step (what core did before) for
+// comparison, and each float32 routine against the Math function it replaces.
 // Each figure is the median of --runs timed runs (default 9) after --warmup untimed
 // runs (default 3); "faults/run" is the mean number of minor page faults per timed run
 // (process.resourceUsage), which shows when fresh memory is being touched.
@@ -48,6 +52,10 @@ try {
   process.exit(2);
 }
 const { bits, bitsInto, key } = core;
+const { fmaF32 } = await import("../packages/core/dist/float.js");
+const { logF32 } = await import("../packages/core/dist/xla-math/log.js");
+const { log1pF32 } = await import("../packages/core/dist/xla-math/log1p.js");
+const { expF32 } = await import("../packages/core/dist/xla-math/exp.js");
 
 const SEED = 2024;
 const KEY = key(SEED);
@@ -172,6 +180,62 @@ for (const size of SIZES) {
   }
 }
 
+// What exactness costs: float32 samplers and routines, 2^20 elements.
+const SAMPLE_SIZE = 2 ** 20;
+const f32 = Math.fround;
+// Giles' float32 erf_inv coefficients (as core's erf-inv.ts), for the previous recipe below.
+const ERF_INV_SMALL = [
+  2.81022636e-8, 3.43273939e-7, -3.5233877e-6, -4.39150654e-6, 0.00021858087, -0.00125372503,
+  -0.00417768164, 0.246640727, 1.50140941,
+].map(f32);
+const ERF_INV_LARGE = [
+  -0.000200214257, 0.000100950558, 0.00134934322, -0.00367342844, 0.00573950773, -0.0076224613,
+  0.00943887047, 1.00167406, 2.83297682,
+].map(f32);
+const SQRT2 = f32(Math.SQRT2);
+/** core's normal before exactness: Math.log1p rounded, two roundings per Horner step. */
+function normalWithMathLog1p(out) {
+  const u = core.uniform(KEY, [out.length], "float32", f32(-1 + 2 ** -24), 1).data;
+  for (let i = 0; i < out.length; i++) {
+    const x = u[i];
+    const w0 = -f32(Math.log1p(f32(x * -x)));
+    const small = w0 < 5;
+    const w = small ? f32(w0 - 2.5) : f32(f32(Math.sqrt(w0)) - 3);
+    const c = small ? ERF_INV_SMALL : ERF_INV_LARGE;
+    let p = c[0];
+    for (let j = 1; j < 9; j++) p = f32(c[j] + f32(p * w));
+    out[i] = f32(SQRT2 * f32(p * x));
+  }
+  return out;
+}
+const routineInput = core.uniform(KEY, [SAMPLE_SIZE], "float32", 0.001, 4).data;
+const routineOutput = new Float32Array(SAMPLE_SIZE);
+function mapRoutine(routine) {
+  for (let i = 0; i < SAMPLE_SIZE; i++) routineOutput[i] = routine(routineInput[i]);
+  return routineOutput;
+}
+const exactness = [
+  ["normal, exact (XLA log1p, fused Horner)", () => core.normal(KEY, [SAMPLE_SIZE]).data],
+  [
+    "normal, previous (Math.log1p, unfused)",
+    () => normalWithMathLog1p(new Float32Array(SAMPLE_SIZE)),
+  ],
+  ["gamma(a=2.5), exact", () => core.gamma(KEY, 2.5, [SAMPLE_SIZE / 16]).data],
+  ["logF32", () => mapRoutine(logF32)],
+  ["f32(Math.log)", () => mapRoutine((x) => f32(Math.log(x)))],
+  ["log1pF32", () => mapRoutine(log1pF32)],
+  ["f32(Math.log1p)", () => mapRoutine((x) => f32(Math.log1p(x)))],
+  ["expF32", () => mapRoutine(expF32)],
+  ["f32(Math.exp)", () => mapRoutine((x) => f32(Math.exp(x)))],
+  ["fmaF32(x, x, 1)", () => mapRoutine((x) => fmaF32(x, x, 1))],
+  ["f32(f32(x·x) + 1)", () => mapRoutine((x) => f32(f32(x * x) + 1))],
+];
+const exactnessResults = exactness.map(([label, run]) => {
+  const { ms } = time(run);
+  const elements = label.startsWith("gamma") ? SAMPLE_SIZE / 16 : SAMPLE_SIZE;
+  return { label, elements, ms, mPerS: elements / ms / 1e3 };
+});
+
 for (const row of results) {
   const baseline = (id) => results.find((r) => r.size === row.size && r.id === id).mPerS;
   row.vsNaive = row.mPerS / baseline("naive");
@@ -180,7 +244,13 @@ for (const row of results) {
 
 const methods = await benchMethods({ runs: RUNS, warmup: WARMUP, json: true });
 if (json) {
-  console.log(JSON.stringify({ machine, runs: RUNS, warmup: WARMUP, results, methods }, null, 2));
+  console.log(
+    JSON.stringify(
+      { machine, runs: RUNS, warmup: WARMUP, results, methods, exactnessResults },
+      null,
+      2,
+    ),
+  );
 } else {
   console.log(
     `jrng bench: raw bits throughput, million uint32 per second ` +
@@ -206,5 +276,17 @@ if (json) {
     }
   }
 }
-if (!json) printMethods(methods, RUNS, WARMUP);
+if (!json) {
+  printMethods(methods, RUNS, WARMUP);
+  console.log(`\nWhat exactness costs: float32, million elements per second`);
+  console.log(
+    `  ${"method".padEnd(44)}${"elements".padStart(10)}${"median ms".padStart(11)}${"M/s".padStart(9)}`,
+  );
+  for (const row of exactnessResults) {
+    console.log(
+      `  ${row.label.padEnd(44)}${String(row.elements).padStart(10)}` +
+        `${row.ms.toFixed(1).padStart(11)}${row.mPerS.toFixed(1).padStart(9)}`,
+    );
+  }
+}
 if (sink === 0.5) console.log(sink); // never true; stops the results being optimised away

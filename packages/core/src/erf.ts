@@ -12,7 +12,7 @@
  *   Eigen's rational interpolant `x·P(x²)/Q(x²)` with degree-9 odd numerator
  *   and degree-12 even denominator, both evaluated with explicit `fma`
  *   intrinsics, and `±1` once `|x| >= 3.832506856900711`. Reproduced here
- *   operation by operation, with exact float32 FMAs ({@link fmaFloat32}), so
+ *   operation by operation, with exact float32 FMAs (`fmaF32`), so
  *   {@link erfFloat32} is meant to be bit-identical to XLA:CPU.
  * - float64: a call to the C library's `erf`. glibc (like musl and FreeBSD)
  *   uses Sun's fdlibm algorithm; {@link erfFloat64} follows that algorithm
@@ -28,41 +28,7 @@
  *
  * @module
  */
-import { f32 } from "./float.js";
-
-/**
- * `fma(a, b, c)` in float32 with a single rounding, for float32 inputs.
- *
- * `a·b` is exact in float64 (48 significant bits); the float64 sum
- * `s = a·b + c` and its exact error `e` (Knuth's TwoSum) determine the
- * correctly rounded float32 result: `f32(s)` is right unless `s` lies
- * exactly halfway between two float32 values with `e ≠ 0`, in which case
- * the true sum is on the side of `e`.
- */
-export function fmaFloat32(a: number, b: number, c: number): number {
-  const product = a * b;
-  const s = product + c;
-  if (!Number.isFinite(s)) return f32(s);
-  const bv = s - product;
-  const e = product - (s - bv) + (c - bv);
-  const r = f32(s);
-  if (e === 0 || r === s) return r;
-  // Is s exactly halfway between r and its neighbour towards s?
-  const other = nextFloat32Toward(r, s);
-  if (s - r !== other - s) return r;
-  // Halfway: the exact sum s + e lies strictly on e's side.
-  return e > 0 === other > r ? other : r;
-}
-
-const scratch = new Float32Array(1);
-const scratchBits = new Uint32Array(scratch.buffer);
-
-function nextFloat32Toward(r: number, target: number): number {
-  if (r === 0) return target > 0 ? 2 ** -149 : -(2 ** -149);
-  scratch[0] = r;
-  scratchBits[0] += r < target === r > 0 ? 1 : -1;
-  return scratch[0];
-}
+import { f32, fmaF32 } from "./float.js";
 
 const ALPHA_1 = f32(1.128379143519084);
 const ALPHA_3 = f32(0.18520832239976145);
@@ -86,17 +52,17 @@ export function erfFloat32(x: number): number {
   x = f32(x);
   if (ERF_CLAMP_32 <= Math.abs(x)) return x < 0 || Object.is(x, -0) ? -1 : 1;
   const x2 = f32(x * x);
-  let p = fmaFloat32(x2, ALPHA_9, ALPHA_7);
-  p = fmaFloat32(x2, p, ALPHA_5);
-  p = fmaFloat32(x2, p, ALPHA_3);
-  p = fmaFloat32(x2, p, ALPHA_1);
+  let p = fmaF32(x2, ALPHA_9, ALPHA_7);
+  p = fmaF32(x2, p, ALPHA_5);
+  p = fmaF32(x2, p, ALPHA_3);
+  p = fmaF32(x2, p, ALPHA_1);
   p = f32(x * p);
-  let q = fmaFloat32(x2, BETA_12, BETA_10);
-  q = fmaFloat32(x2, q, BETA_8);
-  q = fmaFloat32(x2, q, BETA_6);
-  q = fmaFloat32(x2, q, BETA_4);
-  q = fmaFloat32(x2, q, BETA_2);
-  q = fmaFloat32(x2, q, 1);
+  let q = fmaF32(x2, BETA_12, BETA_10);
+  q = fmaF32(x2, q, BETA_8);
+  q = fmaF32(x2, q, BETA_6);
+  q = fmaF32(x2, q, BETA_4);
+  q = fmaF32(x2, q, BETA_2);
+  q = fmaF32(x2, q, 1);
   return f32(p / q);
 }
 

@@ -41,6 +41,43 @@ const float32Bits = new Uint32Array(float32Scratch.buffer);
 const float64Scratch = new Float64Array(1);
 const float64Bits = new BigUint64Array(float64Scratch.buffer);
 
+/**
+ * Flush a float32 subnormal to zero of the same sign. XLA:CPU runs with the
+ * x86 flags that read subnormal inputs as zero and flush subnormal results
+ * to zero (DAZ, FTZ), so its float32 routines see and return no subnormals.
+ */
+export function flushSubnormalF32(x: number): number {
+  return x !== 0 && Math.abs(x) < 2 ** -126 ? x * 0 : x;
+}
+
+/**
+ * Float32 fused multiply-add: `a · b + c` rounded once to float32 (ties to
+ * even), as the FMA instruction XLA:CPU emits when it contracts a float32
+ * multiply and add. The arguments are rounded to float32 first.
+ *
+ * The product of two float32 values is exact in float64 (24 + 24 bits), so
+ * only the float64 sum `s = a·b + c` is rounded, and its rounding error `e`
+ * is exact (Knuth's two-sum). Rounding `s` to float32 gives the correctly
+ * rounded result unless `s` lies exactly halfway between two float32 values
+ * while `e ≠ 0` (double rounding): then the exact sum lies strictly on
+ * `e`'s side of the halfway point, and so does the result.
+ */
+export function fmaF32(a: number, b: number, c: number): number {
+  const product = f32(a) * f32(b);
+  const addend = f32(c);
+  const sum = product + addend;
+  const rounded = f32(sum);
+  if (rounded === sum || !Number.isFinite(rounded)) return rounded;
+  const addendPart = sum - product;
+  const error = product - (sum - addendPart) + (addend - addendPart);
+  if (error === 0) return rounded;
+  // `sum` is halfway exactly when its mirror image about `rounded` is a float32
+  // (the other neighbour); the mirror `2·sum - rounded` is exact in float64.
+  const mirror = 2 * sum - rounded;
+  if (f32(mirror) !== mirror) return rounded;
+  return error > 0 === mirror > rounded ? mirror : rounded;
+}
+
 /** `numpy.nextafter` for float32: the float32 after `x` in the direction of `y`. */
 export function nextAfterFloat32(x: number, y: number): number {
   x = f32(x);

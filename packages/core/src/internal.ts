@@ -18,6 +18,7 @@ export { splitWords } from "./split.js";
 export { threefry2x32Progression } from "./threefry.js";
 export { uniformKernel, unitFloats } from "./samplers/uniform.js";
 export { eigh } from "./linalg.js";
+export { mathIn, type XlaCpuMath } from "./xla-math/by-dtype.js";
 export { checkIntegerDType, INTEGER_INFO } from "./samplers/randint.js";
 export { unitFloat32Into, randint32Into } from "./bulk.js";
 export { setWasmKernelsEnabled, setWasmMinimumPairs } from "./wasm-kernels.js";

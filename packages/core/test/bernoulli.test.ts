@@ -122,10 +122,23 @@ describe("rademacher: structure and statistics", () => {
     expect(rademacher(key(4), [0]).data.length).toBe(0);
   });
 
+  it("accepts float dtypes as JAX does: ±1.0 from the same draws; float64 implies x64", () => {
+    const k = key(21);
+    const b = bernoulli(k, 0.5, [8]).data;
+    const b64 = bernoulli(k, 0.5, [8], "low", { x64: true }).data;
+    const signs = rademacher(k, [8], "float32");
+    expect(signs.dtype).toBe("float32");
+    expect(signs.data).toBeInstanceOf(Float32Array);
+    expect(Array.from(signs.data)).toEqual(Array.from(b, (x) => 2 * x - 1));
+    expect(Array.from(rademacher(k, [8], "float64").data)).toEqual(
+      Array.from(b64, (x) => 2 * x - 1),
+    );
+  });
+
   it("errors", () => {
-    expect(() => rademacher(key(0), [2], "float32" as never)).toThrow(TypeError);
-    expect(() => rademacher(key(0), [2], "float32" as never)).toThrow(
-      /rademacher only accepts integer dtypes/,
+    expect(() => rademacher(key(0), [2], "bool" as never)).toThrow(TypeError);
+    expect(() => rademacher(key(0), [2], "bool" as never)).toThrow(
+      /rademacher only accepts integer or float dtypes \("int8".*"float64"\), got dtype "bool"/,
     );
     expect(() => rademacher(key(0), [-1])).toThrow(RangeError);
   });

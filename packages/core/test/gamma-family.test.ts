@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { f32 } from "../src/float.js";
 import kstest from "@stdlib/stats-kstest";
 import betaCdf from "@stdlib/stats-base-dists-beta-cdf";
 import chisquareCdf from "@stdlib/stats-base-dists-chisquare-cdf";
@@ -6,11 +7,9 @@ import fCdf from "@stdlib/stats-base-dists-f-cdf";
 import gammaCdf from "@stdlib/stats-base-dists-gamma-cdf";
 import tCdf from "@stdlib/stats-base-dists-t-cdf";
 import { key, keyAt, split } from "../src/index.js";
-import { f32 } from "../src/float.js";
 import { normal } from "../src/samplers/normal.js";
 import { uniform } from "../src/samplers/uniform.js";
 import { gamma, loggamma } from "../src/samplers/gamma.js";
-import { powC } from "../src/float.js";
 import { beta } from "../src/samplers/beta.js";
 import { dirichlet } from "../src/samplers/dirichlet.js";
 import { chisquare } from "../src/samplers/chisquare.js";
@@ -20,6 +19,9 @@ import { generalizedNormal } from "../src/samplers/generalized-normal.js";
 import { ball } from "../src/samplers/ball.js";
 import { adler32 } from "./support/jax-seeds.js";
 import { expectPrinted } from "./support/jax-printed.js";
+import { expF32 } from "../src/xla-math/exp.js";
+import { log1pF32 } from "../src/xla-math/log1p.js";
+import { powF32 } from "../src/xla-math/pow.js";
 
 const LEGACY = { partitionable: false } as const;
 const PARTITIONABLE = { partitionable: true } as const;
@@ -88,16 +90,17 @@ describe("structure: each sampler is its JAX recipe over the gamma kernels", () 
       for (let row = 0; row < 8; row++) {
         const x = Array.from(lg.subarray(3 * row, 3 * row + 3));
         const m = Math.max(...x);
-        const e = x.map((v) => f32(Math.exp(f32(v - m))));
+        const e = x.map((v) => expF32(f32(v - m)));
         const s = f32(f32(e[0] + e[1]) + e[2]);
-        for (let j = 0; j < 3; j++) expect(ours.data[3 * row + j]).toBe(f32(e[j] / s));
+        // XLA divides by the broadcast sum as a multiplication by its reciprocal.
+        for (let j = 0; j < 3; j++) expect(ours.data[3 * row + j]).toBe(f32(e[j] * f32(1 / s)));
       }
     });
 
     it(`${mode}: chisquare = 2·exp(loggamma(key, df/2)), no split`, () => {
       const lg = loggamma(key(7), [0.25, 1.5, 20], undefined, "float32", options).data;
       const ours = chisquare(key(7), [0.5, 3, 40], undefined, "float32", options).data;
-      for (let i = 0; i < 3; i++) expect(ours[i]).toBe(f32(f32(Math.exp(lg[i])) * 2));
+      for (let i = 0; i < 3; i++) expect(ours[i]).toBe(f32(expF32(lg[i]) * 2));
     });
 
     it(`${mode}: f = (chi2(keyDfn)/dfnum) / (chi2(keyDfd)/dfden) with (keyDfd, keyDfn) = split(key)`, () => {
@@ -105,7 +108,8 @@ describe("structure: each sampler is its JAX recipe over the gamma kernels", () 
       const cn = chisquare(keyDfn, 3, [4], "float32", options).data;
       const cd = chisquare(keyDfd, 7, [4], "float32", options).data;
       const ours = f(key(8), 3, 7, [4], "float32", options).data;
-      for (let i = 0; i < 4; i++) expect(ours[i]).toBe(f32(f32(cn[i] / 3) / f32(cd[i] / 7)));
+      // XLA rewrites (cn / 3) / (cd / 7) as (cn · 7) / (cd · 3).
+      for (let i = 0; i < 4; i++) expect(ours[i]).toBe(f32(f32(cn[i] * 7) / f32(cd[i] * 3)));
     });
 
     it(`${mode}: t = n·sqrt((df/2)/g), (keyN, keyG) = split(key)`, () => {
@@ -123,7 +127,7 @@ describe("structure: each sampler is its JAX recipe over the gamma kernels", () 
       const u = uniform(k1, [6], "float32", 0, 1, options).data;
       const ours = generalizedNormal(key(10), 1.5, [6], "float32", options).data;
       for (let i = 0; i < 6; i++) {
-        expect(ours[i]).toBe((u[i] < 0.5 ? 1 : -1) * f32(powC(g[i], invP)));
+        expect(ours[i]).toBe((u[i] < 0.5 ? 1 : -1) * powF32(g[i], invP));
       }
     });
 
@@ -134,11 +138,13 @@ describe("structure: each sampler is its JAX recipe over the gamma kernels", () 
       const ours = ball(key(11), 4, 3, [2], "float32", options);
       expect(ours.shape).toEqual([2, 4]);
       for (let b = 0; b < 2; b++) {
-        const e = -f32(Math.log1p(-u[b]));
+        const e = -log1pF32(-u[b]);
         let s = 0;
-        for (let j = 0; j < 4; j++) s = f32(s + f32(Math.abs(g[4 * b + j]) ** 3));
-        const norm = f32(f32(s + e) ** f32(1 / 3));
-        for (let j = 0; j < 4; j++) expect(ours.data[4 * b + j]).toBe(f32(g[4 * b + j] / norm));
+        for (let j = 0; j < 4; j++) s = f32(s + powF32(Math.abs(g[4 * b + j]), 3));
+        // XLA rewrites g / pow(s + e, 1/p) as g · pow(s + e, -1/p).
+        const inverseNorm = powF32(f32(s + e), -f32(1 / 3));
+        for (let j = 0; j < 4; j++)
+          expect(ours.data[4 * b + j]).toBe(f32(g[4 * b + j] * inverseNorm));
       }
     });
   }

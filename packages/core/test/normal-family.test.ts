@@ -14,6 +14,7 @@ import { rademacherKernel } from "../src/samplers/rademacher.js";
 import { truncatedNormal } from "../src/samplers/truncated-normal.js";
 import { uniformKernel, unitFloats } from "../src/samplers/uniform.js";
 import { wald } from "../src/samplers/wald.js";
+import { expF32 } from "../src/xla-math/exp.js";
 
 const LEGACY = { partitionable: false };
 
@@ -58,8 +59,10 @@ describe("JAX-printed values (legacy mode)", () => {
 describe("truncatedNormal", () => {
   it("is the recipe by hand: erf bounds, uniform, sqrt(2)·erf_inv, clip", () => {
     const k = key(11);
-    const a = erfFloat32(f32(-0.5 / SQRT2_FLOAT32));
-    const b = erfFloat32(f32(1.5 / SQRT2_FLOAT32));
+    // XLA compiles `lower / sqrt2` as `lower · f32(1 / sqrt2)`.
+    const inverseSqrt2 = f32(1 / SQRT2_FLOAT32);
+    const a = erfFloat32(f32(-0.5 * inverseSqrt2));
+    const b = erfFloat32(f32(1.5 * inverseSqrt2));
     const u = uniformKernel(k, [50], "float32", [a], [b], true);
     const got = truncatedNormal(k, -0.5, 1.5, [50]).data;
     for (let i = 0; i < 50; i++) {
@@ -119,7 +122,7 @@ describe("lognormal", () => {
   it("is exp(normal·sigma) by hand, no split", () => {
     const n = normalKernel(key(4), [20], "float32", false);
     const got = lognormal(key(4), 0.5, [20], "float32", LEGACY).data;
-    for (let i = 0; i < 20; i++) expect(got[i]).toBe(f32(Math.exp(f32(n[i] * 0.5))));
+    for (let i = 0; i < 20; i++) expect(got[i]).toBe(expF32(f32(n[i] * 0.5)));
   });
   it("KS of log(x)/sigma against N(0, 1); the default shape is sigma's", () => {
     for (const dtype of ["float32", "float64"] as const) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import kstest from "@stdlib/stats-kstest";
-import { erfFloat32, erfFloat64, fmaFloat32 } from "../src/erf.js";
+import { erfFloat32, erfFloat64 } from "../src/erf.js";
 import { erfInvFloat32, erfInvFloat64 } from "../src/erf-inv.js";
 import { f32, float32ToBits, nextAfterFloat32 } from "../src/float.js";
 import { key } from "../src/keys.js";
@@ -82,20 +82,6 @@ describe("reference erfinv (ours) sanity", () => {
 });
 
 // ---------------------------------------------------------------------------
-describe("fmaFloat32", () => {
-  it("rounds once, also where the float64 sum is a float32 tie", () => {
-    const a = f32(1 + 2 ** -12);
-    // a·a = 1 + 2^-11 + 2^-24: exactly halfway between two float32 values.
-    expect(fmaFloat32(a, a, 2 ** -70)).toBe(1 + 2 ** -11 + 2 ** -23);
-    expect(fmaFloat32(a, a, -(2 ** -70))).toBe(1 + 2 ** -11);
-    expect(fmaFloat32(a, a, 0)).toBe(1 + 2 ** -11); // tie to even
-    expect(fmaFloat32(f32(1 + 2 ** -23), f32(1 - 2 ** -24), -1)).toBe(f32(2 ** -24 - 2 ** -47));
-    expect(fmaFloat32(2, 3, 4)).toBe(10);
-    expect(fmaFloat32(Infinity, 1, 1)).toBe(Infinity);
-    expect(fmaFloat32(NaN, 1, 1)).toBeNaN();
-  });
-});
-
 describe("erfFloat32 (XLA:CPU EmitErfF32) and erfFloat64 (fdlibm)", () => {
   it("are odd, saturate and pass NaN through", () => {
     expect(erfFloat32(0)).toBe(0);
@@ -328,7 +314,8 @@ describe("normal: statistics (ours, fixed seeds)", () => {
         const v = x.reduce((a, b) => a + (b - m) ** 2, 0) / (x.length - 1);
         expect(Math.abs(m)).toBeLessThan(4 / Math.sqrt(8000));
         expect(Math.abs(v - 1)).toBeLessThan(4 * Math.sqrt(2 / 8000));
-      });
+        // stdlib's exact KS p-value for 8000 points takes seconds on a busy machine.
+      }, 30_000);
     }
   }
   it("a wrong scale fails the same KS test", () => {

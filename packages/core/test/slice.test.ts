@@ -184,3 +184,65 @@ describe("slice is an option key of bits and the elementwise samplers only", () 
     );
   });
 });
+
+describe("parameters of the result's whole shape stay unbroadcast in a slice", () => {
+  // XLA compiles lognormal, pareto and geometric differently for a parameter
+  // broadcast to the shape and one of the whole shape; a slice must follow the
+  // whole draw's choice, not compare the parameter with the slice's shape.
+  const k = core.key(21);
+  const shape = [3, 40];
+  const values = Array.from({ length: 3 }, (_, i) =>
+    Array.from({ length: 40 }, (_, j) => 0.05 + ((i * 40 + j) % 17) / 20),
+  );
+  const row = values[0];
+  it.each([
+    [
+      "lognormal, sigma of the whole shape",
+      (o: SliceOptions) => core.lognormal(k, values, shape, "float32", o),
+    ],
+    [
+      "lognormal, sigma broadcast",
+      (o: SliceOptions) => core.lognormal(k, row, shape, "float32", o),
+    ],
+    [
+      "pareto, b of the whole shape",
+      (o: SliceOptions) => core.pareto(k, values, shape, "float32", o),
+    ],
+    ["pareto, b broadcast", (o: SliceOptions) => core.pareto(k, row, shape, "float32", o)],
+    [
+      "geometric, p of the whole shape",
+      (o: SliceOptions) =>
+        core.geometric(
+          k,
+          values.map((r) => r.map((p) => p / 2)),
+          shape,
+          "int32",
+          o,
+        ),
+    ],
+    [
+      "geometric, p broadcast",
+      (o: SliceOptions) =>
+        core.geometric(
+          k,
+          row.map((p) => p / 2),
+          shape,
+          "int32",
+          o,
+        ),
+    ],
+  ] as const)("%s", (_, draw) => {
+    for (const x64 of [false, true]) {
+      const whole = draw({ x64 }).data;
+      for (const [start, end] of [
+        [0, 120],
+        [1, 119],
+        [37, 38],
+        [40, 80],
+      ] as const) {
+        const part = draw({ x64, slice: [start, end] }).data;
+        expect(Array.from(part)).toEqual(Array.from(whole.slice(start, end)));
+      }
+    }
+  });
+});

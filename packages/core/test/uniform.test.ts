@@ -4,6 +4,7 @@ import { foldIn, key, keyAt, split } from "../src/index.js";
 import { uniform, uniformKernel } from "../src/samplers/uniform.js";
 import { bits } from "../src/bits.js";
 import { adler32 } from "./support/jax-seeds.js";
+import { fmaF32 } from "../src/float.js";
 
 const LEGACY = { partitionable: false } as const;
 const f = Math.fround;
@@ -83,12 +84,13 @@ describe("uniform reproduces JAX", () => {
 });
 
 describe("uniform: structure, edge cases and statistics", () => {
-  it("float32 is (bits >>> 9)·2^-23 scaled in float32; float64 takes 64-bit draws", () => {
+  it("float32 is (bits >>> 9)·2^-23 scaled with one fused multiply-add; float64 takes 64-bit draws", () => {
     for (const partitionable of [true, false]) {
       const w = bits(key(17), [32], "uint32", { partitionable }).data;
       const u = uniform(key(17), [32], "float32", -2, 3, { partitionable }).data;
       expect(Array.from(u)).toEqual(
-        Array.from(w, (x) => Math.max(-2, f(f((x >>> 9) * 2 ** -23 * 5) + -2))),
+        // XLA:CPU contracts u · (maxval - minval) + minval into one FMA.
+        Array.from(w, (x) => Math.max(-2, fmaF32((x >>> 9) * 2 ** -23, 5, -2))),
       );
       const w64 = bits(key(17), [8], "uint64", { partitionable }).data;
       const u64 = uniform(key(17), [8], "float64", 0, 1, { partitionable }).data;

@@ -63,6 +63,7 @@ import {
   describe,
   eigh,
   INTEGER_INFO,
+  mathIn,
   roundTo,
   shapeSize,
   uniformKernel,
@@ -83,6 +84,7 @@ import {
 import { bigIntParam, broadcastBigInts, integerParam, type IntegerParamLike } from "./integers.js";
 import {
   asParam,
+  coreParam,
   checkDomain,
   locScale,
   mapFloat,
@@ -137,7 +139,7 @@ export interface JRNGOptions {
    * `scale` 1) and {@link JRNG.integers} (int32, scalar bounds) as WGSL kernels
    * (`@jrng/webgpu`) on jax-js's webgpu device, writing straight into the
    * returned arrays; every other call, and every result, is as on the CPU
-   * (bit for bit; normal samples within 3 float32 ULP). `"auto"` is
+   * (bit for bit, normal samples included). `"auto"` is
    * `"webgpu"` when an adapter exists and otherwise `"cpu"`, with one
    * `console.warn` saying why. WebGPU set-up is asynchronous: use
    * {@link JRNG.create} (or {@link JRNG.createFromKey} /
@@ -844,7 +846,7 @@ export class JRNG {
    * Normal samples `loc + scale · z`, as NumPy's `normal` and JAX's
    * `stateful_rng().normal` (`z = jax.random.normal(key, shape, dtype)`). On
    * a `"webgpu"` generator, float32 results with every `loc` 0 and `scale` 1
-   * are computed on the GPU (within 3 float32 ULP of the CPU's); others on the CPU.
+   * are computed on the GPU (bit-identical to the CPU's); others on the CPU.
    *
    * @param loc - mean (default 0).
    * @param scale - standard deviation, ≥ 0 (default 1).
@@ -915,8 +917,8 @@ export class JRNG {
   /**
    * Standard normal samples, as NumPy's `standard_normal` and JAX's
    * `normal(key, shape, dtype)` (rng-jax's `standard_normal`). On a
-   * `"webgpu"` generator, float32 results are computed on the GPU (within 3
-   * float32 ULP of the CPU's).
+   * `"webgpu"` generator, float32 results are computed on the GPU (bit-identical
+   * to the CPU's).
    *
    * @param size - output shape (default one value).
    * @param options - `dtype`.
@@ -1354,9 +1356,9 @@ export class JRNG {
       options,
       (key, shape, dtype, [means, sigmas], core) => {
         if (means.every((m) => m === 0))
-          return lognormal(key, asParam(sigmas, shape, dtype), shape, dtype, core);
+          return lognormal(key, coreParam(sigma, sigmas, shape, dtype), shape, dtype, core);
         const z = locScale(normal(key, shape, dtype, core), means, sigmas);
-        return mapFloat(z, Math.exp);
+        return mapFloat(z, mathIn(dtype).exp);
       },
       ([, sigmas]) => checkDomain("lognormal", "sigma", sigmas, signbit, "sigma < 0"),
     );
@@ -1378,7 +1380,7 @@ export class JRNG {
       [["a", a]],
       options,
       (key, shape, dtype, [as], core) =>
-        mapFloat(pareto(key, asParam(as, shape, dtype), shape, dtype, core), (x) => x - 1),
+        mapFloat(pareto(key, coreParam(a, as, shape, dtype), shape, dtype, core), (x) => x - 1),
       ([as]) => checkDomain("pareto", "a", as, (x) => x <= 0, "a <= 0"),
     );
   }
@@ -1420,7 +1422,7 @@ export class JRNG {
       options,
       // NumPy returns 0 for a = 0, where JAX's `u^(1/a)` gives 0 or Infinity.
       (key, shape, dtype, [as], core) =>
-        mapFloat(weibullMin(key, 1, asParam(as, shape, dtype), shape, dtype, core), (x, i) =>
+        mapFloat(weibullMin(key, 1, coreParam(a, as, shape, dtype), shape, dtype, core), (x, i) =>
           as[i] === 0 ? 0 : x,
         ),
       ([as]) => checkDomain("weibull", "a", as, signbit, "a < 0"),

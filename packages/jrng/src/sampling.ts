@@ -66,6 +66,20 @@ export function asParam(
   return { dtype, shape: [...shape], data };
 }
 
+/**
+ * A parameter as the JAX program of a method passes it: a number stays a
+ * number (a Python float, which XLA may fold or rewrite differently from an
+ * array), anything else becomes an array of the result's dtype and shape.
+ */
+export function coreParam(
+  value: ParamLike,
+  values: Float64Array,
+  shape: readonly number[],
+  dtype: FloatDType,
+): number | NdArray {
+  return typeof value === "number" ? value : asParam(values, shape, dtype);
+}
+
 /** `loc + scale · x`, elementwise in the dtype (JAX: `loc + scale * sample`). */
 export function locScale(sample: NdArray, loc: Float64Array, scale: Float64Array): NdArray {
   const dtype = sample.dtype as FloatDType;

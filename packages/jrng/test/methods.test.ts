@@ -89,6 +89,8 @@ describe("each method is one subkey and the documented JAX computation", () => {
       (r) => r.gamma(2, 0.5, 4),
       Array.from(g, (x) => f32(0.5 * x)),
     );
+    // A number parameter stays a number, as in the method's JAX program: XLA then multiplies
+    // by the reciprocal of the broadcast b (an array of the full shape would be divided by).
     const p = core.pareto(k, 3, [4], "float32", o).data;
     check(
       (r) => r.pareto(3, 4),

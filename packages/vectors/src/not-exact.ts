@@ -37,6 +37,9 @@ export function distance(expected: ExpectedArray[], results: NdArray[]): number 
     for (let i = 0; i < want.length; i++) {
       if (isFloatDType(array.dtype)) {
         largest = Math.max(largest, ulpDistance(want[i] as number, Number(result.data[i]), array.dtype));
+      } else if (array.dtype === "bool") {
+        // JSON keeps booleans as true/false; a bool result holds them as 0/1.
+        if (Boolean(want[i]) !== Boolean(result.data[i])) largest = Infinity;
       } else if (String(want[i]) !== String(result.data[i])) {
         largest = Infinity;
       }

@@ -89,7 +89,7 @@ export interface WebGPURandom {
     partitionable?: boolean,
     options?: OutputOptions,
   ): GPUBuffer;
-  /** `jax.random.normal(key, (n,), float32)`; within {@link NORMAL_ULP_BOUND} of `@jrng/core`'s `normal`. */
+  /** `jax.random.normal(key, (n,), float32)`, bit-identical to `@jrng/core`'s `normal`. */
   normal(key: KeyLike, n: number, partitionable?: boolean, options?: OutputOptions): GPUBuffer;
   /** `jax.random.randint(key, (n,), minval, maxval, int32)` (as `@jrng/core`'s `randint`), bit for bit. */
   randint(

@@ -10,6 +10,10 @@
  * an addition therefore goes through `opq`, a bitcast round trip XORed with
  * `P.zero`, a uniform that is 0 at run time but unknown to the compiler, so
  * the product is rounded to float32 before the addition, as in `@jrng/core`.
+ * Where `@jrng/core` (like XLA:CPU) uses a fused multiply-add, the kernels
+ * compute it exactly from float32 operations (`fmaExact`), since WGSL's `fma`
+ * need not be fused. Division and `sqrt` are assumed correctly rounded, as on
+ * the software adapter the tests use (WGSL allows 2.5 ULP for division).
  *
  * @module
  */
@@ -66,91 +70,111 @@ fn jsMax(lo: f32, x: f32) -> f32 {
   return bitcast<f32>(bitcast<u32>(x) & bitcast<u32>(lo));
 }
 
-// JAX's float32 uniform in [0, 1) from 32 bits, scaled to [lo, lo + scale).
+// Dekker's split of a float32 into two halves of 12 significant bits each.
+fn splitHalves(a: f32) -> vec2<f32> {
+  let c = opq(4097.0 * a);
+  let high = c - opq(c - a);
+  return vec2<f32>(high, a - high);
+}
+
+// a·b as a float32 sum (rounded product, exact error), from float32 operations only.
+fn twoProduct(a: f32, b: f32) -> vec2<f32> {
+  let p = opq(a * b);
+  let x = splitHalves(a);
+  let y = splitHalves(b);
+  let e = opq(opq(opq(x.x * y.x) - p) + opq(x.x * y.y)) + opq(x.y * y.x);
+  return vec2<f32>(p, opq(e) + opq(x.y * y.y));
+}
+
+// a + b as a float32 sum (rounded sum, exact error): Knuth's two-sum.
+fn twoSum(a: f32, b: f32) -> vec2<f32> {
+  let s = opq(a + b);
+  let bv = opq(s - a);
+  return vec2<f32>(s, opq(a - opq(s - bv)) + opq(b - bv));
+}
+
+// The float32 sum of v.x + v.y rounded to odd: inexact results get an odd last bit.
+fn roundToOdd(v: vec2<f32>) -> f32 {
+  let t = twoSum(v.x, v.y);
+  let bits = bitcast<u32>(t.x);
+  if (t.y == 0.0 || (bits & 1u) == 1u) { return t.x; }
+  if ((t.y > 0.0) == (t.x > 0.0)) { return bitcast<f32>(bits + 1u); }
+  return bitcast<f32>(bits - 1u);
+}
+
+// Exactly rounded fused multiply-add a·b + c, without relying on the GPU's fma (which may
+// or may not be fused): Boldo and Melquiond's emulation, RN(th + RO(tl + ul)).
+fn fmaExact(a: f32, b: f32, c: f32) -> f32 {
+  let u = twoProduct(a, b);
+  let t = twoSum(c, u.x);
+  return opq(t.x + roundToOdd(vec2<f32>(t.y, u.y)));
+}
+
+// JAX's float32 uniform in [0, 1) from 32 bits, scaled to [lo, lo + scale): XLA:CPU fuses
+// u · scale + lo into one FMA.
 fn uniformFrom(w: u32, lo: f32, scale: f32) -> f32 {
   let u = bitcast<f32>((w >> 9u) | 0x3f800000u) - 1.0;
-  return jsMax(lo, opq(opq(u * scale) + lo));
+  return jsMax(lo, fmaExact(u, scale, lo));
 }
 `;
 
 /**
- * `log1p` for float32 in float32 arithmetic only (FreeBSD's `s_log1pf.c`,
- * from fdlibm), so that the result does not depend on the GPU's `log`.
- * Only the arguments `erf_inv` passes, -x² for |x| < 1, i.e. (-1, 0], are
- * needed; the branch for arguments above sqrt(2) - 1 is kept for completeness.
+ * XLA:CPU's float32 `log` and `log1p` (`@jrng/core`'s xla-math/log.ts and
+ * log1p.ts: Cephes polynomials with XLA's fused multiply-adds), in float32
+ * operations, so that the GPU's own `log` plays no part. `erf_inv` calls
+ * `log1pXla` on -x² for |x| < 1, so only positive normal arguments reach
+ * `logXla`; zero and subnormal inputs are handled as XLA does (log 0 = -∞).
  */
-const LOG1P = /* wgsl */ `
-fn log1pf(x: f32) -> f32 {
-  let ln2_hi = ${f32Literal(6.9313812256e-1)};
-  let ln2_lo = ${f32Literal(9.0580006145e-6)};
-  let hx = bitcast<i32>(x);
-  let ax = hx & 0x7fffffff;
-  var k: i32 = 1;
-  var f: f32 = 0.0;
-  var c: f32 = 0.0;
-  var hu: i32 = 0;
-  if (hx < 0x3ed413d0) {
-    if (ax >= 0x3f800000) {
-      if (x == -1.0) { return bitcast<f32>(0xff800000u ^ P.zero); }
-      return bitcast<f32>(0x7fc00000u ^ P.zero);
-    }
-    if (ax < 0x38000000) {
-      if (ax < 0x33800000) { return x; }
-      return opq(x - opq(opq(x * x) * 0.5));
-    }
-    if (hx > 0 || hx <= i32(bitcast<i32>(0xbe95f619u))) {
-      k = 0; f = x; hu = 1;
-    }
+const LOG = /* wgsl */ `
+fn bitsF32(b: u32) -> f32 { return bitcast<f32>(b ^ P.zero); }
+
+fn logXla(x: f32) -> f32 {
+  if (x < bitcast<f32>(0x00800000u)) {
+    if (x >= 0.0) { return bitsF32(0xff800000u); }
+    return bitsF32(0x7fc00000u);
   }
-  if (hx >= 0x7f800000) { return x + x; }
-  if (k != 0) {
-    var u: f32;
-    if (hx < 0x5a000000) {
-      u = opq(1.0 + x);
-      hu = bitcast<i32>(u);
-      k = (hu >> 23u) - 127;
-      if (k > 0) { c = opq(1.0 - opq(u - x)); } else { c = opq(x - opq(u - 1.0)); }
-      c = opq(c / u);
-    } else {
-      u = x;
-      hu = bitcast<i32>(u);
-      k = (hu >> 23u) - 127;
-      c = 0.0;
-    }
-    hu = hu & 0x007fffff;
-    if (hu < 0x3504f4) {
-      u = bitcast<f32>(hu | 0x3f800000);
-    } else {
-      k = k + 1;
-      u = bitcast<f32>(hu | 0x3f000000);
-      hu = (0x00800000 - hu) >> 2u;
-    }
-    f = opq(u - 1.0);
+  if (x == bitsF32(0x7f800000u)) { return x; }
+  let bits = bitcast<u32>(x);
+  let mantissa = bitcast<f32>((bits & 0x807fffffu) | 0x3f000000u);
+  var e = f32(i32(bits >> 23u) - 126);
+  var m = mantissa - 1.0;
+  if (mantissa < bitsF32(0x3f3504f3u)) {
+    m = m + mantissa;
+    e = e - 1.0;
   }
-  let hfsq = opq(opq(0.5 * f) * f);
-  let fk = f32(k);
-  if (hu == 0) {
-    if (f == 0.0) {
-      if (k == 0) { return 0.0; }
-      c = opq(c + opq(fk * ln2_lo));
-      return opq(opq(fk * ln2_hi) + c);
-    }
-    let R = opq(hfsq * opq(1.0 - opq(${f32Literal(2 / 3)} * f)));
-    if (k == 0) { return opq(f - R); }
-    return opq(opq(fk * ln2_hi) - opq(opq(R - opq(opq(fk * ln2_lo) + c)) - f));
-  }
-  let s = opq(f / opq(2.0 + f));
-  let z = opq(s * s);
-  var R = ${f32Literal(1.479819864e-1)};
-  R = opq(${f32Literal(1.5313838422e-1)} + opq(z * R));
-  R = opq(${f32Literal(1.818357259e-1)} + opq(z * R));
-  R = opq(${f32Literal(2.2222198546e-1)} + opq(z * R));
-  R = opq(${f32Literal(2.8571429849e-1)} + opq(z * R));
-  R = opq(${f32Literal(4.0000000596e-1)} + opq(z * R));
-  R = opq(${f32Literal(6.6666668653e-1)} + opq(z * R));
-  R = opq(z * R);
-  if (k == 0) { return opq(f - opq(hfsq - opq(s * opq(hfsq + R)))); }
-  return opq(opq(fk * ln2_hi) - opq(opq(hfsq - opq(opq(s * opq(hfsq + R)) + opq(opq(fk * ln2_lo) + c))) - f));
+  let m2 = opq(m * m);
+  let m3 = opq(m2 * m);
+  var p0 = fmaExact(m, bitsF32(0x3d9021bbu), bitsF32(0xbdebd1b8u));
+  var p1 = fmaExact(m, bitsF32(0xbdfe5d4fu), bitsF32(0x3e11e9bfu));
+  var p2 = fmaExact(m, bitsF32(0x3e4cceacu), bitsF32(0xbe7ffffcu));
+  p0 = fmaExact(p0, m, bitsF32(0x3def251au));
+  p1 = fmaExact(p1, m, bitsF32(0xbe2aae50u));
+  p2 = fmaExact(p2, m, bitsF32(0x3eaaaaaau));
+  var y = fmaExact(p0, m3, p1);
+  y = fmaExact(y, m3, p2);
+  y = fmaExact(y, m3, opq(e * bitsF32(0xb95e8083u)));
+  let head = m - opq(0.5 * m2);
+  return fmaExact(e, bitsF32(0x3f318000u), head + y);
+}
+
+fn log1pXla(x: f32) -> f32 {
+  if (!(abs(x) < bitsF32(0x3ed413cdu))) { return logXla(1.0 + x); }
+  var n = ${f32Literal(4.527e-5)};
+  n = fmaExact(n, x, bitsF32(0x3eff40c5u));
+  n = fmaExact(n, x, bitsF32(0x40d284fau));
+  n = fmaExact(n, x, bitsF32(0x41ef4b9cu));
+  n = fmaExact(n, x, bitsF32(0x4273cc76u));
+  n = fmaExact(n, x, bitsF32(0x426473adu));
+  n = fmaExact(n, x, bitsF32(0x41a05101u));
+  var d = x + bitsF32(0x417101adu);
+  d = fmaExact(d, x, bitsF32(0x42a6185bu));
+  d = fmaExact(d, x, bitsF32(0x435dc32du));
+  d = fmaExact(d, x, bitsF32(0x439a8ca3u));
+  d = fmaExact(d, x, bitsF32(0x43586d8au));
+  d = fmaExact(d, x, bitsF32(0x42707982u));
+  let x2 = opq(x * x);
+  let cubic = opq(opq(x * x2) * opq(n / d));
+  return x + fmaExact(x2, -0.5, cubic);
 }
 `;
 
@@ -166,17 +190,17 @@ const W_GE_5 = [
 
 function horner(name: string, c: readonly number[]): string {
   let s = `fn ${name}(w: f32) -> f32 {\n  var p = ${f32Literal(c[0])};\n`;
-  for (let i = 1; i < c.length; i++) s += `  p = opq(${f32Literal(c[i])} + opq(p * w));\n`;
+  for (let i = 1; i < c.length; i++) s += `  p = fmaExact(p, w, ${f32Literal(c[i])});\n`;
   return s + "  return p;\n}\n";
 }
 
 /** `sqrt(2) · erf_inv(x)` in float32, step by step as `@jrng/core`'s normalKernel. */
 const NORMAL = /* wgsl */ `
-${LOG1P}
+${LOG}
 ${horner("erfInvSmall", W_LT_5)}
 ${horner("erfInvLarge", W_GE_5)}
 fn erfInv32(x: f32) -> f32 {
-  let w0 = -log1pf(opq(x * -x));
+  let w0 = -log1pXla(opq(x * -x));
   var p: f32;
   if (w0 < 5.0) {
     p = erfInvSmall(opq(w0 - 2.5));

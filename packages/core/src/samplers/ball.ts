@@ -4,31 +4,30 @@
  * Mendelson and Naor): generalized normal coordinates `g` and an
  * exponential `e`, scaled by `(Σ|g_j|^p + e)^(1/p)`.
  *
- * Accuracy. The coordinates carry the bound of `generalized-normal.ts`.
- * `pow` and the exponential's `log1p` are JavaScript's float64 functions
- * rounded to the dtype, within 2 ULP of XLA CPU's; the `d` terms are summed
- * left to right (XLA may reduce in another order, at most about `d` ULP
- * apart); the division is exactly rounded. A float32 result is within a few
- * ULP (plus the summation term) of JAX's when the gamma rejection loops take
- * JAX's path.
+ * Accuracy. Float32: the coordinates follow `generalized-normal.ts`; the
+ * exponential draw uses XLA's `log1p`; the `d` terms are summed left to
+ * right; and the division by `pow(s, 1/p)` is computed as XLA rewrites it,
+ * `g · pow(s, -1/p)`, with glibc's `powf` (`powF32`) (measured with jax
+ * 0.10.2 on CPU, both threefry modes: 99.93 % of elements bit-exact, the
+ * rest 1 ULP through the gamma draws). Float64 does the same with XLA's
+ * float64 `log1p` and glibc's `pow` (`powF64`), bit-exact.
  *
  * @module
  */
-import { powIn } from "../xla-math/by-dtype.js";
 import { roundTo } from "../float.js";
-import { log1pIn } from "../xla-math/by-dtype.js";
 import { checkKey, type Key, type KeyLike } from "../keys.js";
 import { allocate, shapeSize, type FloatDType, type NdArray } from "../ndarray.js";
 import { defaultFloatDType, isPartitionable, type ThreefryOptions } from "../options.js";
 import { splitKey } from "../random-words.js";
 import { checkFloatDType, checkInteger, checkShape, MAX_ELEMENTS } from "../validate.js";
-
 import {
   checkShapeExponent,
   generalizedNormalKernel,
+  pythonFloatReciprocal,
   signFloatDType,
 } from "./generalized-normal.js";
 import { unitFloats } from "./uniform.js";
+import { mathIn } from "../xla-math/by-dtype.js";
 
 /**
  * Sample points uniformly from the unit Lp ball in `d` dimensions, as
@@ -79,8 +78,8 @@ export function ball(
 
 /**
  * JAX's `_ball` on a checked key, `p` the Python float (rounded to `dtype`
- * where it meets an array, and `1/p` computed before that rounding); the
- * result has shape `[...shape, d]`:
+ * where it meets an array, and `1/p` computed in `signDType`, the dtype of a
+ * Python float, before that rounding); the result has shape `[...shape, d]`:
  *
  * 1. `(k1, k2) = split(key)`.
  * 2. `g = generalizedNormal(k1, p, [...shape, d])`.
@@ -98,27 +97,21 @@ export function ballKernel(
   signDType: FloatDType,
 ): Float32Array | Float64Array {
   const r = roundTo(dtype);
-  const pow = powIn(dtype);
-  const log1p = log1pIn(dtype);
+  const math = mathIn(dtype);
   const batch = shapeSize(shape);
   const out = allocate(dtype, batch * d);
   const [k1, k2] = splitKey(key, 2, partitionable);
   const g = generalizedNormalKernel(k1, [...shape, d], dtype, p, partitionable, signDType);
   const exponent = r(p);
   const u = unitFloats(k2, batch, dtype, partitionable);
-  const invP = r(1 / p);
+  const invP = r(pythonFloatReciprocal(p, signDType));
   for (let b = 0; b < batch; b++) {
-    const e = -r(log1p(-u[b]));
+    const e = -math.log1p(-u[b]);
     let sum = 0;
-    for (let j = b * d; j < (b + 1) * d; j++) sum = r(sum + pow(Math.abs(g[j]), exponent));
-    if (dtype === "float64") {
-      // XLA rewrites g / (s + e)^(1/p) as g · (s + e)^(−1/p).
-      const inverseNorm = pow(sum + e, -invP);
-      for (let j = b * d; j < (b + 1) * d; j++) out[j] = g[j] * inverseNorm;
-    } else {
-      const norm = pow(r(sum + e), invP);
-      for (let j = b * d; j < (b + 1) * d; j++) out[j] = r(g[j] / norm);
-    }
+    for (let j = b * d; j < (b + 1) * d; j++) sum = r(sum + math.pow(Math.abs(g[j]), exponent));
+    // XLA rewrites `g / pow(s, 1/p)` as `g · pow(s, -1/p)`.
+    const inverseNorm = math.pow(r(sum + e), -invP);
+    for (let j = b * d; j < (b + 1) * d; j++) out[j] = r(g[j] * inverseNorm);
   }
   return out;
 }

@@ -3,16 +3,14 @@
  * Beta variates as the ratio of two gamma variates, computed from their
  * logarithms so that small shape parameters do not underflow.
  *
- * Accuracy. The two log-gamma draws carry the bound of
- * `loggammaKernel` (see `gamma.ts`); then `max`, the subtractions,
- * the division and the sum are exactly rounded as in XLA, and each `exp`
- * (JavaScript's float64 `Math.exp` rounded to the dtype) is within 2 ULP of
- * XLA CPU's. A float32 result is therefore within a few ULP of JAX's when
- * the rejection loops of both gamma draws take JAX's path (see `gamma.ts`).
+ * Accuracy. Float32: the two log-gamma draws follow `gamma.ts` (bit-exact
+ * where its `rsqrt` agrees); `max`, the subtractions, the division and the
+ * sum are rounded as in XLA and each `exp` is XLA's float32 routine
+ * (measured with jax 0.10.2 on CPU, both threefry modes: `a = 2, b = 3`
+ * bit-exact). Float64 likewise, with XLA's float64 `exp` (`expF64`).
  *
  * @module
  */
-import { expIn } from "../xla-math/by-dtype.js";
 import { roundTo } from "../float.js";
 import { checkKey, type Key, type KeyLike } from "../keys.js";
 import { allocate, shapeSize, type FloatDType, type NdArray } from "../ndarray.js";
@@ -26,6 +24,7 @@ import {
   type GammaOptions,
 } from "./gamma.js";
 import { sampleCastFloatParams } from "./float-params.js";
+import { mathIn } from "../xla-math/by-dtype.js";
 
 /**
  * Sample Beta(`a`, `b`) variates on [0, 1] (density proportional to
@@ -85,7 +84,7 @@ export function betaKernel(
   method: GammaMethod = "exact",
 ): Float32Array | Float64Array {
   const r = roundTo(dtype);
-  const exp = expIn(dtype);
+  const exp = mathIn(dtype).exp;
   const size = shapeSize(shape);
   const out = allocate(dtype, size);
   const [keyA, keyB] = splitKey(key, 2, partitionable);
@@ -93,8 +92,8 @@ export function betaKernel(
   const logGammaB = loggammaKernel(keyB, shape, dtype, b, partitionable, method);
   for (let i = 0; i < size; i++) {
     const logMax = Math.max(logGammaA[i], logGammaB[i]);
-    const ga = r(exp(r(logGammaA[i] - logMax)));
-    const gb = r(exp(r(logGammaB[i] - logMax)));
+    const ga = exp(r(logGammaA[i] - logMax));
+    const gb = exp(r(logGammaB[i] - logMax));
     out[i] = r(ga / r(ga + gb));
   }
   return out;

@@ -3,21 +3,13 @@
  * Standard Cauchy floats, by inversion: `tan(π·(u - 1/2))` of a uniform `u`
  * in `[eps, 1)`.
  *
- * Accuracy. `u - 0.5` is exact (u lies on the dtype's 2^-mant grid) and
- * `π·(u - 0.5)` is one multiplication rounded to the dtype, so the argument
- * `x` of `tan` is the same float as in JAX. `tan` is JavaScript's float64
- * `Math.tan` (fdlibm, under 1 float64 ULP) rounded to the dtype: at most
- * 1 ULP from the exact `tan(x)`. XLA lowers `tan(x)` to `sin(x) / cos(x)`
- * (`ElementalIrEmitter::EmitTan`; JAX's own `tan_translation_rule` did the
- * same in 2022); with `sin` and `cos` each within 1 ULP of their own values
- * that is within about 3 ULP, so the bound against JAX on CPU is **4 ULP**
- * (float32; float64 likewise 4 float64 ULP). The bound needs `cos` to be
- * accurate relative to its small values near ±π/2: JAX's 2023 test values
- * (`_RANDOM_VALUES_CASES`, recorded with `rtol=1e-5`) are 2 to 27 float32 ULP
- * from ours, so comparisons with JAX output of unknown backend use JAX's
- * relative tolerance 1e-5. The argument stays at least about 3.1e-7
- * (float32) from ±π/2, so results are finite, at most about 3.19e6 in magnitude
- * for float32.
+ * Accuracy. Float32 is bit-exact with JAX on CPU (measured with jax 0.10.2 on CPU, both threefry modes): `u - 0.5` is exact,
+ * `π·(u - 0.5)` is one float32 rounding, and `tan` is the C library's
+ * `tanf` that XLA:CPU calls (glibc's, `tanF32`). Float64 uses
+ * JavaScript's `Math.tan` where XLA:CPU calls glibc's `tan`: within 1
+ * float64 ULP of JAX's (glibc's `tan` is not reproduced).
+ * The argument stays at least about 3.1e-7 (float32) from ±π/2, so results
+ * are finite, at most about 3.19e6 in magnitude for float32.
  *
  * @module
  */
@@ -27,6 +19,7 @@ import { allocate, shapeSize, type FloatDType, type NdArray } from "../ndarray.j
 import type { SliceOptions } from "../options.js";
 import { sampleShapeOnly } from "./shape-only.js";
 import { uniformKernel } from "./uniform.js";
+import { mathIn } from "../xla-math/by-dtype.js";
 
 /**
  * Sample standard Cauchy floats (density `∝ 1 / (1 + x²)`), as
@@ -65,12 +58,13 @@ export function cauchyKernel(
 ): Float32Array | Float64Array {
   const size = shapeSize(shape);
   const round = roundTo(dtype);
+  const math = mathIn(dtype);
   const pi = dtype === "float32" ? f32(Math.PI) : Math.PI;
   const u = uniformKernel(key, shape, dtype, [finfo(dtype).eps], [1], partitionable);
   const out = allocate(dtype, size);
   for (let i = 0; i < size; i++) {
     const angle = round(pi * round(u[i] - 0.5));
-    out[i] = round(Math.tan(angle));
+    out[i] = round(math.tan(angle));
   }
   return out;
 }

@@ -10,13 +10,11 @@
  * summation order for `cumsum` (its `ReduceWindowRewriter`, base length 16:
  * sequential sums within blocks of 16, block totals scanned recursively the
  * same way, then added), so it is exact too. The weighted-without-replacement
- * branch adds `log(p)` (float64 `Math.log` rounded: ≤ 2 float32 ULP from
- * XLA's) to Gumbel noise (bound in `gumbel.ts`); its indices can differ from
- * JAX's only when two perturbed values are within those few ULP.
+ * branch adds `log(p)` (XLA's float32 `log` for float32) to Gumbel noise, so
+ * it is exact in float32.
  *
  * @module
  */
-import { logIn } from "../xla-math/by-dtype.js";
 import { randint32Into } from "../bulk.js";
 import { roundTo } from "../float.js";
 import { checkKey, type Key, type KeyLike } from "../keys.js";
@@ -30,6 +28,7 @@ import { checkGumbelMode, gumbelKernel, type GumbelMode } from "./gumbel.js";
 import { isIntegerDType, randintKernel } from "./randint.js";
 import { shuffledPrefix, shuffleIndices, takeAlongAxis, toNdArray } from "./permutation.js";
 import { unitFloats } from "./uniform.js";
+import { mathIn } from "../xla-math/by-dtype.js";
 
 /** The largest population `choice` samples without replacement: int32's maximum (JAX's `arange(n)` indices). */
 const MAX_SHUFFLED_POPULATION = 2 ** 31 - 1;
@@ -276,7 +275,7 @@ export function choiceIndices(
     return out;
   }
   const noise = gumbelKernel(key, [n], p.dtype, mode, partitionable);
-  const log = logIn(p.dtype);
+  const log = mathIn(p.dtype).log;
   const perturbed = noise.map((g, i) => round(g + log(weights[i])));
   out.set(topKIndices(perturbed, draws));
   return out;

@@ -28,8 +28,11 @@ import { checkFloatDType } from "../validate.js";
 
 /**
  * A sampler's kernel behind its parameters: the checked key, shape and dtype,
- * the parameters broadcast to the shape (in the order they were named), and
- * the threefry mode.
+ * the parameters broadcast to the shape (in the order they were named), the
+ * threefry mode, and for each parameter whether it is broadcast — its shape
+ * is not the whole result's — which changes how XLA compiles some samplers.
+ * With `options.slice` the shape is the slice's and the parameters are cut to
+ * it, while `broadcast` still compares with the whole result's shape.
  */
 export type FloatParamsKernel = (
   key: Key,
@@ -37,7 +40,13 @@ export type FloatParamsKernel = (
   dtype: FloatDType,
   params: readonly Float64Array[],
   partitionable: boolean,
+  broadcast: readonly boolean[],
 ) => Float32Array | Float64Array;
+
+/** Whether a parameter of shape `param` is broadcast to the result shape `shape` (shapes differ). */
+function isBroadcast(param: readonly number[], shape: readonly number[]): boolean {
+  return param.length !== shape.length || param.some((extent, axis) => extent !== shape[axis]);
+}
 
 /**
  * Check the arguments of sampler `name` — key, dtype, each of `params` read
@@ -65,7 +74,15 @@ export function sampleFloatParams(
     checkedKey,
     checkedShape,
     options,
-    (k, s, broadcast) => kernel(k, s, checkedDType, read.map(broadcast), partitionable),
+    (k, s, broadcast) =>
+      kernel(
+        k,
+        s,
+        checkedDType,
+        read.map(broadcast),
+        partitionable,
+        read.map((p) => isBroadcast(p.shape, checkedShape)),
+      ),
   );
   return { dtype: checkedDType, shape: resultShape, data };
 }
@@ -105,6 +122,7 @@ export function sampleCastFloatParams(
         checkedDType,
         read.map((p) => broadcast(p).map(round)),
         partitionable,
+        read.map((p) => isBroadcast(p.shape, checkedShape)),
       ),
   );
   return { dtype: checkedDType, shape: resultShape, data };

@@ -3,18 +3,12 @@
  * Geometric counts (number of trials up to and including the first success):
  * `floor(log(u) / log1p(-p)) + 1`.
  *
- * Accuracy. `log` and `log1p` are JavaScript's float64 functions rounded to
- * the float dtype: within 1 float32 ULP of the exact value (0.5 ULP plus
- * double rounding), against XLA CPU's float32 approximations within about 1
- * ULP, so each may differ from XLA's by up to 2 float32 ULP (float64: up to 2
- * float64 ULP against XLA's float64 functions). The quotient is then exactly
- * rounded. A count can therefore differ from JAX's only when
- * `log(u)/log1p(-p)` lies within about 4 ULP of an integer, which happens for
- * a fraction of order 10^-6 of float32 draws (far less in float64).
+ * Accuracy. `log` and `log1p` are the routines XLA:CPU runs in the float
+ * dtype (`mathIn`) and the quotient is exactly rounded, so the counts are
+ * JAX's.
  *
  * @module
  */
-import { log1pIn, logIn } from "../xla-math/by-dtype.js";
 import { roundTo } from "../float.js";
 import { checkKey, type Key, type KeyLike } from "../keys.js";
 import {
@@ -35,6 +29,7 @@ import { resolveShape, toParam, type ArrayParam } from "../params.js";
 import { paramFloatDType } from "./bernoulli.js";
 import { checkIntegerDType, floatToInteger, INTEGER_INFO, type IntegerDType } from "./randint.js";
 import { unitFloats } from "./uniform.js";
+import { mathIn } from "../xla-math/by-dtype.js";
 import { sampleElements } from "../slice.js";
 
 /**
@@ -76,24 +71,33 @@ export function geometric<D extends IntegerDType = "int32">(
   const x64 = isX64(options);
   const floatDType = paramFloatDType(p, x64) ?? (x64 ? "float64" : "float32");
   const partitionable = isPartitionable(options, undefined, SLICE_OPTION_KEYS);
+  // Whether p is broadcast to the result's whole shape (XLA then multiplies by 1/log1p(-p)).
+  const broadcast =
+    prob.shape.length !== checkedShape.length || prob.shape.some((e, i) => e !== checkedShape[i]);
   const { shape: resultShape, data } = sampleElements(
     checkedKey,
     checkedShape,
     options,
-    (k, s, broadcast) =>
+    (k, s, broadcastTo) =>
       geometricKernel(
         k,
         s,
         checkedDType,
         floatDType,
-        broadcast(prob),
+        broadcastTo(prob),
         partitionable,
+        broadcast,
       ) as TypedArrayOf[D],
   );
   return { dtype: checkedDType, shape: resultShape, data };
 }
 
-/** JAX's `_geometric` on a checked key, `p` broadcast to `shape` (or of length 1). */
+/**
+ * JAX's `_geometric` on a checked key, `p` broadcast to `shape` (or of
+ * length 1). JAX broadcasts `log1p(-p)` to the shape; where that is a real
+ * broadcast (`broadcast`, default: `p` of length 1) XLA divides by it as a
+ * multiplication by its reciprocal.
+ */
 export function geometricKernel(
   key: Key,
   shape: readonly number[],
@@ -101,11 +105,11 @@ export function geometricKernel(
   floatDType: FloatDType,
   p: Float64Array | readonly number[],
   partitionable: boolean,
+  broadcast: boolean = p.length === 1,
 ): TypedArrayOf[IntegerDType] {
   const size = shapeSize(shape);
   const round = roundTo(floatDType);
-  const log = logIn(floatDType);
-  const log1p = log1pIn(floatDType);
+  const math = mathIn(floatDType);
   const u = unitFloats(key, size, floatDType, partitionable);
   const out = allocate(dtype, size);
   const wide = INTEGER_INFO[dtype].bits === 64;
@@ -113,15 +117,18 @@ export function geometricKernel(
   const high = Number(INTEGER_INFO[dtype].max);
   let lastP = NaN;
   let logOneMinusP = NaN;
+  let inverseLogOneMinusP = NaN;
   for (let i = 0; i < size; i++) {
     const prob = round(p.length === 1 ? p[0] : p[i]);
     if (!Object.is(prob, lastP)) {
       lastP = prob;
-      logOneMinusP = log1p(round(-prob));
+      logOneMinusP = round(math.log1p(round(-prob)));
+      inverseLogOneMinusP = round(1 / logOneMinusP);
     }
     const ui = u[i] === 0 ? 1 : u[i];
-    const logU = log(ui);
-    const g = round(Math.floor(round(logU / logOneMinusP)) + 1);
+    const logU = round(math.log(ui));
+    const quotient = broadcast ? round(logU * inverseLogOneMinusP) : round(logU / logOneMinusP);
+    const g = round(Math.floor(quotient) + 1);
     if (wide) (out as BigInt64Array | BigUint64Array)[i] = floatToInteger(g, dtype);
     else
       (out as Int32Array)[i] = Number.isNaN(g) ? 0 : Math.min(Math.max(Math.trunc(g), low), high);

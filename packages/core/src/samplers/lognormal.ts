@@ -2,28 +2,22 @@
 /**
  * Lognormal floats: `exp(sigma · normal)`.
  *
- * Accuracy. The normal sample is within 5 ULP of JAX's CPU value
- * ({@link normalKernel}); the product with `sigma` is rounded to the dtype;
- * `exp` is JavaScript's float64 `Math.exp` rounded to the dtype (float32:
- * ≤ 0.5 ULP + double rounding, against XLA:CPU's float32 `exp`
- * approximation, ≤ 1 ULP, so ≤ 2 ULP apart). Since `exp` multiplies a
- * relative error of its argument by `|sigma · z|`, the float32 result is
- * within about `(2 + 6·|sigma·z|)` ULP of JAX's: e.g. ≤ 20 ULP for
- * `|sigma·z| ≤ 3`. Float64 is exact: XLA folds `sigma·(√2·erf_inv(u))` into
- * `(sigma·√2)·erf_inv(u)` and uses its own float64 `exp` (`expF64`).
+ * Accuracy. Bit-exact with JAX on CPU in float32 and float64: the normal
+ * draw is ({@link normalKernel}), `exp` is XLA's routine in the dtype, and
+ * `sigma` is folded into the factor `√2 · sigma` as XLA compiles it.
  *
  * @module
  */
-import { erfInvFloat64 } from "../erf-inv.js";
-import { f32, nextAfter } from "../float.js";
+import { erfInvFloat32, erfInvFloat64 } from "../erf-inv.js";
+import { nextAfter, roundTo } from "../float.js";
 import type { Key, KeyLike } from "../keys.js";
 import { shapeSize, type FloatDType, type NdArray } from "../ndarray.js";
 import type { SliceOptions } from "../options.js";
 import type { ArrayParam } from "../params.js";
-import { normalKernel } from "./normal.js";
+import { SQRT2_FLOAT32 } from "./normal.js";
 import { uniformKernel } from "./uniform.js";
-import { expF64 } from "../xla-math/exp-f64.js";
 import { sampleFloatParams } from "./float-params.js";
+import { mathIn } from "../xla-math/by-dtype.js";
 
 /**
  * Sample lognormal floats, as `jax.random.lognormal`: `exp(sigma · z)` for
@@ -48,14 +42,23 @@ export function lognormal(
   dtype?: FloatDType,
   options?: SliceOptions,
 ): NdArray<FloatDType> {
-  return sampleFloatParams("lognormal", key, { sigma }, shape, dtype, options, (k, s, d, [ss], p) =>
-    lognormalKernel(k, s, d, ss, p),
+  return sampleFloatParams(
+    "lognormal",
+    key,
+    { sigma },
+    shape,
+    dtype,
+    options,
+    (k, s, d, [ss], p, [broadcast]) => lognormalKernel(k, s, d, ss, p, broadcast),
   );
 }
 
 /**
  * JAX's `_lognormal` on a checked key, `sigma` broadcast to `shape` (or of
- * length 1): `exp(normal(key, shape, dtype) · sigma)` in the dtype.
+ * length 1): `exp(normal(key, shape, dtype) · sigma)` in the dtype. Where
+ * `sigma` is broadcast to the shape (`broadcast`, default: `sigma` of length
+ * 1) XLA folds `√2 · sigma` into one factor; a `sigma` of the full shape is
+ * multiplied after `√2 · erf_inv(u)`.
  */
 export function lognormalKernel(
   key: Key,
@@ -63,21 +66,24 @@ export function lognormalKernel(
   dtype: FloatDType,
   sigma: Float64Array | readonly number[],
   partitionable: boolean,
+  broadcast: boolean = sigma.length === 1,
 ): Float32Array | Float64Array {
   const size = shapeSize(shape);
+  const round = roundTo(dtype);
+  const exp = mathIn(dtype).exp;
+  // XLA reassociates `(√2 · erf_inv(u)) · sigma` into `erf_inv(u) · (√2 · sigma)`
+  // where sigma is broadcast.
+  const low = nextAfter(dtype, -1, 0);
+  const out = uniformKernel(key, shape, dtype, [low], [1], partitionable);
+  const erfInv = dtype === "float32" ? erfInvFloat32 : erfInvFloat64;
+  const sqrt2 = dtype === "float32" ? SQRT2_FLOAT32 : Math.SQRT2;
   const scalar = sigma.length === 1;
-  if (dtype === "float32") {
-    const out = normalKernel(key, shape, dtype, partitionable);
-    for (let i = 0; i < size; i++) {
-      out[i] = f32(Math.exp(f32(out[i] * f32(scalar ? sigma[0] : sigma[i]))));
-    }
-    return out;
-  }
-  // XLA folds sigma · (√2 · erf_inv(u)) into (sigma · √2) · erf_inv(u).
-  const u = uniformKernel(key, shape, dtype, [nextAfter(dtype, -1, 0)], [1], partitionable);
-  const result = new Float64Array(size);
   for (let i = 0; i < size; i++) {
-    result[i] = expF64((scalar ? sigma[0] : sigma[i]) * Math.SQRT2 * erfInvFloat64(u[i]));
+    const s = round(scalar ? sigma[0] : sigma[i]);
+    const scaled = broadcast
+      ? round(erfInv(out[i]) * round(sqrt2 * s))
+      : round(round(sqrt2 * erfInv(out[i])) * s);
+    out[i] = exp(scaled);
   }
-  return result;
+  return out;
 }

@@ -3,16 +3,11 @@
  * Standard normal floats by inversion: `sqrt(2) · erf_inv(u)` with `u`
  * uniform on `(nextafter(-1, 0), 1)`.
  *
- * Accuracy. The uniform step is exact (the same bits and arithmetic as JAX).
- * `sqrt(2)` is the constant `np.array(np.sqrt(2), dtype)`, i.e. float32
- * `1.41421354` for float32, and the final product is rounded to the dtype.
- * The only inexact step is `erf_inv`: {@link erfInvFloat32} /
- * {@link erfInvFloat64} are within 4 ULP of XLA:CPU's (our `log1p` is
- * JavaScript's, XLA's is its own approximation; XLA may fuse the Horner
- * steps into FMAs), so a normal sample is within **4 ULP (+0.5 ULP for the
- * final rounding, i.e. 5 ULP) of JAX's CPU value** in float32 and in
- * float64; in practice almost all float32 samples are identical or 1 ULP
- * apart.
+ * Accuracy. Bit-exact with JAX on CPU in float32 and float64: the uniform
+ * step uses the same bits and arithmetic (with XLA's fused multiply-add),
+ * `sqrt(2)` is the constant `np.array(np.sqrt(2), dtype)` (1.41421354 in
+ * float32), and {@link erfInvFloat32} / {@link erfInvFloat64} reproduce
+ * XLA's `erf_inv` operation by operation.
  *
  * @module
  */

@@ -2,19 +2,12 @@
 /**
  * Pareto (type I, scale 1) floats: `exp(e / b)` of a standard exponential `e`.
  *
- * Accuracy. `e` is `exponentialKernel`'s value (within 2 ULP of JAX's),
- * `e / b` is one rounded division, and `exp` is JavaScript's float64
- * `Math.exp` rounded to the dtype (at most 1 ULP from exact). XLA CPU's
- * float32 `exp` is a polynomial approximation with a documented budget of
- * 6 ULP (float64: 1 ULP; `xla/codegen/intrinsic/accuracy/accuracy_budget.h`).
- * `exp` amplifies a relative difference of its argument `y = e / b` by `|y|`,
- * so a float32 result is within **7 + 6·|y| ULP** of JAX on CPU, a float64
- * result within **2 + 6·|y| float64 ULP** (in practice 0 or 1 ULP for
- * moderate `y`).
+ * Accuracy. Bit-exact with JAX on CPU in float32 and float64: `e` is
+ * {@link exponentialKernel}'s, a broadcast `b` turns `e / b` into
+ * `e · (1/b)` as XLA compiles it, and `exp` is XLA's routine in the dtype.
  *
  * @module
  */
-import { expIn } from "../xla-math/by-dtype.js";
 import { roundTo } from "../float.js";
 import type { Key, KeyLike } from "../keys.js";
 import { shapeSize, type FloatDType, type NdArray } from "../ndarray.js";
@@ -22,6 +15,7 @@ import type { SliceOptions } from "../options.js";
 import type { ArrayParam } from "../params.js";
 import { exponentialKernel } from "./exponential.js";
 import { sampleFloatParams } from "./float-params.js";
+import { mathIn } from "../xla-math/by-dtype.js";
 
 /**
  * Sample Pareto floats with shape parameter `b` (density `b / x^(b+1)` on
@@ -50,18 +44,23 @@ export function pareto(
   dtype?: FloatDType,
   options?: SliceOptions,
 ): NdArray<FloatDType> {
-  const scalarB = typeof b === "number" || (!Array.isArray(b) && (b as NdArray).data?.length === 1);
-  return sampleFloatParams("pareto", key, { b }, shape, dtype, options, (k, s, d, [bs], p) =>
-    paretoKernel(k, s, d, scalarB ? bs.subarray(0, 1) : bs, p),
+  return sampleFloatParams(
+    "pareto",
+    key,
+    { b },
+    shape,
+    dtype,
+    options,
+    (k, s, d, [bs], p, [broadcast]) => paretoKernel(k, s, d, bs, p, broadcast),
   );
 }
 
 /**
  * JAX's `_pareto` on a checked key: `b` (broadcast to `shape`, or of length
- * 1 for a scalar `b`) rounded to `dtype`, `e = exponential(key, shape,
- * dtype)`, then `exp(e / b)` rounded to `dtype`. With float64 and a scalar
- * `b`, XLA's algebraic simplifier rewrites `e / b` as `e · (1/b)`, so that is
- * computed instead.
+ * 1) rounded to `dtype`, `e = exponential(key, shape, dtype)`, then
+ * `exp(e / b)` rounded to `dtype`. When `b` is broadcast to the shape (a
+ * scalar, or an array of another shape; `broadcast`, default: `b` of length
+ * 1) XLA computes the division as a multiplication by `1/b`.
  */
 export function paretoKernel(
   key: Key,
@@ -69,17 +68,17 @@ export function paretoKernel(
   dtype: FloatDType,
   b: Float64Array | readonly number[],
   partitionable: boolean,
+  broadcast: boolean = b.length === 1,
 ): Float32Array | Float64Array {
   const size = shapeSize(shape);
   const round = roundTo(dtype);
-  const exp = expIn(dtype);
+  const math = mathIn(dtype);
   const out = exponentialKernel(key, shape, dtype, partitionable);
   const scalar = b.length === 1;
-  const scaledByReciprocal = scalar && dtype === "float64";
-  const reciprocal = 1 / b[0];
   for (let i = 0; i < size; i++) {
     const bi = round(scalar ? b[0] : b[i]);
-    out[i] = exp(scaledByReciprocal ? out[i] * reciprocal : round(out[i] / bi));
+    // XLA turns a division by a broadcast value into a multiplication by its reciprocal.
+    out[i] = math.exp(broadcast ? round(out[i] * round(1 / bi)) : round(out[i] / bi));
   }
   return out;
 }

@@ -4,25 +4,14 @@
  * Hörmann's transformed rejection (PTRS) from rate 10 on, exactly as JAX's
  * `method='exact'` sampler.
  *
- * Accuracy. Every step JAX computes in float32 is rounded with `f32`. The
- * transcendentals (`log`, `log1p`, `sin` inside `lgamma`) are JavaScript's
- * float64 functions rounded to float32: at most 0.5 ULP from the exact value
- * plus at most 1 ULP of double rounding, against XLA CPU's float32
- * approximations, which are within about 1 ULP of the exact value; so each
- * transcendental differs from XLA's by at most 2 float32 ULP (in practice 0
- * or 1). `lgamma` itself follows XLA's Lanczos lowering (StableHLO
- * `materializeLgamma`) operation by operation in float32, so it inherits only
- * the differences of its `log`/`log1p` calls. Counts are integers: they equal
- * JAX's except when a compared float32 quantity lands within those few ULP of
- * its threshold (a `log`-sum against `-lam` in the Knuth branch, `s <= t` in
- * the rejection branch). In the rejection branch `t` subtracts `lgamma(k + 1)`
- * (about `k log k`) from terms of similar size, so its float32 rounding noise
- * grows with the rate. Measured on our code (not JAX) by shifting every
- * `log`/`log1p` result by one float32 ULP, 20000 samples per rate: 0 counts
- * changed at rates 3 and 9.9, 1 at 50, about 9 at 1000 and about 140 (0.7%)
- * at 10^4. XLA's float32 `log` differs from the correctly rounded one on only
- * some inputs, so real mismatches are rarer, but for rates in the thousands
- * and above they should be expected occasionally.
+ * Accuracy. Every step JAX computes in float32 is rounded with `f32`, and
+ * `log`/`log1p` (also inside `lgamma`) are XLA's float32 routines; `lgamma`
+ * follows XLA's Lanczos lowering (StableHLO `materializeLgamma`) operation
+ * by operation. The multiply-adds of the rejection branch are computed with
+ * two roundings where XLA may fuse them; counts are integers and equal JAX's
+ * unless a compared quantity lands within an ULP of its threshold (measured
+ * with jax 0.10.2 on CPU, both threefry modes: rates 3 and 50, every count
+ * equal).
  *
  * @module
  */
@@ -35,11 +24,13 @@ import {
   SLICE_OPTION_KEYS,
   type SliceOptions,
 } from "../options.js";
-import { type ArrayParam, resolveShape, toParam } from "../params.js";
+import { resolveShape, toParam, type ArrayParam } from "../params.js";
 import { splitKey } from "../random-words.js";
 import { describe } from "../validate.js";
 import { unitFloats } from "./uniform.js";
 import { sampleElements } from "../slice.js";
+import { logF32 } from "../xla-math/log.js";
+import { log1pF32 } from "../xla-math/log1p.js";
 
 /** Integer dtypes `poisson` can return (JAX accepts any integer dtype). */
 export type PoissonDType =
@@ -226,7 +217,7 @@ export function poissonKnuthKernel(
     for (let i = 0; i < size; i++) {
       if (!(logProd[i] > negLam[i])) continue;
       k[i] += 1;
-      logProd[i] = f32(logProd[i] + f32(Math.log(u[i])));
+      logProd[i] = f32(logProd[i] + logF32(u[i]));
       if (logProd[i] > negLam[i]) pending++;
     }
   }
@@ -257,7 +248,7 @@ export function poissonRejectionKernel(
   const vR = new Float64Array(size);
   for (let i = 0; i < size; i++) {
     const l = lam[i];
-    logLam[i] = f32(Math.log(l));
+    logLam[i] = logF32(l);
     b[i] = f32(C_0_931 + f32(C_2_53 * f32(Math.sqrt(l))));
     a[i] = f32(C_M0_059 + f32(C_0_02483 * b[i]));
     invAlpha[i] = f32(C_1_1239 + f32(C_1_1328 / f32(b[i] - C_3_4)));
@@ -285,7 +276,7 @@ export function poissonRejectionKernel(
         const reject = k < 0 || (uShifted < C_0_013 && v > uShifted);
         if (!reject) {
           const s = f32(
-            Math.log(f32(f32(v * invAlpha[i]) / f32(f32(a[i] / f32(uShifted * uShifted)) + b[i]))),
+            logF32(f32(f32(v * invAlpha[i]) / f32(f32(a[i] / f32(uShifted * uShifted)) + b[i]))),
           );
           const t = f32(f32(-lam[i] + f32(k * logLam[i])) - lgammaFloat32(f32(k + 1)));
           accept = s <= t;
@@ -347,9 +338,9 @@ export function lgammaFloat32(x: number): number {
     a = f32(a + f32(LANCZOS_COEFFICIENTS[i] / f32(z + (i + 1))));
   }
   const t = f32(LANCZOS_G_PLUS_HALF + z);
-  const logT = f32(LOG_LANCZOS_G_PLUS_HALF + f32(Math.log1p(f32(z / LANCZOS_G_PLUS_HALF))));
+  const logT = f32(LOG_LANCZOS_G_PLUS_HALF + log1pF32(f32(z / LANCZOS_G_PLUS_HALF)));
   const r = f32(f32(f32(z + 0.5) - f32(t / logT)) * logT);
-  let result = f32(f32(HALF_LOG_TWO_PI + r) + f32(Math.log(a)));
+  let result = f32(f32(HALF_LOG_TWO_PI + r) + logF32(a));
   if (reflect) {
     const abs = Math.abs(x);
     let absFrac = f32(abs - Math.floor(abs));

@@ -1,6 +1,7 @@
 // Mirrors jax.random.rademacher (jax/_src/random/core.py: rademacher, _rademacher).
 /**
- * Rademacher signs: `2 · bernoulli(key, 0.5, shape) - 1` in an integer dtype.
+ * Rademacher signs: `2 · bernoulli(key, 0.5, shape) - 1` in an integer or
+ * float dtype.
  *
  * @module
  */
@@ -19,9 +20,9 @@ import {
   SLICE_OPTION_KEYS,
   type SliceOptions,
 } from "../options.js";
-import { checkShape } from "../validate.js";
+import { checkShape, describe } from "../validate.js";
 import { bernoulliKernel } from "./bernoulli.js";
-import { checkIntegerDType, INTEGER_INFO, type IntegerDType } from "./randint.js";
+import { INTEGER_INFO, isIntegerDType, type IntegerDType } from "./randint.js";
 import { sampleElements } from "../slice.js";
 
 /**
@@ -31,16 +32,17 @@ import { sampleElements } from "../slice.js";
  * Python float 0.5: float32, or float64 with `jax_enable_x64` (pass
  * `options.x64`) — the two give different signs for the same key. The
  * booleans become `2b - 1` in `dtype`; an unsigned dtype wraps -1 to its
- * maximum, as JAX's `astype` does.
+ * maximum, as JAX's `astype` does, and a float dtype gives ±1.0. A float64
+ * result implies x64 (without it JAX has no float64).
  *
  * @param key - the key.
  * @param shape - the result shape (default `[]`).
- * @param dtype - an integer dtype; default `"int32"`, or `"int64"` with `options.x64`.
+ * @param dtype - an integer or float dtype; default `"int32"`, or `"int64"` with `options.x64`.
  * @param options - the threefry mode (default partitionable) and `x64`; `slice: [start, end]` for a slice of the result (spec/sharding.md).
  * @throws TypeError for a bad key, shape, dtype or options.
  * @throws RangeError for a bad shape extent.
  */
-export function rademacher<D extends IntegerDType = "int32">(
+export function rademacher<D extends IntegerDType | FloatDType = "int32">(
   key: KeyLike,
   shape: number | readonly number[] = [],
   dtype?: D,
@@ -48,12 +50,9 @@ export function rademacher<D extends IntegerDType = "int32">(
 ): NdArray<D> {
   const checkedKey = checkKey("rademacher", key);
   const checkedShape = checkShape("shape", shape);
-  const checkedDType = checkIntegerDType(
-    "dtype",
-    "rademacher",
-    dtype ?? defaultIntDType(options),
-  ) as D;
-  const floatDType: FloatDType = isX64(options) ? "float64" : "float32";
+  const checkedDType = checkSignDType(dtype ?? defaultIntDType(options)) as D;
+  const floatDType: FloatDType =
+    isX64(options) || checkedDType === "float64" ? "float64" : "float32";
   const partitionable = isPartitionable(options, undefined, SLICE_OPTION_KEYS);
   const { shape: resultShape, data } = sampleElements(
     checkedKey,
@@ -64,18 +63,32 @@ export function rademacher<D extends IntegerDType = "int32">(
   return { dtype: checkedDType, shape: resultShape, data };
 }
 
+/** `dtype` if it is an integer or float dtype, else a TypeError listing both. */
+function checkSignDType(dtype: unknown): IntegerDType | FloatDType {
+  if (dtype === "float32" || dtype === "float64" || isIntegerDType(dtype)) return dtype;
+  const allowed = [...Object.keys(INTEGER_INFO), "float32", "float64"];
+  throw new TypeError(
+    `rademacher only accepts integer or float dtypes (${allowed
+      .map((d) => JSON.stringify(d))
+      .join(", ")}), got dtype ${describe(dtype)}`,
+  );
+}
+
 /** JAX's `_rademacher` on a checked key; `floatDType` is the Bernoulli draw's dtype. */
 export function rademacherKernel(
   key: Key,
   shape: readonly number[],
-  dtype: IntegerDType,
+  dtype: IntegerDType | FloatDType,
   floatDType: FloatDType,
   partitionable: boolean,
-): TypedArrayOf[IntegerDType] {
+): TypedArrayOf[IntegerDType | FloatDType] {
   const size = shapeSize(shape);
   const b = bernoulliKernel(key, shape, floatDType, [0.5], "low", partitionable);
   const out = allocate(dtype, size);
-  if (INTEGER_INFO[dtype].bits === 64) {
+  if (dtype === "float32" || dtype === "float64") {
+    const floats = out as Float32Array | Float64Array;
+    for (let i = 0; i < size; i++) floats[i] = 2 * b[i] - 1;
+  } else if (INTEGER_INFO[dtype].bits === 64) {
     const wide = out as BigInt64Array | BigUint64Array;
     for (let i = 0; i < size; i++) wide[i] = BigInt(2 * b[i] - 1);
   } else {

@@ -3,11 +3,11 @@
  * Student's t variates: `n · sqrt((df/2) / g)` with `n` standard normal and
  * `g` Gamma(`df/2`).
  *
- * Accuracy. The normal draw carries the 5 ULP bound of `normal.ts` and the
- * gamma draw the bound of `gamma.ts`; `/ 2`, the division, `sqrt` and the
- * product are exactly rounded as in XLA (the square root halves the gamma
- * draw's relative error). A float32 result is within a few ULP of JAX's when
- * the gamma rejection loop takes JAX's path.
+ * Accuracy. Float32: the normal draw is bit-exact and the gamma draw follows
+ * `gamma.ts`; `/ 2`, the division, `sqrt` and the product are exactly
+ * rounded as in XLA (measured with jax 0.10.2 on CPU, both threefry modes:
+ * `df = 4` and `2.7` bit-exact). Float64 does the same with the float64
+ * draws of `normal.ts` and `gamma.ts`.
  *
  * @module
  */

@@ -4,17 +4,15 @@
  * `sqrt(2) · erf_inv(u)` with `u` uniform on `[erf(lower/√2), erf(upper/√2))`,
  * clipped to `[nextafter(lower, +∞), nextafter(upper, -∞)]`.
  *
- * Accuracy. `erf` is XLA:CPU's: float32 {@link erfFloat32} reproduces
- * XLA's `EmitErfF32` bit for bit, float64 {@link erfFloat64} follows the
- * fdlibm algorithm of the C library `erf` XLA calls (within 2 float64 ULP
- * of glibc). The uniform step is the same arithmetic as JAX on those
- * bounds; XLA may fuse its `u·(b - a) + a` into an FMA, which moves `u` by
- * at most 1 ULP. `erf_inv` is within 4 ULP ({@link erfInvFloat32} /
- * {@link erfInvFloat64}). So a sample is within about **6 ULP of JAX's CPU
- * value** in float32 (float64: 6 float64 ULP), relative to the sample's
- * magnitude, except where a bound of the clip decides the value (then it is
- * exact) or where `erf_inv` is ill-conditioned near `u = ±1` (tails beyond
- * about ±4, where a 1-ULP change of `u` itself moves the sample by more).
+ * Accuracy. Float32 is bit-exact with JAX on CPU: `erf` is XLA's
+ * ({@link erfFloat32} reproduces `EmitErfF32`), the divisions by √2 are
+ * multiplications by `1/√2` as XLA compiles them, the uniform step is JAX's
+ * with its fused multiply-add, and {@link erfInvFloat32} is XLA's `erf_inv`.
+ * Float64 uses {@link erfInvFloat64} (XLA's, bit-exact) and the fdlibm
+ * `erf` of the C library ({@link erfFloat64}, within 2 float64 ULP of
+ * glibc's), so a float64 sample can differ from JAX's with `jax_enable_x64`
+ * where `erf` does, by a few float64 ULP, most where `erf_inv` is
+ * ill-conditioned near `u = ±1`.
  *
  * @module
  */
@@ -81,7 +79,8 @@ export function truncatedNormal(
  * JAX's `_truncated_normal` on a checked key, with `lower` and `upper`
  * broadcast to `shape` (or of length 1):
  *
- * 1. `a = erf(lower / √2)`, `b = erf(upper / √2)` in the dtype;
+ * 1. `a = erf(lower / √2)`, `b = erf(upper / √2)` in the dtype, each division
+ *    compiled by XLA as a multiplication by the rounded constant `1 / √2`;
  * 2. `u = uniform(key, shape, dtype, a, b)` (no split);
  * 3. `out = √2 · erf_inv(u)`;
  * 4. `clip(out, nextafter(lower, +∞), nextafter(upper, -∞))`, i.e.
@@ -107,11 +106,15 @@ export function truncatedNormalKernel(
   const hi = new Float64Array(n);
   const a = new Float64Array(n);
   const b = new Float64Array(n);
+  // XLA's algebraic simplifier turns float32 `x / constant` into
+  // `x · (1 / constant)`; float64 keeps the division.
+  const inverseSqrt2 = round(1 / sqrt2);
+  const overSqrt2 = single ? (x: number) => f32(x * inverseSqrt2) : (x: number) => x / sqrt2;
   for (let i = 0; i < n; i++) {
     lo[i] = round(lower[i]);
     hi[i] = round(upper[i]);
-    a[i] = erf(round(lo[i] / sqrt2));
-    b[i] = erf(round(hi[i] / sqrt2));
+    a[i] = erf(overSqrt2(lo[i]));
+    b[i] = erf(overSqrt2(hi[i]));
   }
   const out = uniformKernel(key, shape, dtype, a, b, partitionable);
   for (let i = 0; i < size; i++) {

@@ -5,7 +5,6 @@
  * @module
  */
 import { bitsToUnitFloat32, bitsToUnitFloat64, roundTo } from "../float.js";
-import { fmaF64 } from "../fma-f64.js";
 import { checkKey, type Key, type KeyLike } from "../keys.js";
 import { allocate, shapeSize, type FloatDType, type NdArray } from "../ndarray.js";
 import {
@@ -17,6 +16,7 @@ import {
 import { type ArrayParam, checkParamsFitShape, toParam } from "../params.js";
 import { randomBits32, randomBits64 } from "../random-words.js";
 import { checkFloatDType, checkShape } from "../validate.js";
+import { mathIn } from "../xla-math/by-dtype.js";
 import { sampleElements } from "../slice.js";
 
 /**
@@ -24,7 +24,9 @@ import { sampleElements } from "../slice.js";
  *
  * Each element takes `width` random bits (32 for float32, 64 for float64),
  * keeps the top mantissa bits as a float `u` in [0, 1), and returns
- * `max(minval, u · (maxval - minval) + minval)`, every step rounded to `dtype`.
+ * `max(minval, u · (maxval - minval) + minval)`, every step rounded to
+ * `dtype`; in float32 the multiply and add are one fused multiply-add, as
+ * XLA:CPU compiles them.
  *
  * @param key - the key.
  * @param shape - the result shape (default `[]`); `minval` and `maxval` must broadcast to it.
@@ -75,21 +77,14 @@ export function uniformKernel(
   const size = shapeSize(shape);
   const out = allocate(dtype, size);
   const round = roundTo(dtype);
+  // XLA:CPU contracts `u · (maxval - minval) + minval` into one FMA.
+  const fma = mathIn(dtype).fma;
   const unit = unitFloats(key, size, dtype, partitionable);
   const scalarBounds = minval.length === 1 && maxval.length === 1;
-  if (dtype === "float64") {
-    // XLA:CPU fuses u · (maxval − minval) + minval into one FMA.
-    for (let i = 0; i < size; i++) {
-      const low = scalarBounds ? minval[0] : minval[i];
-      const high = scalarBounds ? maxval[0] : maxval[i];
-      out[i] = Math.max(low, fmaF64(unit[i], high - low, low));
-    }
-    return out;
-  }
   for (let i = 0; i < size; i++) {
     const low = round(scalarBounds ? minval[0] : minval[i]);
     const high = round(scalarBounds ? maxval[0] : maxval[i]);
-    out[i] = Math.max(low, round(round(unit[i] * round(high - low)) + low));
+    out[i] = Math.max(low, fma(unit[i], round(high - low), low));
   }
   return out;
 }

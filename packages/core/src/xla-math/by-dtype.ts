@@ -1,54 +1,63 @@
 /**
- * The elementary functions as XLA:CPU evaluates them, chosen by dtype, each
- * returning a value of that dtype.
+ * The arithmetic a sampler needs beyond `+ − × ÷` and `sqrt`, by dtype, as
+ * JAX computes it on CPU (spec/arithmetic.md): the fused multiply-add
+ * XLA:CPU emits where LLVM contracts a product into a sum, and `lax.log`,
+ * `lax.log1p`, `lax.exp`, `lax.tan` and `lax.pow`.
  *
- * float64 (JAX with `jax_enable_x64`) is exact: `log` is glibc's
- * ({@link logF64}) and `pow` glibc's ({@link powF64}), `log1p` and `exp`
- * XLA's own ({@link log1pF64}, {@link expF64}). float32 still
- * rounds JavaScript's float64 functions to float32, within a few float32
- * ULP of XLA's float32 approximations.
+ * - float32: XLA's own `log`, `log1p` and `exp` ({@link logF32},
+ *   {@link log1pF32}, {@link expF32}) and glibc's `tanf` and `powf`, which
+ *   XLA:CPU calls ({@link tanF32}, {@link powF32}); all bit-exact.
+ * - float64 (JAX with `jax_enable_x64`): glibc's `log` and `pow`
+ *   ({@link logF64}, {@link powF64}) and XLA's own `log1p` and `exp`
+ *   ({@link log1pF64}, {@link expF64}), all bit-exact; `tan` is JavaScript's
+ *   `Math.tan` where XLA:CPU calls glibc's `tan` (within 1 float64 ULP).
  *
  * @module
  */
-import { f32, powC } from "../float.js";
+import { fmaF32 } from "../float.js";
+import { fmaF64 } from "../fma-f64.js";
 import type { FloatDType } from "../ndarray.js";
 import { expF64 } from "./exp-f64.js";
+import { expF32 } from "./exp.js";
 import { log1pF64 } from "./log1p-f64.js";
+import { log1pF32 } from "./log1p.js";
 import { logF64 } from "./log-f64.js";
+import { logF32 } from "./log.js";
 import { powF64 } from "./pow-f64.js";
+import { powF32 } from "./pow.js";
+import { tanF32 } from "./tan.js";
 
-function expFloat32(x: number): number {
-  return f32(Math.exp(x));
+/** XLA:CPU's fused multiply-add and elementary functions in one dtype; each returns a value of that dtype. */
+export interface XlaCpuMath {
+  /** `a · b + c` rounded once, as the FMA instruction XLA:CPU emits. */
+  readonly fma: (a: number, b: number, c: number) => number;
+  readonly log: (x: number) => number;
+  readonly log1p: (x: number) => number;
+  readonly exp: (x: number) => number;
+  readonly tan: (x: number) => number;
+  /** C semantics: `pow(1, y) = 1`, `pow(x, ±0) = 1`. */
+  readonly pow: (x: number, y: number) => number;
 }
 
-function powFloat32(x: number, y: number): number {
-  return f32(powC(x, y));
-}
+const FLOAT32: XlaCpuMath = {
+  fma: fmaF32,
+  log: logF32,
+  log1p: log1pF32,
+  exp: expF32,
+  tan: tanF32,
+  pow: powF32,
+};
 
-function logFloat32(x: number): number {
-  return f32(Math.log(x));
-}
+const FLOAT64: XlaCpuMath = {
+  fma: fmaF64,
+  log: logF64,
+  log1p: log1pF64,
+  exp: expF64,
+  tan: Math.tan,
+  pow: powF64,
+};
 
-function log1pFloat32(x: number): number {
-  return f32(Math.log1p(x));
-}
-
-/** XLA:CPU's `log` in `dtype`. */
-export function logIn(dtype: FloatDType): (x: number) => number {
-  return dtype === "float32" ? logFloat32 : logF64;
-}
-
-/** XLA:CPU's `log1p` in `dtype`. */
-export function log1pIn(dtype: FloatDType): (x: number) => number {
-  return dtype === "float32" ? log1pFloat32 : log1pF64;
-}
-
-/** XLA:CPU's `exp` in `dtype`. */
-export function expIn(dtype: FloatDType): (x: number) => number {
-  return dtype === "float32" ? expFloat32 : expF64;
-}
-
-/** XLA:CPU's `pow` in `dtype` (C semantics: `pow(1, y) = 1`). */
-export function powIn(dtype: FloatDType): (x: number, y: number) => number {
-  return dtype === "float32" ? powFloat32 : powF64;
+/** XLA:CPU's arithmetic in `dtype`. */
+export function mathIn(dtype: FloatDType): XlaCpuMath {
+  return dtype === "float32" ? FLOAT32 : FLOAT64;
 }
