@@ -58,8 +58,9 @@ export interface StatisticalResult {
 
 /** What each tier checks (spec/README.md, "Conformance levels"), for the report's legend. */
 const TIER_LEGEND: Record<Tier, string> = {
-  exact: "keys, bits, integer and boolean results and uniform floats equal the vectors bit for bit",
-  ulp: "float results with transcendental functions lie within each function's stated ULP bound",
+  exact:
+    "cases under the exact rule (keys, bits, integers, floats JAX's computation is reproduced for) equal the vectors bit for bit",
+  ulp: "float results lie within each case's maxUlp bound, with no other tolerance",
   statistical: "goodness-of-fit tests of each method's distribution at fixed sample sizes",
   errors: "invalid calls are rejected with the stated error kind and leave the state unchanged",
 };

@@ -150,7 +150,7 @@ export function methodSection(name: string): SpecSection | undefined {
 export const STREAM_SECTION: SpecSection = { file: GENERATOR, heading: "2. Stream disciplines" };
 
 /** The section on failed generator calls, which must leave the state unchanged. */
-export const FAILED_CALL_SECTION: SpecSection = { file: METHODS, heading: "2.5 Failed calls" };
+export const FAILED_CALL_SECTION: SpecSection = { file: METHODS, heading: "2.6 Failed calls" };
 
 /** The section on the methods' domain checks. */
 export const DOMAIN_CHECK_SECTION: SpecSection = { file: METHODS, heading: "2.4 Domain checks" };

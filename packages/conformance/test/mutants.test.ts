@@ -144,7 +144,7 @@ describe("the kit fails, by name and with the right reason", () => {
     const { results } = await runConformance(adapter, files, { filter: "errors/" });
     const advanced = results.filter((r) => r.reason?.startsWith("state advanced on error"));
     expect(advanced.length).toBeGreaterThan(0);
-    expect(advanced.every((r) => r.spec === "spec/methods.md §2.5 Failed calls")).toBe(true);
+    expect(advanced.every((r) => r.spec === "spec/methods.md §2.6 Failed calls")).toBe(true);
     expect(failures(results)).toEqual(advanced);
   });
 

@@ -415,11 +415,14 @@ def _triangular(key: Any, a: dict) -> Any:
 
 
 def _counts(draw: Callable[..., Any], names: tuple[str, ...]) -> Callable[[Any, dict], Any]:
-    """Count-valued methods: JAX's sampler in float (`binomial`) or int32, returned as int32."""
+    """Count-valued methods: JAX's sampler (float for `binomial`, int64 with x64), as int32.
+
+    The generator's count methods return int32 with and without x64 (it refuses counts
+    int32 cannot hold), so the program converts JAX's counts to int32."""
 
     def method(key: Any, a: dict) -> Any:
         values = tuple(param(a[n], np.float64 if _x64 else np.float32) for n in names)
-        return draw(key, *values, _size(a, *values)).astype(np.int64 if _x64 else np.int32)
+        return draw(key, *values, _size(a, *values)).astype(np.int32)
 
     return method
 
@@ -435,7 +438,7 @@ def _multinomial(key: Any, a: dict) -> Any:
     size = a.get("size")
     batch = () if size is None else ((size,) if isinstance(size, int) else tuple(size))
     shape = batch + np.shape(pvals) if batch else None
-    return random.multinomial(key, n, pvals, shape=shape, dtype=dt).astype(np.int64 if _x64 else np.int32)
+    return random.multinomial(key, n, pvals, shape=shape, dtype=dt).astype(np.int32)
 
 
 def _permutation_method(key: Any, a: dict) -> Any:

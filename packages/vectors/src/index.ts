@@ -34,7 +34,15 @@ export {
   type ReferenceGap,
 } from "./generate.js";
 export { NOT_EXACT_BOUNDS, boundFor } from "./bounds.js";
-export { JAX_MODULE_PATH, runInJax, x64Of, type JaxHello, type JaxProgress, type JaxReply, type RunOptions } from "./jax-driver.js";
+export {
+  JAX_MODULE_PATH,
+  runInJax,
+  x64Of,
+  type JaxHello,
+  type JaxProgress,
+  type JaxReply,
+  type RunOptions,
+} from "./jax-driver.js";
 export { callKey, committedResults, liveResults, PRODUCED_BY, type JaxResults, type LiveOptions } from "./jax-results.js";
 export { distance, notExactTable, renderNotExact, type NotExactRow } from "./not-exact.js";
 export type { AreaSpec, CaseSpec, ErrorSpec, GroupSpec, JaxObservation } from "./cases/spec.js";

@@ -176,9 +176,11 @@ export function gammaKernel(
   a: Float64Array,
   partitionable: boolean,
   method: GammaMethod = "exact",
+  inverseAlpha?: number,
 ): Float32Array | Float64Array {
-  const kernel = method === "exact" ? gammaExactKernel : gammaApproxKernel;
-  return kernel(key, shape, dtype, a, false, partitionable);
+  if (method === "exact")
+    return gammaExactKernel(key, shape, dtype, a, false, partitionable, inverseAlpha);
+  return gammaApproxKernel(key, shape, dtype, a, false, partitionable);
 }
 
 /**
@@ -200,7 +202,8 @@ export function loggammaKernel(
  * JAX's `_gamma` / `_gamma_impl` (the exact method) on a checked key: `a`
  * holds one value per element of `shape`, already rounded to `dtype`. The
  * key is split into `size` keys (`_split(key, size)`, one per element in
- * row-major order) and element `i` is `gammaOne` on key `i`.
+ * row-major order) and element `i` is `gammaOne` on key `i`. `inverseAlpha`,
+ * where given, replaces every `1/alpha` (see `gammaOne`).
  */
 export function gammaExactKernel(
   key: Key,
@@ -209,13 +212,15 @@ export function gammaExactKernel(
   a: Float64Array,
   logSpace: boolean,
   partitionable: boolean,
+  inverseAlpha?: number,
 ): Float32Array | Float64Array {
   const size = shapeSize(shape);
   const out = allocate(dtype, size);
   if (size === 0) return out;
   const keys = splitPerElement(key, size, partitionable);
   for (let i = 0; i < size; i++) {
-    out[i] = gammaOne(keys.subarray(2 * i, 2 * i + 2), a[i], dtype, logSpace, partitionable);
+    const elementKey = keys.subarray(2 * i, 2 * i + 2);
+    out[i] = gammaOne(elementKey, a[i], dtype, logSpace, partitionable, inverseAlpha);
   }
   return out;
 }
@@ -237,6 +242,10 @@ const SQUEEZE_32 = f32(0.0331);
  * 5. Not log space: `d·V·(boost ? 1 : (1 − uniform(subkey))^(1/alpha_orig))`.
  *    Log space: `l = log1p(−uniform(subkey))` (JAX's `−exponential`);
  *    `log d + log V + (boost or l == 0 ? 0 : l·(1/alpha_orig))`.
+ *
+ * `inverseAlpha` is `1/alpha_orig` where XLA simplifies it: when `alpha` is
+ * itself `1/q` in the same compiled program (`generalized_normal`'s
+ * `gamma(1/p)`), XLA rewrites `1/(1/q)` as `q`.
  */
 export function gammaOne(
   key: Key,
@@ -244,12 +253,14 @@ export function gammaOne(
   dtype: FloatDType,
   logSpace: boolean,
   partitionable: boolean,
+  inverseAlpha?: number,
 ): number {
   const r = roundTo(dtype);
   const math = mathIn(dtype);
   const third = dtype === "float32" ? ONE_THIRD_32 : 1 / 3;
   const squeeze = dtype === "float32" ? SQUEEZE_32 : 0.0331;
   const alphaOrig = alpha;
+  const inverseAlphaOrig = inverseAlpha ?? r(1 / alphaOrig);
   const boost = alpha >= 1;
   if (!boost) alpha = r(alpha + 1);
   const d = r(alpha - third);
@@ -285,11 +296,11 @@ export function gammaOne(
   const u = unitFloats(subkey, 1, dtype, partitionable)[0];
   if (logSpace) {
     const logSample = math.log1p(-u);
-    const logBoost = boost || logSample === 0 ? 0 : r(logSample * r(1 / alphaOrig));
+    const logBoost = boost || logSample === 0 ? 0 : r(logSample * inverseAlphaOrig);
     return r(r(math.log(d) + math.log(V)) + logBoost);
   }
   const sample = r(1 - u);
-  const boostFactor = boost ? 1 : math.pow(sample, r(1 / alphaOrig));
+  const boostFactor = boost ? 1 : math.pow(sample, inverseAlphaOrig);
   return r(r(d * V) * boostFactor);
 }
 

@@ -118,7 +118,11 @@ export function generalizedNormalKernel(
   const size = shapeSize(shape);
   const [k0, k1] = splitKey(key, 2, partitionable);
   const invP = r(pythonFloatReciprocal(p, signDType));
-  const g = gammaKernel(k0, shape, dtype, new Float64Array(size).fill(invP), partitionable);
+  // Where 1/p reaches gamma without a conversion (the Python float traced in
+  // the result's dtype), XLA simplifies gamma's 1/(1/p) to p.
+  const inverseAlpha = signDType === dtype ? r(p) : undefined;
+  const alpha = new Float64Array(size).fill(invP);
+  const g = gammaKernel(k0, shape, dtype, alpha, partitionable, "exact", inverseAlpha);
   const u = unitFloats(k1, size, signDType, partitionable);
   const out = allocate(dtype, size);
   for (let i = 0; i < size; i++) {
