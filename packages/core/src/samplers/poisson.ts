@@ -345,7 +345,7 @@ export function lgammaFloat32(x: number): number {
     const abs = Math.abs(x);
     let absFrac = f32(abs - Math.floor(abs));
     if (0.5 < absFrac) absFrac = f32(1 - absFrac);
-    const denominator = f32(Math.log(f32(Math.sin(f32(PI32 * absFrac)))));
+    const denominator = logF32(f32(Math.sin(f32(PI32 * absFrac))));
     result = Number.isFinite(denominator) ? f32(f32(LOG_PI - denominator) - result) : -denominator;
   }
   return x === Infinity || x === -Infinity ? Infinity : result;
