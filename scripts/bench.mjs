@@ -1,5 +1,6 @@
 // jrng bench: raw `bits` throughput of @jrng/core, next to baselines measured in
-// the same run.
+// the same run; then the JRNG methods next to NumPy and jax-js
+// (scripts/bench-methods.mjs).
 //
 //   npm run bench                       (builds the packages first)
 //   node scripts/bench.mjs [--runs N] [--warmup N] [--json]
@@ -25,6 +26,7 @@
 
 import os from "node:os";
 import { webcrypto } from "node:crypto";
+import { benchMethods, printMethods } from "./bench-methods.mjs";
 
 function option(name, fallback) {
   const at = process.argv.indexOf(name);
@@ -240,9 +242,14 @@ for (const row of results) {
   row.vsCrypto = row.mPerS / baseline("crypto");
 }
 
+const methods = await benchMethods({ runs: RUNS, warmup: WARMUP, json: true });
 if (json) {
   console.log(
-    JSON.stringify({ machine, runs: RUNS, warmup: WARMUP, results, exactnessResults }, null, 2),
+    JSON.stringify(
+      { machine, runs: RUNS, warmup: WARMUP, results, methods, exactnessResults },
+      null,
+      2,
+    ),
   );
 } else {
   console.log(
@@ -270,6 +277,7 @@ if (json) {
   }
 }
 if (!json) {
+  printMethods(methods, RUNS, WARMUP);
   console.log(`\nWhat exactness costs: float32, million elements per second`);
   console.log(
     `  ${"method".padEnd(44)}${"elements".padStart(10)}${"median ms".padStart(11)}${"M/s".padStart(9)}`,

@@ -10,7 +10,7 @@ export { key, keyAt, keyData, wrapKeyData, type Key, type KeyArray, type KeyLike
 export { split } from "./split.js";
 export { foldIn } from "./fold-in.js";
 export { bits, bitsInto, type BitsBuffer } from "./bits.js";
-export type { ThreefryOptions } from "./options.js";
+export type { SliceOptions, ThreefryOptions } from "./options.js";
 export type {
   DType,
   FloatDType,

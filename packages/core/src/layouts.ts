@@ -63,6 +63,7 @@ export function hashIndexRange(
 }
 
 const paddedPair = new Uint32Array(2);
+const pairScratch = new Uint32Array(2);
 
 /**
  * Legacy layout: write JAX's `threefry_2x32(key, iota(count))` to
@@ -85,4 +86,67 @@ export function hashIotaHalves(
     threefry2x32Progression(k0, k1, half - 1, 0, 0, 0, 1, paddedPair, 0, 1, paddedPair, 1, 1);
     out[offset + half - 1] = paddedPair[0];
   }
+}
+
+/**
+ * Legacy layout, a range of it: write words `[start, end)` of JAX's
+ * `threefry_2x32(key, iota(count))` to `out[offset …]`, hashing only the
+ * pairs those words come from, each once.
+ *
+ * Word i below `half = ceil(count / 2)` is the first output word of the pair
+ * (i, half + i) (of (half - 1, 0) for the last one when `count` is odd); word
+ * i from `half` on is the second output word of the pair (i - half, i).
+ */
+export function hashIotaHalvesRange(
+  k0: number,
+  k1: number,
+  count: number,
+  start: number,
+  end: number,
+  out: Uint32Array,
+  offset: number,
+): void {
+  const half = Math.ceil(count / 2);
+  const odd = count % 2 === 1;
+  // Pairs whose first word is in range, and pairs whose second word is.
+  const first: Interval = [start, Math.min(end, odd ? half - 1 : half)];
+  const second: Interval = [Math.max(start, half) - half, end - half];
+  const both: Interval = [Math.max(first[0], second[0]), Math.min(first[1], second[1])];
+  const hash = ([from, to]: Interval, wantFirst: boolean, wantSecond: boolean) => {
+    if (from >= to) return;
+    threefry2x32Progression(
+      k0,
+      k1,
+      from,
+      1,
+      half + from,
+      1,
+      to - from,
+      wantFirst ? out : pairScratch,
+      wantFirst ? offset + from - start : 0,
+      wantFirst ? 1 : 0,
+      wantSecond ? out : pairScratch,
+      wantSecond ? offset + half + from - start : 1,
+      wantSecond ? 1 : 0,
+    );
+  };
+  hash(both, true, true);
+  for (const part of without(first, both)) hash(part, true, false);
+  for (const part of without(second, both)) hash(part, false, true);
+  if (odd && start <= half - 1 && half - 1 < end) {
+    threefry2x32Progression(k0, k1, half - 1, 0, 0, 0, 1, paddedPair, 0, 1, paddedPair, 1, 1);
+    out[offset + half - 1 - start] = paddedPair[0];
+  }
+}
+
+/** A half-open interval of integers `[from, to)`. */
+type Interval = [number, number];
+
+/** The parts of `a` outside `b` (at most two intervals; `b` may be empty). */
+function without(a: Interval, b: Interval): Interval[] {
+  if (b[0] >= b[1]) return [a];
+  return [
+    [a[0], Math.min(a[1], b[0])],
+    [Math.max(a[0], b[1]), a[1]],
+  ];
 }

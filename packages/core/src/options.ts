@@ -43,6 +43,12 @@ export type X64Options = ThreefryOptions;
 export const THREEFRY_OPTION_KEYS: readonly string[] = ["partitionable", "x64"];
 
 /**
+ * The option keys of `bits` and of every elementwise sampler: the threefry
+ * options and `slice` ({@link SliceOptions}).
+ */
+export const SLICE_OPTION_KEYS: readonly string[] = [...THREEFRY_OPTION_KEYS, "slice"];
+
+/**
  * Resolve the `partitionable` option, rejecting anything but a boolean, and
  * check that the options object has no key outside `known` (a misspelt
  * option would otherwise be silently ignored).
@@ -87,4 +93,61 @@ export function defaultFloatDType(options: ThreefryOptions | undefined): FloatDT
 /** JAX's default integer dtype: int64 with `x64`, else int32. */
 export function defaultIntDType(options: ThreefryOptions | undefined): "int32" | "int64" {
   return isX64(options) ? "int64" : "int32";
+}
+
+/**
+ * Options of `bits` and of every elementwise sampler: the threefry mode and
+ * an optional slice of the result.
+ */
+export interface SliceOptions extends ThreefryOptions {
+  /**
+   * `[start, end]`: compute only elements `start … end - 1` of the row-major
+   * flattening of the full result, returned as a one-dimensional array of
+   * `end - start` elements. They equal the same elements of the full draw,
+   * bit for bit, in both threefry modes, so workers, processes or machines
+   * given the same key, shape and parameters can each fill one range of one
+   * large array without talking to each other (spec/sharding.md).
+   */
+  slice?: readonly [start: number, end: number];
+}
+
+/** Elements `[start, end)` of the row-major flattening of a draw of `total` elements. */
+export interface ElementRange {
+  readonly start: number;
+  readonly end: number;
+  readonly total: number;
+}
+
+/**
+ * Resolve `options.slice` against a result of `total` elements.
+ *
+ * @throws TypeError if `slice` is not a pair of integers.
+ * @throws RangeError unless `0 <= start <= end <= total`.
+ */
+export function resolveSlice(
+  options: SliceOptions | undefined,
+  total: number,
+): ElementRange | undefined {
+  // Own properties only: an array passed as options has a `slice` method.
+  if (options === undefined || !Object.prototype.hasOwnProperty.call(options, "slice")) {
+    return undefined;
+  }
+  const slice = options.slice;
+  if (slice === undefined) return undefined;
+  if (
+    !Array.isArray(slice) ||
+    slice.length !== 2 ||
+    !slice.every((bound) => typeof bound === "number" && Number.isSafeInteger(bound))
+  ) {
+    throw new TypeError(
+      `options.slice must be a pair of integers [start, end], got ${describe(slice)}`,
+    );
+  }
+  const [start, end] = slice as readonly [number, number];
+  if (start < 0 || start > end || end > total) {
+    throw new RangeError(
+      `options.slice must satisfy 0 <= start <= end <= ${total} (the result's size), got [${start}, ${end}]`,
+    );
+  }
+  return { start, end, total };
 }

@@ -168,6 +168,54 @@ export function checkSafeToCast(name: string, param: string, value: unknown, dty
 }
 
 /**
+ * Elements `[start, end)` of `param` broadcast to `shape` (which it must
+ * broadcast to), row-major: {@link broadcastParam} restricted to a range,
+ * without building the rest.
+ */
+export function broadcastParamRange(
+  param: Param,
+  shape: readonly number[],
+  start: number,
+  end: number,
+): Float64Array {
+  const count = end - start;
+  const out = new Float64Array(count);
+  if (param.data.length === 1) return out.fill(param.data[0]);
+  if (param.shape.length === shape.length && param.shape.every((e, i) => e === shape[i])) {
+    out.set(param.data.subarray(start, end));
+    return out;
+  }
+  const rank = shape.length;
+  const strides = new Array<number>(rank).fill(0);
+  let stride = 1;
+  for (let i = param.shape.length - 1; i >= 0; i--) {
+    const axis = rank - param.shape.length + i;
+    strides[axis] = param.shape[i] === 1 ? 0 : stride;
+    stride *= param.shape[i];
+  }
+  // The multi-index of element `start`, and its position in the parameter.
+  const index = new Array<number>(rank).fill(0);
+  let source = 0;
+  let rest = start;
+  for (let axis = rank - 1; axis >= 0; axis--) {
+    index[axis] = rest % shape[axis];
+    rest = Math.floor(rest / shape[axis]);
+    source += index[axis] * strides[axis];
+  }
+  for (let t = 0; t < count; t++) {
+    out[t] = param.data[source];
+    for (let axis = rank - 1; axis >= 0; axis--) {
+      index[axis]++;
+      source += strides[axis];
+      if (index[axis] < shape[axis]) break;
+      source -= strides[axis] * index[axis];
+      index[axis] = 0;
+    }
+  }
+  return out;
+}
+
+/**
  * The float dtype JAX computes in for float parameters after
  * `promote_dtypes_inexact`: a plain number is a weakly typed Python scalar
  * and takes the other parameters' dtype, or JAX's default float (float64

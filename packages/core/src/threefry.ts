@@ -17,6 +17,7 @@
  */
 
 import { checkWordPair } from "./validate.js";
+import { wasmKernels, wasmMinimumPairs, type WasmKernels } from "./wasm-kernels.js";
 
 /** Key-schedule parity constant of Threefry (Skein's C240, low 32 bits). */
 export const THREEFRY_PARITY = 0x1bd11bda;
@@ -52,6 +53,27 @@ export function threefry2x32Progression(
   out1Stride: number,
   xorWords = false,
 ): void {
+  const kernels = count >= wasmMinimumPairs() ? wasmKernels() : null;
+  if (kernels !== null) {
+    hashWithWasm(
+      kernels,
+      k0,
+      k1,
+      x0Start,
+      x0Step,
+      x1Start,
+      x1Step,
+      count,
+      out0,
+      out0Offset,
+      out0Stride,
+      out1,
+      out1Offset,
+      out1Stride,
+      xorWords,
+    );
+    return;
+  }
   const evenCount = count - (count % 2);
   hashBlockPairs(
     k0,
@@ -94,6 +116,60 @@ export function threefry2x32Progression(
     out0[out0Offset + last * out0Stride] = tailScratch[0];
     out1[out1Offset + last * out1Stride] = tailScratch[2];
   }
+}
+
+/**
+ * {@link threefry2x32Progression} on the WebAssembly SIMD kernel: a chunk of
+ * pairs at a time into its buffers, then copied to the strided outputs.
+ */
+function hashWithWasm(
+  kernels: WasmKernels,
+  k0: number,
+  k1: number,
+  x0Start: number,
+  x0Step: number,
+  x1Start: number,
+  x1Step: number,
+  count: number,
+  out0: Uint32Array,
+  out0Offset: number,
+  out0Stride: number,
+  out1: Uint32Array,
+  out1Offset: number,
+  out1Stride: number,
+  xorWords: boolean,
+): void {
+  const { exports, chunk, words0, words1 } = kernels;
+  for (let done = 0; done < count; done += chunk) {
+    const n = Math.min(chunk, count - done);
+    // Counters mod 2^32: Math.imul keeps done·step exact in its low 32 bits.
+    exports.hashProgression(
+      k0,
+      k1,
+      (x0Start + Math.imul(done, x0Step)) >>> 0,
+      x0Step,
+      (x1Start + Math.imul(done, x1Step)) >>> 0,
+      x1Step,
+      n,
+      xorWords ? 1 : 0,
+    );
+    copyStrided(words0, n, out0, out0Offset + done * out0Stride, out0Stride);
+    if (!xorWords) copyStrided(words1, n, out1, out1Offset + done * out1Stride, out1Stride);
+  }
+}
+
+function copyStrided(
+  source: Uint32Array,
+  count: number,
+  out: Uint32Array,
+  offset: number,
+  stride: number,
+): void {
+  if (stride === 1) {
+    out.set(source.subarray(0, count), offset);
+    return;
+  }
+  for (let j = 0; j < count; j++) out[offset + j * stride] = source[j];
 }
 
 /**

@@ -65,6 +65,7 @@ import {
   INTEGER_INFO,
   mathIn,
   roundTo,
+  shapeSize,
   uniformKernel,
 } from "@jrng/core/internal";
 import {
@@ -93,6 +94,12 @@ import {
   signbit,
 } from "./sampling.js";
 import { outputShape, param, type ParamLike, type Size } from "./size.js";
+import { drawBySlices } from "./slices.js";
+import type { SliceTask } from "./slice-tasks.js";
+import { allocateOutput, checkThreads, runTask } from "./threads.js";
+
+/** `Omit` applied to each member of a union. */
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 import {
   streamFromKey,
   readState,
@@ -139,6 +146,17 @@ export interface JRNGOptions {
    * {@link JRNG.createFromState}); the synchronous constructors accept only `"cpu"`.
    */
   device?: "cpu" | "webgpu" | "auto";
+  /**
+   * How many threads large draws may use (default: the machine's
+   * parallelism, at most 8; `1` turns threads off). In Node, `random`,
+   * `uniform` (float32, scalar bounds), `integers` (int32, scalar bounds),
+   * `standardNormal`, `normal`, `standardGamma` and `gamma` (float32, scalar
+   * shape) above a size per method (2^18 elements for `random`) are cut into
+   * slices computed by a pool of worker threads started on first need
+   * (spec/sharding.md); the result is the same, bit for bit, as on one
+   * thread. Browsers always use one thread.
+   */
+  threads?: number;
 }
 
 /** Options of float-valued methods. */
@@ -286,6 +304,7 @@ function checkOptions(owner: string, options: unknown): Required<JRNGOptions> {
     x64 = false,
     dtype,
     device,
+    threads,
   } = optionsObject(owner, options);
   if (stream !== "split" && stream !== "fold_in") {
     throw new TypeError(`options.stream must be "split" or "fold_in", got ${describe(stream)}`);
@@ -302,6 +321,7 @@ function checkOptions(owner: string, options: unknown): Required<JRNGOptions> {
     x64: checkedX64,
     dtype: checkFloatDType("options.dtype", dtype ?? (checkedX64 ? "float64" : "float32")),
     device: checkDevice(device),
+    threads: checkThreads(threads),
   };
 }
 
@@ -354,6 +374,7 @@ export class JRNG {
   readonly x64: boolean;
   #backend: ArrayBackend;
   #device: "cpu" | "webgpu" = "cpu";
+  #threads: number;
 
   /**
    * A generator seeded like `jax.random.key(seed)`.
@@ -368,6 +389,7 @@ export class JRNG {
     requireCpu(checked.device, "new JRNG", "JRNG.create");
     this.dtype = checked.dtype;
     this.x64 = checked.x64;
+    this.#threads = checked.threads;
     this.#backend = jaxBackend;
     this.#stream = streamFromKey(
       checked.stream,
@@ -414,6 +436,7 @@ export class JRNG {
       checked.x64,
       jaxBackend,
       "cpu",
+      checked.threads,
     );
   }
 
@@ -479,8 +502,9 @@ export class JRNG {
     x64: boolean,
     backend: ArrayBackend,
     device: "cpu" | "webgpu",
+    threads?: number,
   ): JRNG {
-    const rng = new JRNG(0, { dtype, x64 });
+    const rng = new JRNG(0, { dtype, x64, threads });
     rng.#stream = stream;
     rng.#backend = backend;
     rng.#device = device;
@@ -566,7 +590,7 @@ export class JRNG {
     const { children, next } = this.#stream.spawn(count);
     this.#stream = next;
     return children.map((child) =>
-      JRNG.#fromStream(child, this.dtype, this.x64, this.#backend, this.#device),
+      JRNG.#fromStream(child, this.dtype, this.x64, this.#backend, this.#device, this.#threads),
     );
   }
 
@@ -617,6 +641,46 @@ export class JRNG {
     return dtype === "float32" ? { op, shape, dtype, params } : undefined;
   }
 
+  /** Run a slice task of this draw into a new array, on this generator's threads when large. */
+  #runTask<T extends Float32Array | Int32Array>(
+    Type: { new (buffer: ArrayBuffer): T; new (length: number): T },
+    task: DistributiveOmit<SliceTask, "key">,
+    subkey: Key,
+  ): T {
+    const out = allocateOutput(Type, task.op, task.total, this.#threads);
+    runTask({ ...task, key: [subkey[0], subkey[1]] } as SliceTask, out, this.#threads);
+    return out;
+  }
+
+  /** `normal(key, shape, dtype)`: float32 as a slice task, float64 slice by slice. */
+  #standardNormal(key: Key, shape: number[], dtype: FloatDType, core: CoreOptions): NdArray {
+    if (dtype === "float32") {
+      const total = shapeSize(shape);
+      const { partitionable = true, x64 = false } = core;
+      const task = { op: "normal32" as const, partitionable, x64, total };
+      return { dtype, shape, data: this.#runTask(Float32Array, task, key) };
+    }
+    return drawBySlices(dtype, shape, (slice) => normal(key, shape, dtype, { ...core, slice }));
+  }
+
+  /** `gamma(key, a, shape, dtype)`: float32 with one `a` as a slice task. */
+  #gamma(
+    key: Key,
+    ks: Float64Array,
+    shape: number[],
+    dtype: FloatDType,
+    core: CoreOptions,
+  ): NdArray {
+    const a = scalarOf(ks);
+    if (dtype === "float32" && a !== undefined && ks.length > 0) {
+      const total = shapeSize(shape);
+      const { partitionable = true, x64 = false } = core;
+      const task = { op: "gamma32" as const, partitionable, x64, total, a };
+      return { dtype, shape, data: this.#runTask(Float32Array, task, key) };
+    }
+    return gamma(key, asParam(ks, shape, dtype), shape, dtype, core);
+  }
+
   /** The dtype of a Python float in JAX: float64 with x64, else float32. */
   get #pythonFloat(): FloatDType {
     return this.x64 ? "float64" : "float32";
@@ -651,7 +715,15 @@ export class JRNG {
       (subkey, partitionable) => ({
         dtype,
         shape,
-        data: uniformKernel(subkey, shape, dtype, [0], [1], partitionable),
+        // float32: the fused fill, straight into the result's buffer, on threads if large.
+        data:
+          dtype === "float32"
+            ? this.#runTask(
+                Float32Array,
+                { op: "uniform32", partitionable, x64: this.x64, total: shapeSize(shape) },
+                subkey,
+              )
+            : uniformKernel(subkey, shape, dtype, [0], [1], partitionable),
       }),
       JRNG.#float32("uniform", dtype, shape, { minval: 0, maxval: 1 }),
     );
@@ -674,25 +746,45 @@ export class JRNG {
     const lowParam = param("low", low);
     const highParam = param("high", high);
     const shape = outputShape("uniform", size, lowParam, highParam);
-    const lows = broadcastParam(lowParam, shape);
-    const highs = broadcastParam(highParam, shape);
-    lows.forEach((lowValue, i) => {
-      const range = highs[i] - lowValue;
-      if (!Number.isFinite(range)) {
-        throw new RangeError(
-          `uniform: high - low must be finite, got low ${lowValue} and high ${highs[i]}`,
-        );
-      }
-      if (range < 0) {
-        throw new RangeError(`uniform: high - low < 0 (got low = ${lowValue}, high = ${highs[i]})`);
-      }
-    });
+    // One low and one high stay scalars: no per-element broadcast.
+    const scalarBounds = lowParam.data.length === 1 && highParam.data.length === 1;
+    const lows = scalarBounds ? lowParam.data : broadcastParam(lowParam, shape);
+    const highs = scalarBounds ? highParam.data : broadcastParam(highParam, shape);
+    // As NumPy, the checks run over the result's elements (none for an empty one).
+    if (shapeSize(shape) > 0)
+      lows.forEach((lowValue, i) => {
+        const range = highs[i] - lowValue;
+        if (!Number.isFinite(range)) {
+          throw new RangeError(
+            `uniform: high - low must be finite, got low ${lowValue} and high ${highs[i]}`,
+          );
+        }
+        if (range < 0) {
+          throw new RangeError(
+            `uniform: high - low < 0 (got low = ${lowValue}, high = ${highs[i]})`,
+          );
+        }
+      });
     const [minval, maxval] = [scalarOf(lows), scalarOf(highs)];
     return this.#draw(
       (subkey, partitionable) => ({
         dtype,
         shape,
-        data: uniformKernel(subkey, shape, dtype, lows, highs, partitionable),
+        data:
+          dtype === "float32" && scalarBounds
+            ? this.#runTask(
+                Float32Array,
+                {
+                  op: "uniformRange32",
+                  partitionable,
+                  x64: this.x64,
+                  total: shapeSize(shape),
+                  low: lows[0],
+                  high: highs[0],
+                },
+                subkey,
+              )
+            : uniformKernel(subkey, shape, dtype, lows, highs, partitionable),
       }),
       minval === undefined || maxval === undefined
         ? undefined
@@ -763,6 +855,9 @@ export class JRNG {
    * @throws RangeError if `scale < 0`.
    */
   normal(loc: ParamLike = 0, scale: ParamLike = 1, size?: Size, options?: FloatOptions): JaxArray {
+    if (typeof loc === "number" && typeof scale === "number") {
+      return this.#scalarNormal(loc, scale, size, options);
+    }
     return this.#floatDraw(
       "normal",
       size,
@@ -772,13 +867,50 @@ export class JRNG {
       ],
       options,
       (key, shape, dtype, [locs, scales], core) =>
-        locScale(normal(key, shape, dtype, core), locs, scales),
+        locScale(this.#standardNormal(key, shape, dtype, core), locs, scales),
       ([, scales]) => checkDomain("normal", "scale", scales, signbit, "scale < 0"),
       // On a device only the standard normal: loc + scale · z there could be fused (an FMA).
       (shape, dtype, [locs, scales]) =>
         locs.every((l) => l === 0) && scales.every((s) => s === 1)
           ? JRNG.#float32("normal", dtype, shape)
           : undefined,
+    );
+  }
+
+  /**
+   * {@link JRNG.normal} with one `loc` and one `scale`: the same checks and
+   * values, without broadcasting them, float32 as a slice task (threads).
+   */
+  #scalarNormal(
+    loc: number,
+    scale: number,
+    size: Size,
+    options: FloatOptions | undefined,
+  ): JaxArray {
+    const dtype = this.#floatDType("normal", options);
+    const shape = outputShape("normal", size, param("loc", loc), param("scale", scale));
+    const total = shapeSize(shape);
+    // As the broadcast path: the check runs over the result's elements (none for an empty one).
+    if (total > 0) checkDomain("normal", "scale", Float64Array.of(scale), signbit, "scale < 0");
+    return this.#draw(
+      (key, partitionable) =>
+        dtype === "float32"
+          ? {
+              dtype,
+              shape,
+              data: this.#runTask(
+                Float32Array,
+                { op: "normalLocScale32", partitionable, x64: this.x64, total, loc, scale },
+                key,
+              ),
+            }
+          : locScale(
+              this.#standardNormal(key, shape, dtype, { partitionable, x64: this.x64 }),
+              new Float64Array(total).fill(loc),
+              new Float64Array(total).fill(scale),
+            ),
+      // On a device only the standard normal: loc + scale · z there could be fused (an FMA).
+      loc === 0 && scale === 1 ? JRNG.#float32("normal", dtype, shape) : undefined,
     );
   }
 
@@ -797,7 +929,7 @@ export class JRNG {
       size,
       [],
       options,
-      (key, shape, dtype, _, core) => normal(key, shape, dtype, core),
+      (key, shape, dtype, _, core) => this.#standardNormal(key, shape, dtype, core),
       undefined,
       (shape, dtype) => JRNG.#float32("normal", dtype, shape),
     );
@@ -903,6 +1035,24 @@ export class JRNG {
         return drawn;
       }
     }
+    if (dtype === "int32" && lows.values.length === 1 && highs.values.length === 1) {
+      // Scalar bounds: no bigint broadcast; the fused int32 fill, straight into the result.
+      const [l, h] = [lows.values[0], highs.values[0] + (endpoint ? 1n : 0n)];
+      check(l, h);
+      const { subkey, next } = this.#stream.next();
+      const task = {
+        op: "randint32" as const,
+        partitionable: this.partitionable,
+        x64: this.x64,
+        total: shapeSize(shape),
+        low: Number(l),
+        high: Number(h),
+      };
+      const data = this.#runTask(Int32Array, task, subkey);
+      const result = this.#backend.toArray({ dtype, shape, data });
+      this.#stream = next;
+      return result;
+    }
     const lowValues = broadcastBigInts(lows, shape);
     const highValues = broadcastBigInts(highs, shape).map((h) => (endpoint ? h + 1n : h));
     lowValues.forEach((l, i) => check(l, highValues[i]));
@@ -978,7 +1128,7 @@ export class JRNG {
       size,
       [["shape", shape]],
       options,
-      (key, out, dtype, [ks], core) => gamma(key, asParam(ks, out, dtype), out, dtype, core),
+      (key, out, dtype, [ks], core) => this.#gamma(key, ks, out, dtype, core),
       ([ks]) => checkDomain("standardGamma", "shape", ks, signbit, "shape < 0"),
     );
   }
@@ -1003,7 +1153,7 @@ export class JRNG {
       ],
       options,
       (key, out, dtype, [ks, scales], core) =>
-        scaled(gamma(key, asParam(ks, out, dtype), out, dtype, core), scales),
+        scaled(this.#gamma(key, ks, out, dtype, core), scales),
       ([ks, scales]) => {
         checkDomain("gamma", "shape", ks, signbit, "shape < 0");
         checkDomain("gamma", "scale", scales, signbit, "scale < 0");

@@ -17,6 +17,7 @@ export const GENERATOR_OPTION_KEYS: readonly string[] = [
   "dtype",
   "device",
   "x64",
+  "threads",
 ];
 
 /** The keys `JRNG.fromState` accepts besides the state (stream and mode come from it). */

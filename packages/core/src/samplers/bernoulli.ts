@@ -11,10 +11,17 @@
 import { roundTo } from "../float.js";
 import { checkKey, type Key, type KeyLike } from "../keys.js";
 import { shapeSize, type FloatDType, type NdArray } from "../ndarray.js";
-import { isPartitionable, isX64, type X64Options } from "../options.js";
+import {
+  isPartitionable,
+  isX64,
+  SLICE_OPTION_KEYS,
+  type SliceOptions,
+  type X64Options,
+} from "../options.js";
 
 export { isX64, type X64Options };
-import { broadcastParam, resolveShape, toParam, type ArrayParam } from "../params.js";
+import { resolveShape, toParam, type ArrayParam } from "../params.js";
+import { sampleElements } from "../slice.js";
 import { describe } from "../validate.js";
 import { unitFloats } from "./uniform.js";
 
@@ -51,7 +58,7 @@ export type BernoulliMode = "low" | "high";
  * @param p - the mean, a number or array broadcast-compatible with `shape` (default 0.5).
  * @param shape - the result shape; default (`undefined`) is `p`'s shape.
  * @param mode - `"low"` (default) or `"high"`.
- * @param options - the threefry mode (default partitionable) and `x64`.
+ * @param options - the threefry mode (default partitionable) and `slice: [start, end]` for a slice of the result (spec/sharding.md) and `x64`.
  * @returns a `bool` array (bytes 0/1).
  * @throws TypeError for a bad key, shape or `p` (an integer NdArray `p` included, as JAX).
  * @throws RangeError for a bad `mode` or if `p` does not broadcast to `shape`.
@@ -61,7 +68,7 @@ export function bernoulli(
   p: ArrayParam = 0.5,
   shape?: number | readonly number[],
   mode: BernoulliMode = "low",
-  options?: X64Options,
+  options?: SliceOptions,
 ): NdArray<"bool"> {
   if (mode !== "low" && mode !== "high") {
     throw new RangeError(`bernoulli: got mode=${describe(mode)}, expected "high" or "low"`);
@@ -76,19 +83,14 @@ export function bernoulli(
   }
   const prob = toParam("p", p);
   const checkedShape = resolveShape("bernoulli", shape, prob);
-  const partitionable = isPartitionable(options);
-  return {
-    dtype: "bool",
-    shape: checkedShape,
-    data: bernoulliKernel(
-      checkedKey,
-      checkedShape,
-      dtype,
-      broadcastParam(prob, checkedShape),
-      mode,
-      partitionable,
-    ),
-  };
+  const partitionable = isPartitionable(options, undefined, SLICE_OPTION_KEYS);
+  const { shape: resultShape, data } = sampleElements(
+    checkedKey,
+    checkedShape,
+    options,
+    (k, s, broadcast) => bernoulliKernel(k, s, dtype, broadcast(prob), mode, partitionable),
+  );
+  return { dtype: "bool", shape: resultShape, data };
 }
 
 /**

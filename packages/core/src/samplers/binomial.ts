@@ -16,19 +16,20 @@
  */
 import { checkKey, type Key, type KeyLike } from "../keys.js";
 import { allocate, shapeSize, type FloatDType, type NdArray } from "../ndarray.js";
-import { defaultFloatDType, isPartitionable, isX64, type ThreefryOptions } from "../options.js";
 import {
-  broadcastParam,
-  promotedFloatDType,
-  resolveShape,
-  toParam,
-  type ArrayParam,
-} from "../params.js";
+  defaultFloatDType,
+  isPartitionable,
+  isX64,
+  SLICE_OPTION_KEYS,
+  type SliceOptions,
+} from "../options.js";
+import { type ArrayParam, promotedFloatDType, resolveShape, toParam } from "../params.js";
 import { convertFloats, roundTo } from "../float.js";
 import { splitKey } from "../random-words.js";
 import { checkFloatDType } from "../validate.js";
 import { unitFloats } from "./uniform.js";
 import { mathIn } from "../xla-math/by-dtype.js";
+import { sampleElements } from "../slice.js";
 
 /**
  * Sample binomial counts (as floats) of `n` trials with success probability
@@ -54,7 +55,7 @@ import { mathIn } from "../xla-math/by-dtype.js";
  * @param p - the success probability, a number or array broadcast-compatible with `shape`.
  * @param shape - the result shape; default (`undefined`) is the broadcast of `n` and `p`.
  * @param dtype - `"float32"` or `"float64"`; default `"float32"`, or `"float64"` with `options.x64` (JAX's default float).
- * @param options - the threefry mode (default partitionable) and `x64` (default `false`).
+ * @param options - the threefry mode (default partitionable) and `x64` (default `false`); `slice: [start, end]` for a slice of the result (spec/sharding.md).
  * @throws TypeError for a bad key, shape, dtype, `n` or `p`.
  * @throws RangeError if `n` and `p` do not broadcast to `shape`.
  */
@@ -64,28 +65,28 @@ export function binomial(
   p: ArrayParam,
   shape?: number | readonly number[],
   dtype?: FloatDType,
-  options?: ThreefryOptions,
+  options?: SliceOptions,
 ): NdArray<FloatDType> {
   const checkedKey = checkKey("binomial", key);
   const checkedDType = checkFloatDType("dtype", dtype ?? defaultFloatDType(options));
   const count = toParam("n", n);
   const prob = toParam("p", p);
   const checkedShape = resolveShape("binomial", shape, count, prob);
-  const partitionable = isPartitionable(options);
+  const partitionable = isPartitionable(options, undefined, SLICE_OPTION_KEYS);
   // A float64 result implies x64 (JAX has no float64 without it).
   const x64 = isX64(options) || checkedDType === "float64";
   const computeDType = promotedFloatDType([p], checkedDType, x64);
-  const counts = binomialKernel(
+  const { shape: resultShape, data: counts } = sampleElements(
     checkedKey,
     checkedShape,
-    computeDType,
-    broadcastParam(count, checkedShape),
-    broadcastParam(prob, checkedShape),
-    partitionable,
+    options,
+    (k, s, broadcast) =>
+      binomialKernel(k, s, computeDType, broadcast(count), broadcast(prob), partitionable),
+    false,
   );
   return {
     dtype: checkedDType,
-    shape: checkedShape,
+    shape: resultShape,
     data: computeDType === checkedDType ? counts : convertFloats(checkedDType, counts),
   };
 }

@@ -16,7 +16,7 @@
 import { f32, finfo, roundTo } from "../float.js";
 import type { Key, KeyLike } from "../keys.js";
 import { allocate, shapeSize, type FloatDType, type NdArray } from "../ndarray.js";
-import type { ThreefryOptions } from "../options.js";
+import type { SliceOptions } from "../options.js";
 import { sampleShapeOnly } from "./shape-only.js";
 import { uniformKernel } from "./uniform.js";
 import { mathIn } from "../xla-math/by-dtype.js";
@@ -32,7 +32,7 @@ import { mathIn } from "../xla-math/by-dtype.js";
  * @param key - the key.
  * @param shape - the result shape (default `[]`).
  * @param dtype - `"float32"` or `"float64"`; default `"float32"`, or `"float64"` with `options.x64` (JAX's default float).
- * @param options - the threefry mode (default partitionable) and `x64` (default `false`, JAX's `jax_enable_x64`).
+ * @param options - the threefry mode (default partitionable) and `x64` (default `false`, JAX's `jax_enable_x64`); `slice: [start, end]` for a slice of the result (spec/sharding.md).
  * @throws TypeError for a bad key, shape, dtype or options.
  * @throws RangeError for a shape with too many elements.
  */
@@ -40,7 +40,7 @@ export function cauchy(
   key: KeyLike,
   shape: number | readonly number[] = [],
   dtype?: FloatDType,
-  options?: ThreefryOptions,
+  options?: SliceOptions,
 ): NdArray<FloatDType> {
   return sampleShapeOnly("cauchy", cauchyKernel, key, shape, dtype, options);
 }

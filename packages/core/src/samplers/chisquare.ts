@@ -35,7 +35,7 @@ import { mathIn } from "../xla-math/by-dtype.js";
  * @param df - the degrees of freedom, broadcast-compatible with `shape`.
  * @param shape - the result shape; default (`undefined`) is `df`'s shape.
  * @param dtype - `"float32"` or `"float64"`; default `"float32"`, or `"float64"` with `options.x64` (JAX's default float).
- * @param options - the threefry mode (default partitionable) and `method` (default `"exact"`).
+ * @param options - the threefry mode (default partitionable) and `method` (default `"exact"`); `slice: [start, end]` for a slice of the result (spec/sharding.md).
  * @throws TypeError for a bad key, shape, dtype, a float64 NdArray parameter with `dtype` float32 (JAX's `_check_all_safe_to_cast`), `df` or options.
  * @throws RangeError if `df` does not broadcast to `shape`, or for an unknown `method`.
  */

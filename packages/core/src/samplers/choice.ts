@@ -15,6 +15,7 @@
  *
  * @module
  */
+import { randint32Into } from "../bulk.js";
 import { roundTo } from "../float.js";
 import { checkKey, type Key, type KeyLike } from "../keys.js";
 import { allocate, shapeSize, type DType, type FloatDType, type NdArray } from "../ndarray.js";
@@ -243,6 +244,7 @@ export function choiceIndices(
   const draws = shapeSize(shape);
   const out = new Int32Array(draws);
   if (p === undefined) {
+    if (replace && !x64 && n <= 2 ** 31) return randint32Into(key, out, 0, n, partitionable);
     if (replace) {
       const ind = randintKernel(
         key,

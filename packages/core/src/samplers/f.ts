@@ -13,7 +13,7 @@
 import { roundTo } from "../float.js";
 import { checkKey, type Key, type KeyLike } from "../keys.js";
 import { allocate, shapeSize, type FloatDType, type NdArray } from "../ndarray.js";
-import type { ThreefryOptions } from "../options.js";
+import type { SliceOptions } from "../options.js";
 import type { ArrayParam } from "../params.js";
 import { splitKey } from "../random-words.js";
 import { chisquareKernel } from "./chisquare.js";
@@ -31,7 +31,7 @@ import { sampleCastFloatParams } from "./float-params.js";
  * @param dfden - the denominator's degrees of freedom, broadcast-compatible with `shape`.
  * @param shape - the result shape; default (`undefined`) is the broadcast of both parameters.
  * @param dtype - `"float32"` or `"float64"`; default `"float32"`, or `"float64"` with `options.x64` (JAX's default float).
- * @param options - the threefry mode (default partitionable) and `x64` (default `false`, JAX's `jax_enable_x64`).
+ * @param options - the threefry mode (default partitionable) and `x64` (default `false`, JAX's `jax_enable_x64`); `slice: [start, end]` for a slice of the result (spec/sharding.md).
  * @throws TypeError for a bad key, shape, dtype, a float64 NdArray parameter with `dtype` float32 (JAX's `_check_all_safe_to_cast`), parameter or options.
  * @throws RangeError if the parameters do not broadcast (to `shape`).
  */
@@ -41,7 +41,7 @@ export function f(
   dfden: ArrayParam,
   shape?: number | readonly number[] | null,
   dtype?: FloatDType,
-  options?: ThreefryOptions,
+  options?: SliceOptions,
 ): NdArray<FloatDType> {
   const checkedKey = checkKey("f", key);
   return sampleCastFloatParams(

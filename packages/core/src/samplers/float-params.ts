@@ -19,16 +19,20 @@ import type { FloatDType, NdArray } from "../ndarray.js";
 import {
   defaultFloatDType,
   isPartitionable,
-  THREEFRY_OPTION_KEYS,
-  type ThreefryOptions,
+  SLICE_OPTION_KEYS,
+  type SliceOptions,
 } from "../options.js";
-import { broadcastParam, checkSafeToCast, resolveShape, toParam } from "../params.js";
+import { checkSafeToCast, resolveShape, toParam } from "../params.js";
+import { sampleElements } from "../slice.js";
 import { checkFloatDType } from "../validate.js";
 
 /**
  * A sampler's kernel behind its parameters: the checked key, shape and dtype,
- * the parameters broadcast to the shape (in the order they were named), and
- * the threefry mode.
+ * the parameters broadcast to the shape (in the order they were named), the
+ * threefry mode, and for each parameter whether it is broadcast — its shape
+ * is not the whole result's — which changes how XLA compiles some samplers.
+ * With `options.slice` the shape is the slice's and the parameters are cut to
+ * it, while `broadcast` still compares with the whole result's shape.
  */
 export type FloatParamsKernel = (
   key: Key,
@@ -36,7 +40,13 @@ export type FloatParamsKernel = (
   dtype: FloatDType,
   params: readonly Float64Array[],
   partitionable: boolean,
+  broadcast: readonly boolean[],
 ) => Float32Array | Float64Array;
+
+/** Whether a parameter of shape `param` is broadcast to the result shape `shape` (shapes differ). */
+function isBroadcast(param: readonly number[], shape: readonly number[]): boolean {
+  return param.length !== shape.length || param.some((extent, axis) => extent !== shape[axis]);
+}
 
 /**
  * Check the arguments of sampler `name` — key, dtype, each of `params` read
@@ -50,7 +60,7 @@ export function sampleFloatParams(
   params: Readonly<Record<string, unknown>>,
   shape: unknown,
   dtype: FloatDType | undefined,
-  options: ThreefryOptions | undefined,
+  options: SliceOptions | undefined,
   kernel: FloatParamsKernel,
 ): NdArray<FloatDType> {
   const checkedKey = checkKey(name, key);
@@ -59,18 +69,22 @@ export function sampleFloatParams(
   const read = entries.map(([param, value]) => toParam(param, value));
   const checkedShape = resolveShape(name, shape, ...read);
   for (const [param, value] of entries) checkSafeToCast(name, param, value, checkedDType);
-  const partitionable = isPartitionable(options);
-  return {
-    dtype: checkedDType,
-    shape: checkedShape,
-    data: kernel(
-      checkedKey,
-      checkedShape,
-      checkedDType,
-      read.map((p) => broadcastParam(p, checkedShape)),
-      partitionable,
-    ),
-  };
+  const partitionable = isPartitionable(options, undefined, SLICE_OPTION_KEYS);
+  const { shape: resultShape, data } = sampleElements(
+    checkedKey,
+    checkedShape,
+    options,
+    (k, s, broadcast) =>
+      kernel(
+        k,
+        s,
+        checkedDType,
+        read.map(broadcast),
+        partitionable,
+        read.map((p) => isBroadcast(p.shape, checkedShape)),
+      ),
+  );
+  return { dtype: checkedDType, shape: resultShape, data };
 }
 
 /**
@@ -86,9 +100,9 @@ export function sampleCastFloatParams(
   params: Readonly<Record<string, unknown>>,
   shape: unknown,
   dtype: FloatDType | undefined,
-  options: ThreefryOptions | undefined,
+  options: SliceOptions | undefined,
   kernel: FloatParamsKernel,
-  optionKeys: readonly string[] = THREEFRY_OPTION_KEYS,
+  optionKeys: readonly string[] = SLICE_OPTION_KEYS,
 ): NdArray<FloatDType> {
   const checkedDType = checkFloatDType("dtype", dtype ?? defaultFloatDType(options));
   const entries = Object.entries(params);
@@ -97,15 +111,19 @@ export function sampleCastFloatParams(
   const checkedShape = resolveShape(name, shape, ...read);
   const partitionable = isPartitionable(options, name, optionKeys);
   const round = roundTo(checkedDType);
-  return {
-    dtype: checkedDType,
-    shape: checkedShape,
-    data: kernel(
-      checkedKey,
-      checkedShape,
-      checkedDType,
-      read.map((p) => broadcastParam(p, checkedShape).map(round)),
-      partitionable,
-    ),
-  };
+  const { shape: resultShape, data } = sampleElements(
+    checkedKey,
+    checkedShape,
+    options,
+    (k, s, broadcast) =>
+      kernel(
+        k,
+        s,
+        checkedDType,
+        read.map((p) => broadcast(p).map(round)),
+        partitionable,
+        read.map((p) => isBroadcast(p.shape, checkedShape)),
+      ),
+  );
+  return { dtype: checkedDType, shape: resultShape, data };
 }

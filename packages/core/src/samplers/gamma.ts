@@ -34,22 +34,22 @@ import { allocate, shapeSize, type FloatDType, type NdArray } from "../ndarray.j
 import {
   defaultFloatDType,
   isPartitionable,
-  THREEFRY_OPTION_KEYS,
-  type ThreefryOptions,
+  SLICE_OPTION_KEYS,
+  type SliceOptions,
 } from "../options.js";
-import { broadcastParam, resolveShape, toParam, type ArrayParam } from "../params.js";
-import { splitKey } from "../random-words.js";
-import { splitWords } from "../split.js";
+import { resolveShape, toParam, type ArrayParam } from "../params.js";
+import { splitKey, splitPerElement } from "../random-words.js";
 import { checkFloatDType, describe } from "../validate.js";
 import { normalKernel } from "./normal.js";
 import { unitFloats } from "./uniform.js";
+import { sampleElements } from "../slice.js";
 import { mathIn } from "../xla-math/by-dtype.js";
 
 /** The sampling algorithm of the gamma family (JAX's keyword-only `method`). */
 export type GammaMethod = "exact" | "approximate";
 
 /** Options of the gamma family: the threefry mode and JAX's keyword-only `method`. */
-export interface GammaOptions extends ThreefryOptions {
+export interface GammaOptions extends SliceOptions {
   /**
    * `"exact"` (default, JAX's default): Marsaglia–Tsang rejection per
    * element. `"approximate"`: JAX's loop-free `_gamma_approx`, which carries
@@ -59,7 +59,7 @@ export interface GammaOptions extends ThreefryOptions {
 }
 
 /** The option keys of the gamma family: the threefry mode, `x64` and `method`. */
-export const GAMMA_OPTION_KEYS: readonly string[] = [...THREEFRY_OPTION_KEYS, "method"];
+export const GAMMA_OPTION_KEYS: readonly string[] = [...SLICE_OPTION_KEYS, "method"];
 
 /**
  * Read JAX's `method` keyword from the options of `name`.
@@ -90,7 +90,7 @@ export function checkGammaMethod(name: string, options: GammaOptions | undefined
  * @param a - the shape parameter, a number or array broadcast-compatible with `shape`.
  * @param shape - the result shape; default (`undefined`) is `a`'s shape.
  * @param dtype - `"float32"` or `"float64"`; default `"float32"`, or `"float64"` with `options.x64` (JAX's default float).
- * @param options - the threefry mode (default partitionable) and `method` (default `"exact"`).
+ * @param options - the threefry mode (default partitionable) and `method` (default `"exact"`); `slice: [start, end]` for a slice of the result (spec/sharding.md).
  * @throws TypeError for a bad key, shape, dtype, `a` or options.
  * @throws RangeError if `a` does not broadcast to `shape`, or for an unknown `method`.
  *
@@ -123,7 +123,7 @@ export function gamma(
  * @param a - the shape parameter, a number or array broadcast-compatible with `shape`.
  * @param shape - the result shape; default (`undefined`) is `a`'s shape.
  * @param dtype - `"float32"` or `"float64"`; default `"float32"`, or `"float64"` with `options.x64` (JAX's default float).
- * @param options - the threefry mode (default partitionable) and `method` (default `"exact"`).
+ * @param options - the threefry mode (default partitionable) and `method` (default `"exact"`); `slice: [start, end]` for a slice of the result (spec/sharding.md).
  * @throws TypeError for a bad key, shape, dtype, `a` or options.
  * @throws RangeError if `a` does not broadcast to `shape`, or for an unknown `method`.
  */
@@ -153,13 +153,15 @@ function gammaFamily(
   const checkedShape = resolveShape(name, shape, alpha);
   const partitionable = isPartitionable(options, name, GAMMA_OPTION_KEYS);
   const round = roundTo(checkedDType);
-  const a32 = broadcastParam(alpha, checkedShape).map(round);
   const kernel = logSpace ? loggammaKernel : gammaKernel;
-  return {
-    dtype: checkedDType,
-    shape: checkedShape,
-    data: kernel(checkedKey, checkedShape, checkedDType, a32, partitionable, method),
-  };
+  const { shape: resultShape, data } = sampleElements(
+    checkedKey,
+    checkedShape,
+    options,
+    (k, s, broadcast) =>
+      kernel(k, s, checkedDType, broadcast(alpha).map(round), partitionable, method),
+  );
+  return { dtype: checkedDType, shape: resultShape, data };
 }
 
 /**
@@ -215,7 +217,7 @@ export function gammaExactKernel(
   const size = shapeSize(shape);
   const out = allocate(dtype, size);
   if (size === 0) return out;
-  const keys = splitWords(key[0], key[1], size, partitionable);
+  const keys = splitPerElement(key, size, partitionable);
   for (let i = 0; i < size; i++) {
     const elementKey = keys.subarray(2 * i, 2 * i + 2);
     out[i] = gammaOne(elementKey, a[i], dtype, logSpace, partitionable, inverseAlpha);

@@ -14,12 +14,20 @@
 import { roundTo } from "../float.js";
 import { checkKey, type Key, type KeyLike } from "../keys.js";
 import { allocate, shapeSize, type FloatDType, type NdArray } from "../ndarray.js";
-import { defaultFloatDType, isPartitionable, isX64, type ThreefryOptions } from "../options.js";
+import {
+  defaultFloatDType,
+  isPartitionable,
+  isX64,
+  SLICE_OPTION_KEYS,
+  type SliceOptions,
+  type ThreefryOptions,
+} from "../options.js";
 import { splitKey } from "../random-words.js";
 import { checkFloatDType, checkShape, describe } from "../validate.js";
 import { gammaKernel } from "./gamma.js";
 import { unitFloats } from "./uniform.js";
 import { mathIn } from "../xla-math/by-dtype.js";
+import { sampleElements } from "../slice.js";
 
 /**
  * Check the `p` of `generalizedNormal` / `ball`: a number (JAX documents a
@@ -53,7 +61,7 @@ export function checkShapeExponent(name: string, p: unknown): number {
  * @param p - the shape parameter, a number.
  * @param shape - the result shape (default `[]`).
  * @param dtype - `"float32"` or `"float64"`; default `"float32"`, or `"float64"` with `options.x64` (JAX's default float).
- * @param options - the threefry mode (default partitionable) and `x64` (default `false`).
+ * @param options - the threefry mode (default partitionable) and `x64` (default `false`); `slice: [start, end]` for a slice of the result (spec/sharding.md).
  * @throws TypeError for a bad key, `p`, shape, dtype or options.
  * @throws RangeError for a shape with too many elements.
  */
@@ -62,25 +70,18 @@ export function generalizedNormal(
   p: number,
   shape: number | readonly number[] = [],
   dtype?: FloatDType,
-  options?: ThreefryOptions,
+  options?: SliceOptions,
 ): NdArray<FloatDType> {
   const checkedShape = checkShape("shape", shape);
   const checkedKey = checkKey("generalizedNormal", key);
   const checkedDType = checkFloatDType("dtype", dtype ?? defaultFloatDType(options));
   const exponent = checkShapeExponent("p", p);
-  const partitionable = isPartitionable(options);
-  return {
-    dtype: checkedDType,
-    shape: checkedShape,
-    data: generalizedNormalKernel(
-      checkedKey,
-      checkedShape,
-      checkedDType,
-      exponent,
-      partitionable,
-      signFloatDType(checkedDType, options),
-    ),
-  };
+  const partitionable = isPartitionable(options, undefined, SLICE_OPTION_KEYS);
+  const signDType = signFloatDType(checkedDType, options);
+  const { shape: resultShape, data } = sampleElements(checkedKey, checkedShape, options, (k, s) =>
+    generalizedNormalKernel(k, s, checkedDType, exponent, partitionable, signDType),
+  );
+  return { dtype: checkedDType, shape: resultShape, data };
 }
 
 /**

@@ -18,12 +18,19 @@ import {
   type NdArray,
   type TypedArrayOf,
 } from "../ndarray.js";
-import { defaultIntDType, isPartitionable, isX64, type X64Options } from "../options.js";
-import { broadcastParam, resolveShape, toParam, type ArrayParam } from "../params.js";
+import {
+  defaultIntDType,
+  isPartitionable,
+  isX64,
+  SLICE_OPTION_KEYS,
+  type SliceOptions,
+} from "../options.js";
+import { resolveShape, toParam, type ArrayParam } from "../params.js";
 import { paramFloatDType } from "./bernoulli.js";
 import { checkIntegerDType, floatToInteger, INTEGER_INFO, type IntegerDType } from "./randint.js";
 import { unitFloats } from "./uniform.js";
 import { mathIn } from "../xla-math/by-dtype.js";
+import { sampleElements } from "../slice.js";
 
 /**
  * Sample geometric counts with success probability `p`, as
@@ -42,7 +49,7 @@ import { mathIn } from "../xla-math/by-dtype.js";
  * @param p - success probability, a number or array broadcast-compatible with `shape`.
  * @param shape - the result shape; default (`undefined`) is `p`'s shape.
  * @param dtype - an integer dtype; default `"int32"`, or `"int64"` with `options.x64`.
- * @param options - the threefry mode (default partitionable) and `x64`.
+ * @param options - the threefry mode (default partitionable) and `x64`; `slice: [start, end]` for a slice of the result (spec/sharding.md).
  * @throws TypeError for a bad key, shape, dtype or `p`.
  * @throws RangeError if `p` does not broadcast to `shape`.
  */
@@ -51,7 +58,7 @@ export function geometric<D extends IntegerDType = "int32">(
   p: ArrayParam,
   shape?: number | readonly number[],
   dtype?: D,
-  options?: X64Options,
+  options?: SliceOptions,
 ): NdArray<D> {
   const checkedKey = checkKey("geometric", key);
   const checkedDType = checkIntegerDType(
@@ -63,20 +70,26 @@ export function geometric<D extends IntegerDType = "int32">(
   const checkedShape = resolveShape("geometric", shape, prob);
   const x64 = isX64(options);
   const floatDType = paramFloatDType(p, x64) ?? (x64 ? "float64" : "float32");
-  const partitionable = isPartitionable(options);
-  return {
-    dtype: checkedDType,
-    shape: checkedShape,
-    data: geometricKernel(
-      checkedKey,
-      checkedShape,
-      checkedDType,
-      floatDType,
-      broadcastParam(prob, checkedShape),
-      partitionable,
-      prob.shape.length !== checkedShape.length || prob.shape.some((e, i) => e !== checkedShape[i]),
-    ) as TypedArrayOf[D],
-  };
+  const partitionable = isPartitionable(options, undefined, SLICE_OPTION_KEYS);
+  // Whether p is broadcast to the result's whole shape (XLA then multiplies by 1/log1p(-p)).
+  const broadcast =
+    prob.shape.length !== checkedShape.length || prob.shape.some((e, i) => e !== checkedShape[i]);
+  const { shape: resultShape, data } = sampleElements(
+    checkedKey,
+    checkedShape,
+    options,
+    (k, s, broadcastTo) =>
+      geometricKernel(
+        k,
+        s,
+        checkedDType,
+        floatDType,
+        broadcastTo(prob),
+        partitionable,
+        broadcast,
+      ) as TypedArrayOf[D],
+  );
+  return { dtype: checkedDType, shape: resultShape, data };
 }
 
 /**

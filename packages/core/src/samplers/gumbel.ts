@@ -14,11 +14,17 @@
 import { bitsToFloat32, roundTo } from "../float.js";
 import { checkKey, type Key, type KeyLike } from "../keys.js";
 import { allocate, shapeSize, type FloatDType, type NdArray } from "../ndarray.js";
-import { defaultFloatDType, isPartitionable, type ThreefryOptions } from "../options.js";
+import {
+  defaultFloatDType,
+  isPartitionable,
+  SLICE_OPTION_KEYS,
+  type SliceOptions,
+} from "../options.js";
 import { randomBits32 } from "../random-words.js";
 import { checkFloatDType, checkShape, describe } from "../validate.js";
 import { uniformKernel, unitFloats } from "./uniform.js";
 import { mathIn } from "../xla-math/by-dtype.js";
+import { sampleElements } from "../slice.js";
 
 /** The `mode` of {@link gumbel}: how many random bits one sample uses. */
 export type GumbelMode = "low" | "high" | "highest";
@@ -52,7 +58,7 @@ export function checkGumbelMode(mode: unknown): GumbelMode {
  * @param shape - the result shape (default `[]`).
  * @param dtype - `"float32"` or `"float64"`; default `"float32"`, or `"float64"` with `options.x64` (JAX's default float).
  * @param mode - `"low"` (default), `"high"` or `"highest"`.
- * @param options - the threefry mode (default partitionable) and `x64` (default `false`, JAX's `jax_enable_x64`).
+ * @param options - the threefry mode (default partitionable), `x64` (default `false`, JAX's `jax_enable_x64`) and `slice: [start, end]` for a slice of the result (spec/sharding.md).
  * @throws TypeError for a bad key, shape or dtype.
  * @throws RangeError for a bad mode or shape extent.
  */
@@ -61,18 +67,17 @@ export function gumbel(
   shape: number | readonly number[] = [],
   dtype?: FloatDType,
   mode: GumbelMode = "low",
-  options?: ThreefryOptions,
+  options?: SliceOptions,
 ): NdArray<FloatDType> {
   const checkedKey = checkKey("gumbel", key);
   const checkedDType = checkFloatDType("dtype", dtype ?? defaultFloatDType(options));
   const checkedShape = checkShape("shape", shape);
   const checkedMode = checkGumbelMode(mode);
-  const partitionable = isPartitionable(options);
-  return {
-    dtype: checkedDType,
-    shape: checkedShape,
-    data: gumbelKernel(checkedKey, checkedShape, checkedDType, checkedMode, partitionable),
-  };
+  const partitionable = isPartitionable(options, undefined, SLICE_OPTION_KEYS);
+  const { shape: resultShape, data } = sampleElements(checkedKey, checkedShape, options, (k, s) =>
+    gumbelKernel(k, s, checkedDType, checkedMode, partitionable),
+  );
+  return { dtype: checkedDType, shape: resultShape, data };
 }
 
 /** JAX's `_gumbel` on a checked key. */

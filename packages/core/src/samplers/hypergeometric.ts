@@ -43,12 +43,19 @@
  */
 import { checkKey, type Key, type KeyLike } from "../keys.js";
 import { shapeSize, type NdArray, type TypedArrayOf } from "../ndarray.js";
-import { defaultIntDType, isPartitionable, type ThreefryOptions } from "../options.js";
+import {
+  defaultIntDType,
+  isPartitionable,
+  SLICE_OPTION_KEYS,
+  type SliceOptions,
+  type ThreefryOptions,
+} from "../options.js";
 import { broadcastParam, resolveShape, toParam, type ArrayParam, type Param } from "../params.js";
 import { splitKey } from "../random-words.js";
 import { checkShape, describe, MAX_ELEMENTS } from "../validate.js";
 import { MAX_REJECTION_ITERATIONS, storeIntegers, unitFloats64 } from "./defined-common.js";
 import { checkIntegerDType, type IntegerDType } from "./randint.js";
+import { sampleElements } from "../slice.js";
 
 /** NumPy's `HYPERGEOM_MAX`: `ngood` and `nbad` must be below 10^9. */
 export const HYPERGEOM_MAX = 1_000_000_000;
@@ -94,7 +101,7 @@ export function logFactorial(k: number): number {
  * @param nsample - number of items drawn, broadcast-compatible with `shape`.
  * @param shape - the result shape; default (`undefined`) is the broadcast of the parameters.
  * @param dtype - an integer dtype; default `"int32"`, or `"int64"` with `options.x64`.
- * @param options - the threefry mode (default partitionable) and `x64` (default `false`, JAX's `jax_enable_x64`).
+ * @param options - the threefry mode (default partitionable) and `x64` (default `false`, JAX's `jax_enable_x64`); `slice: [start, end]` for a slice of the result (spec/sharding.md).
  * @throws TypeError for a bad key, shape, dtype, options or a non-integer parameter.
  * @throws RangeError for parameters outside NumPy's domain or that do not broadcast to `shape`.
  */
@@ -105,7 +112,7 @@ export function hypergeometric<D extends IntegerDType = "int32">(
   nsample: ArrayParam,
   shape?: number | readonly number[] | null,
   dtype?: D,
-  options?: ThreefryOptions,
+  options?: SliceOptions,
 ): NdArray<D> {
   const checkedKey = checkKey("hypergeometric", key);
   const checkedDType = checkIntegerDType(
@@ -117,7 +124,7 @@ export function hypergeometric<D extends IntegerDType = "int32">(
   const bad = toParam("nbad", nbad);
   const sample = toParam("nsample", nsample);
   const checkedShape = resolveShape("hypergeometric", shape, good, bad, sample);
-  const partitionable = isPartitionable(options);
+  const partitionable = isPartitionable(options, undefined, SLICE_OPTION_KEYS);
   for (const [name, param] of [
     ["ngood", good],
     ["nbad", bad],
@@ -155,11 +162,22 @@ export function hypergeometric<D extends IntegerDType = "int32">(
   checkNonNegative("hypergeometric", "ngood", good);
   checkNonNegative("hypergeometric", "nbad", bad);
   checkNonNegative("hypergeometric", "nsample", sample);
-  return {
-    dtype: checkedDType,
-    shape: checkedShape,
-    data: hypergeometricKernel(checkedKey, checkedShape, checkedDType, g, b, s, partitionable),
-  };
+  const { shape: resultShape, data } = sampleElements(
+    checkedKey,
+    checkedShape,
+    options,
+    (k, sliceShape, broadcast) =>
+      hypergeometricKernel(
+        k,
+        sliceShape,
+        checkedDType,
+        broadcast(good),
+        broadcast(bad),
+        broadcast(sample),
+        partitionable,
+      ),
+  );
+  return { dtype: checkedDType, shape: resultShape, data };
 }
 
 function checkNonNegative(sampler: string, name: string, param: Param): void {
@@ -395,7 +413,7 @@ export function multivariateHypergeometric<D extends IntegerDType = "int32">(
   const batch = shape === undefined || shape === null ? [] : checkShape("shape", shape);
   const outShape = [...batch, palette.data.length];
   checkShape("result shape", outShape);
-  const partitionable = isPartitionable(options);
+  const partitionable = isPartitionable(options, undefined, SLICE_OPTION_KEYS);
   return {
     dtype: checkedDType,
     shape: outShape,

@@ -12,8 +12,8 @@ import { erfInvFloat32, erfInvFloat64 } from "../erf-inv.js";
 import { nextAfter, roundTo } from "../float.js";
 import type { Key, KeyLike } from "../keys.js";
 import { shapeSize, type FloatDType, type NdArray } from "../ndarray.js";
-import type { ThreefryOptions } from "../options.js";
-import { toParam, type ArrayParam } from "../params.js";
+import type { SliceOptions } from "../options.js";
+import type { ArrayParam } from "../params.js";
 import { SQRT2_FLOAT32 } from "./normal.js";
 import { uniformKernel } from "./uniform.js";
 import { sampleFloatParams } from "./float-params.js";
@@ -31,7 +31,7 @@ import { mathIn } from "../xla-math/by-dtype.js";
  * @param sigma - the standard deviation of the underlying normal (default 1), broadcast-compatible with `shape`.
  * @param shape - the result shape; default (`undefined`) is `sigma`'s shape (JAX's `_check_broadcast_shapes`).
  * @param dtype - `"float32"` or `"float64"`; default `"float32"`, or `"float64"` with `options.x64` (JAX's default float).
- * @param options - the threefry mode (default partitionable) and `x64` (default `false`, JAX's `jax_enable_x64`).
+ * @param options - the threefry mode (default partitionable) and `x64` (default `false`, JAX's `jax_enable_x64`); `slice: [start, end]` for a slice of the result (spec/sharding.md).
  * @throws TypeError for a bad key, `sigma`, shape, dtype or options, or a float64 `sigma` array with dtype float32 (JAX: cannot safely cast).
  * @throws RangeError if `sigma` does not broadcast to `shape`.
  */
@@ -40,7 +40,7 @@ export function lognormal(
   sigma: ArrayParam = 1,
   shape?: number | readonly number[],
   dtype?: FloatDType,
-  options?: ThreefryOptions,
+  options?: SliceOptions,
 ): NdArray<FloatDType> {
   return sampleFloatParams(
     "lognormal",
@@ -49,11 +49,7 @@ export function lognormal(
     shape,
     dtype,
     options,
-    (k, s, d, [ss], p) => {
-      const sigmaShape = toParam("sigma", sigma).shape;
-      const broadcast = sigmaShape.length !== s.length || sigmaShape.some((e, i) => e !== s[i]);
-      return lognormalKernel(k, s, d, ss, p, broadcast);
-    },
+    (k, s, d, [ss], p, [broadcast]) => lognormalKernel(k, s, d, ss, p, broadcast),
   );
 }
 

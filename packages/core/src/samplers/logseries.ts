@@ -28,11 +28,17 @@
  */
 import { checkKey, type Key, type KeyLike } from "../keys.js";
 import { shapeSize, type NdArray, type TypedArrayOf } from "../ndarray.js";
-import { defaultIntDType, isPartitionable, type ThreefryOptions } from "../options.js";
-import { broadcastParam, resolveShape, toParam, type ArrayParam } from "../params.js";
+import {
+  defaultIntDType,
+  isPartitionable,
+  SLICE_OPTION_KEYS,
+  type SliceOptions,
+} from "../options.js";
+import { type ArrayParam, resolveShape, toParam } from "../params.js";
 import { splitKey } from "../random-words.js";
 import { checkNumpyConstraint, storeIntegers, unitFloats64 } from "./defined-common.js";
 import { checkIntegerDType, type IntegerDType } from "./randint.js";
+import { sampleElements } from "../slice.js";
 
 /**
  * Sample logarithmic-series counts with parameter `p`, as NumPy's
@@ -45,7 +51,7 @@ import { checkIntegerDType, type IntegerDType } from "./randint.js";
  * @param p - the parameter in [0, 1), broadcast-compatible with `shape`.
  * @param shape - the result shape; default (`undefined`) is `p`'s shape.
  * @param dtype - an integer dtype; default `"int32"`, or `"int64"` with `options.x64`.
- * @param options - the threefry mode (default partitionable) and `x64` (default `false`, JAX's `jax_enable_x64`).
+ * @param options - the threefry mode (default partitionable) and `x64` (default `false`, JAX's `jax_enable_x64`); `slice: [start, end]` for a slice of the result (spec/sharding.md).
  * @throws TypeError for a bad key, shape, dtype, `p` or options.
  * @throws RangeError for `p` outside [0, 1), or if `p` does not broadcast to `shape`.
  */
@@ -54,7 +60,7 @@ export function logseries<D extends IntegerDType = "int32">(
   p: ArrayParam,
   shape?: number | readonly number[] | null,
   dtype?: D,
-  options?: ThreefryOptions,
+  options?: SliceOptions,
 ): NdArray<D> {
   const checkedKey = checkKey("logseries", key);
   const checkedDType = checkIntegerDType(
@@ -64,19 +70,15 @@ export function logseries<D extends IntegerDType = "int32">(
   ) as D;
   const prob = toParam("p", p);
   const checkedShape = resolveShape("logseries", shape, prob);
-  const partitionable = isPartitionable(options);
+  const partitionable = isPartitionable(options, undefined, SLICE_OPTION_KEYS);
   checkNumpyConstraint("logseries", "p", prob, "CONS_BOUNDED_LT_0_1");
-  return {
-    dtype: checkedDType,
-    shape: checkedShape,
-    data: logseriesKernel(
-      checkedKey,
-      checkedShape,
-      checkedDType,
-      broadcastParam(prob, checkedShape),
-      partitionable,
-    ),
-  };
+  const { shape: resultShape, data } = sampleElements(
+    checkedKey,
+    checkedShape,
+    options,
+    (k, s, broadcast) => logseriesKernel(k, s, checkedDType, broadcast(prob), partitionable),
+  );
+  return { dtype: checkedDType, shape: resultShape, data };
 }
 
 /** `log(1 − exp(x))` for `x <= 0`, accurately (Mächler's `log1mexp`). */

@@ -23,17 +23,17 @@ import { shapeSize, type FloatDType, type NdArray } from "../ndarray.js";
 import {
   defaultFloatDType,
   isPartitionable,
-  type ThreefryOptions,
   isX64,
-  type X64Options,
+  SLICE_OPTION_KEYS,
+  type SliceOptions,
 } from "../options.js";
-import { broadcastParam, broadcastShapes, toParam, type ArrayParam } from "../params.js";
+import { broadcastShapes, toParam, type ArrayParam } from "../params.js";
 import { splitKey } from "../random-words.js";
 import { checkFloatDType, checkShape } from "../validate.js";
-
 import { normalKernel } from "./normal.js";
 import { rademacherKernel } from "./rademacher.js";
 import { mathIn } from "../xla-math/by-dtype.js";
+import { sampleElements } from "../slice.js";
 
 /**
  * Sample one-sided Maxwell floats, as `jax.random.maxwell`: the norm of
@@ -43,7 +43,7 @@ import { mathIn } from "../xla-math/by-dtype.js";
  * @param key - the key.
  * @param shape - the result shape (default `[]`).
  * @param dtype - `"float32"` or `"float64"`; default `"float32"`, or `"float64"` with `options.x64` (JAX's default float).
- * @param options - the threefry mode (default partitionable) and `x64` (default `false`, JAX's `jax_enable_x64`).
+ * @param options - the threefry mode (default partitionable) and `x64` (default `false`, JAX's `jax_enable_x64`); `slice: [start, end]` for a slice of the result (spec/sharding.md).
  * @throws TypeError for a bad key, shape, dtype or options.
  * @throws RangeError for a shape with too many elements.
  */
@@ -51,18 +51,17 @@ export function maxwell(
   key: KeyLike,
   shape: number | readonly number[] = [],
   dtype?: FloatDType,
-  options?: ThreefryOptions,
+  options?: SliceOptions,
 ): NdArray<FloatDType> {
   const checkedKey = checkKey("maxwell", key);
   const checkedDType = checkFloatDType("dtype", dtype ?? defaultFloatDType(options));
   const checkedShape = checkShape("shape", shape);
   checkShape("shape", [...checkedShape, 3]);
-  const partitionable = isPartitionable(options);
-  return {
-    dtype: checkedDType,
-    shape: checkedShape,
-    data: maxwellKernel(checkedKey, checkedShape, checkedDType, partitionable),
-  };
+  const partitionable = isPartitionable(options, undefined, SLICE_OPTION_KEYS);
+  const { shape: resultShape, data } = sampleElements(checkedKey, checkedShape, options, (k, s) =>
+    maxwellKernel(k, s, checkedDType, partitionable),
+  );
+  return { dtype: checkedDType, shape: resultShape, data };
 }
 
 /** The largest number of normals whose float32 sum of squares XLA:CPU fuses into one loop. */
@@ -125,7 +124,7 @@ export function maxwellKernel(
  * @param scale - the scale(s), broadcast-compatible with `loc`.
  * @param shape - the leading result shape (default `[]`).
  * @param dtype - `"float32"` or `"float64"`; default `"float32"`, or `"float64"` with `options.x64` (JAX's default float).
- * @param options - the threefry mode (default partitionable) and `x64`: the
+ * @param options - the threefry mode (default partitionable) and `x64`: the; `slice: [start, end]` for a slice of the result (spec/sharding.md).
  *   random signs come from `jax.random.rademacher`, whose Bernoulli draw uses
  *   the default float dtype (float64 with `jax_enable_x64`, else float32).
  *   `dtype: "float64"` implies x64; pass `x64: true` to mirror a float32
@@ -139,7 +138,7 @@ export function doubleSidedMaxwell(
   scale: ArrayParam,
   shape: number | readonly number[] = [],
   dtype?: FloatDType,
-  options?: X64Options,
+  options?: SliceOptions,
 ): NdArray<FloatDType> {
   const checkedKey = checkKey("double_sided_maxwell", key);
   const checkedDType = checkFloatDType("dtype", dtype ?? defaultFloatDType(options));
@@ -152,21 +151,24 @@ export function doubleSidedMaxwell(
     ...paramsShape,
   ]);
   checkShape("shape", [...resultShape, 3]);
-  const partitionable = isPartitionable(options);
+  const partitionable = isPartitionable(options, undefined, SLICE_OPTION_KEYS);
   const signDType = isX64(options) || checkedDType === "float64" ? "float64" : "float32";
-  return {
-    dtype: checkedDType,
-    shape: resultShape,
-    data: doubleSidedMaxwellKernel(
-      checkedKey,
-      resultShape,
-      checkedDType,
-      broadcastParam(l, resultShape),
-      broadcastParam(s, resultShape),
-      partitionable,
-      signDType,
-    ),
-  };
+  const { shape: sampledShape, data } = sampleElements(
+    checkedKey,
+    resultShape,
+    options,
+    (k, sliceShape, broadcast) =>
+      doubleSidedMaxwellKernel(
+        k,
+        sliceShape,
+        checkedDType,
+        broadcast(l),
+        broadcast(s),
+        partitionable,
+        signDType,
+      ),
+  );
+  return { dtype: checkedDType, shape: sampledShape, data };
 }
 
 /**

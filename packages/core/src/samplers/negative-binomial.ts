@@ -23,13 +23,19 @@
 import { f32 } from "../float.js";
 import { checkKey, type Key, type KeyLike } from "../keys.js";
 import { shapeSize, type NdArray, type TypedArrayOf } from "../ndarray.js";
-import { defaultIntDType, isPartitionable, type ThreefryOptions } from "../options.js";
+import {
+  defaultIntDType,
+  isPartitionable,
+  SLICE_OPTION_KEYS,
+  type SliceOptions,
+} from "../options.js";
 import { broadcastParam, resolveShape, toParam, type ArrayParam } from "../params.js";
 import { splitKey } from "../random-words.js";
 import { checkNumpyConstraint } from "./defined-common.js";
 import { gammaKernel } from "./gamma.js";
 import { poissonKernel } from "./poisson.js";
 import { checkIntegerDType, type IntegerDType } from "./randint.js";
+import { sampleElements } from "../slice.js";
 
 /**
  * NumPy's `POISSON_LAM_MAX`: `iinfo(int64).max − 10·sqrt(iinfo(int64).max)`
@@ -51,7 +57,7 @@ export const POISSON_LAM_MAX = 2 ** 63 - 1 - Math.sqrt(2 ** 63 - 1) * 10;
  * @param p - success probability in (0, 1], broadcast-compatible with `shape`.
  * @param shape - the result shape; default (`undefined`) is the broadcast of `n` and `p`.
  * @param dtype - an integer dtype; default `"int32"`, or `"int64"` with `options.x64`.
- * @param options - the threefry mode (default partitionable) and `x64` (default `false`, JAX's `jax_enable_x64`).
+ * @param options - the threefry mode (default partitionable) and `x64` (default `false`, JAX's `jax_enable_x64`); `slice: [start, end]` for a slice of the result (spec/sharding.md).
  * @throws TypeError for a bad key, shape, dtype, parameter or options.
  * @throws RangeError for parameters outside NumPy's domain or that do not broadcast to `shape`.
  */
@@ -61,7 +67,7 @@ export function negativeBinomial<D extends IntegerDType = "int32">(
   p: ArrayParam,
   shape?: number | readonly number[] | null,
   dtype?: D,
-  options?: ThreefryOptions,
+  options?: SliceOptions,
 ): NdArray<D> {
   const checkedKey = checkKey("negativeBinomial", key);
   const checkedDType = checkIntegerDType(
@@ -72,7 +78,7 @@ export function negativeBinomial<D extends IntegerDType = "int32">(
   const successes = toParam("n", n);
   const prob = toParam("p", p);
   const checkedShape = resolveShape("negativeBinomial", shape, successes, prob);
-  const partitionable = isPartitionable(options);
+  const partitionable = isPartitionable(options, undefined, SLICE_OPTION_KEYS);
   checkNumpyConstraint("negativeBinomial", "n", successes, "CONS_POSITIVE_NOT_NAN");
   checkNumpyConstraint("negativeBinomial", "p", prob, "CONS_BOUNDED_GT_0_1");
   const nValues = broadcastParam(successes, checkedShape).map(f32);
@@ -86,18 +92,14 @@ export function negativeBinomial<D extends IntegerDType = "int32">(
       );
     }
   }
-  return {
-    dtype: checkedDType,
-    shape: checkedShape,
-    data: negativeBinomialKernel(
-      checkedKey,
-      checkedShape,
-      checkedDType,
-      nValues,
-      pValues,
-      partitionable,
-    ),
-  };
+  const { shape: resultShape, data } = sampleElements(
+    checkedKey,
+    checkedShape,
+    options,
+    (k, s) => negativeBinomialKernel(k, s, checkedDType, nValues, pValues, partitionable),
+    false,
+  );
+  return { dtype: checkedDType, shape: resultShape, data };
 }
 
 /**

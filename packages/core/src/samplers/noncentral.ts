@@ -33,14 +33,20 @@
 import { roundTo } from "../float.js";
 import { checkKey, type Key, type KeyLike } from "../keys.js";
 import { allocate, shapeSize, type FloatDType, type NdArray } from "../ndarray.js";
-import { defaultFloatDType, isPartitionable, type ThreefryOptions } from "../options.js";
-import { broadcastParam, resolveShape, toParam, type ArrayParam } from "../params.js";
+import {
+  defaultFloatDType,
+  isPartitionable,
+  SLICE_OPTION_KEYS,
+  type SliceOptions,
+} from "../options.js";
+import { type ArrayParam, resolveShape, toParam } from "../params.js";
 import { splitKey } from "../random-words.js";
 import { checkFloatDType } from "../validate.js";
 import { chisquareKernel } from "./chisquare.js";
 import { checkNumpyConstraint } from "./defined-common.js";
 import { normalKernel } from "./normal.js";
 import { poissonKernel } from "./poisson.js";
+import { sampleElements } from "../slice.js";
 
 /**
  * Sample noncentral chi-square variates with `df` degrees of freedom and
@@ -55,7 +61,7 @@ import { poissonKernel } from "./poisson.js";
  * @param nonc - noncentrality (>= 0), broadcast-compatible with `shape`.
  * @param shape - the result shape; default (`undefined`) is the broadcast of `df` and `nonc`.
  * @param dtype - `"float32"` or `"float64"`; default `"float32"`, or `"float64"` with `options.x64` (JAX's default float).
- * @param options - the threefry mode (default partitionable) and `x64` (default `false`, JAX's `jax_enable_x64`).
+ * @param options - the threefry mode (default partitionable) and `x64` (default `false`, JAX's `jax_enable_x64`); `slice: [start, end]` for a slice of the result (spec/sharding.md).
  * @throws TypeError for a bad key, shape, dtype, parameter or options.
  * @throws RangeError for parameters outside NumPy's domain or that do not broadcast to `shape`.
  */
@@ -65,29 +71,33 @@ export function noncentralChisquare(
   nonc: ArrayParam,
   shape?: number | readonly number[] | null,
   dtype?: FloatDType,
-  options?: ThreefryOptions,
+  options?: SliceOptions,
 ): NdArray<FloatDType> {
   const checkedKey = checkKey("noncentralChisquare", key);
   const checkedDType = checkFloatDType("dtype", dtype ?? defaultFloatDType(options));
   const degrees = toParam("df", df);
   const noncentrality = toParam("nonc", nonc);
   const checkedShape = resolveShape("noncentralChisquare", shape, degrees, noncentrality);
-  const partitionable = isPartitionable(options);
+  const partitionable = isPartitionable(options, undefined, SLICE_OPTION_KEYS);
   checkNumpyConstraint("noncentralChisquare", "df", degrees, "CONS_POSITIVE");
   checkNumpyConstraint("noncentralChisquare", "nonc", noncentrality, "CONS_NON_NEGATIVE");
   const round = roundTo(checkedDType);
-  return {
-    dtype: checkedDType,
-    shape: checkedShape,
-    data: noncentralChisquareKernel(
-      checkedKey,
-      checkedShape,
-      checkedDType,
-      broadcastParam(degrees, checkedShape).map(round),
-      broadcastParam(noncentrality, checkedShape).map(round),
-      partitionable,
-    ),
-  };
+  const { shape: resultShape, data } = sampleElements(
+    checkedKey,
+    checkedShape,
+    options,
+    (k, s, broadcast) =>
+      noncentralChisquareKernel(
+        k,
+        s,
+        checkedDType,
+        broadcast(degrees).map(round),
+        broadcast(noncentrality).map(round),
+        partitionable,
+      ),
+    false,
+  );
+  return { dtype: checkedDType, shape: resultShape, data };
 }
 
 /**
@@ -166,7 +176,7 @@ export function noncentralChisquareKernel(
  * @param nonc - noncentrality of the numerator (>= 0), broadcast-compatible with `shape`.
  * @param shape - the result shape; default (`undefined`) is the broadcast of the parameters.
  * @param dtype - `"float32"` or `"float64"`; default `"float32"`, or `"float64"` with `options.x64` (JAX's default float).
- * @param options - the threefry mode (default partitionable) and `x64` (default `false`, JAX's `jax_enable_x64`).
+ * @param options - the threefry mode (default partitionable) and `x64` (default `false`, JAX's `jax_enable_x64`); `slice: [start, end]` for a slice of the result (spec/sharding.md).
  * @throws TypeError for a bad key, shape, dtype, parameter or options.
  * @throws RangeError for parameters outside NumPy's domain or that do not broadcast to `shape`.
  */
@@ -177,7 +187,7 @@ export function noncentralF(
   nonc: ArrayParam,
   shape?: number | readonly number[] | null,
   dtype?: FloatDType,
-  options?: ThreefryOptions,
+  options?: SliceOptions,
 ): NdArray<FloatDType> {
   const checkedKey = checkKey("noncentralF", key);
   const checkedDType = checkFloatDType("dtype", dtype ?? defaultFloatDType(options));
@@ -185,24 +195,28 @@ export function noncentralF(
   const denominator = toParam("dfden", dfden);
   const noncentrality = toParam("nonc", nonc);
   const checkedShape = resolveShape("noncentralF", shape, numerator, denominator, noncentrality);
-  const partitionable = isPartitionable(options);
+  const partitionable = isPartitionable(options, undefined, SLICE_OPTION_KEYS);
   checkNumpyConstraint("noncentralF", "dfnum", numerator, "CONS_POSITIVE");
   checkNumpyConstraint("noncentralF", "dfden", denominator, "CONS_POSITIVE");
   checkNumpyConstraint("noncentralF", "nonc", noncentrality, "CONS_NON_NEGATIVE");
   const round = roundTo(checkedDType);
-  return {
-    dtype: checkedDType,
-    shape: checkedShape,
-    data: noncentralFKernel(
-      checkedKey,
-      checkedShape,
-      checkedDType,
-      broadcastParam(numerator, checkedShape).map(round),
-      broadcastParam(denominator, checkedShape).map(round),
-      broadcastParam(noncentrality, checkedShape).map(round),
-      partitionable,
-    ),
-  };
+  const { shape: resultShape, data } = sampleElements(
+    checkedKey,
+    checkedShape,
+    options,
+    (k, s, broadcast) =>
+      noncentralFKernel(
+        k,
+        s,
+        checkedDType,
+        broadcast(numerator).map(round),
+        broadcast(denominator).map(round),
+        broadcast(noncentrality).map(round),
+        partitionable,
+      ),
+    false,
+  );
+  return { dtype: checkedDType, shape: resultShape, data };
 }
 
 /**

@@ -15,7 +15,7 @@ import { erfInvFloat32, erfInvFloat64 } from "../erf-inv.js";
 import { f32, nextAfter } from "../float.js";
 import type { Key, KeyLike } from "../keys.js";
 import { shapeSize, type FloatDType, type NdArray } from "../ndarray.js";
-import type { ThreefryOptions } from "../options.js";
+import type { SliceOptions } from "../options.js";
 import { sampleShapeOnly } from "./shape-only.js";
 import { uniformKernel } from "./uniform.js";
 
@@ -33,7 +33,7 @@ export const SQRT2_FLOAT32 = f32(Math.SQRT2);
  * @param key - the key.
  * @param shape - the result shape (default `[]`).
  * @param dtype - `"float32"` or `"float64"`; default `"float32"`, or `"float64"` with `options.x64` (JAX's default float).
- * @param options - the threefry mode (default partitionable) and `x64` (default `false`, JAX's `jax_enable_x64`).
+ * @param options - the threefry mode (default partitionable) and `x64` (default `false`, JAX's `jax_enable_x64`); `slice: [start, end]` for a slice of the result (spec/sharding.md).
  * @throws TypeError for a bad key, shape, dtype or options.
  * @throws RangeError for a shape with too many elements.
  */
@@ -41,7 +41,7 @@ export function normal(
   key: KeyLike,
   shape: number | readonly number[] = [],
   dtype?: FloatDType,
-  options?: ThreefryOptions,
+  options?: SliceOptions,
 ): NdArray<FloatDType> {
   return sampleShapeOnly("normal", normalKernel, key, shape, dtype, options);
 }

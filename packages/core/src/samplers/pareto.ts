@@ -11,8 +11,8 @@
 import { roundTo } from "../float.js";
 import type { Key, KeyLike } from "../keys.js";
 import { shapeSize, type FloatDType, type NdArray } from "../ndarray.js";
-import type { ThreefryOptions } from "../options.js";
-import { toParam, type ArrayParam } from "../params.js";
+import type { SliceOptions } from "../options.js";
+import type { ArrayParam } from "../params.js";
 import { exponentialKernel } from "./exponential.js";
 import { sampleFloatParams } from "./float-params.js";
 import { mathIn } from "../xla-math/by-dtype.js";
@@ -31,7 +31,7 @@ import { mathIn } from "../xla-math/by-dtype.js";
  * @param b - the shape parameter: a number or array broadcast-compatible with `shape`.
  * @param shape - the result shape; default (`undefined`) is `b`'s shape.
  * @param dtype - `"float32"` or `"float64"`; default `"float32"`, or `"float64"` with `options.x64` (JAX's default float).
- * @param options - the threefry mode (default partitionable) and `x64` (default `false`, JAX's `jax_enable_x64`).
+ * @param options - the threefry mode (default partitionable) and `x64` (default `false`, JAX's `jax_enable_x64`); `slice: [start, end]` for a slice of the result (spec/sharding.md).
  * @throws TypeError for a bad key, shape, dtype, `b` or options.
  * @throws TypeError for a float64 `NdArray` parameter with dtype float32 (JAX's
  *   `_check_all_safe_to_cast` under `jax_enable_x64`).
@@ -42,13 +42,17 @@ export function pareto(
   b: ArrayParam,
   shape?: number | readonly number[],
   dtype?: FloatDType,
-  options?: ThreefryOptions,
+  options?: SliceOptions,
 ): NdArray<FloatDType> {
-  return sampleFloatParams("pareto", key, { b }, shape, dtype, options, (k, s, d, [bs], p) => {
-    const bShape = toParam("b", b).shape;
-    const broadcast = bShape.length !== s.length || bShape.some((e, i) => e !== s[i]);
-    return paretoKernel(k, s, d, bs, p, broadcast);
-  });
+  return sampleFloatParams(
+    "pareto",
+    key,
+    { b },
+    shape,
+    dtype,
+    options,
+    (k, s, d, [bs], p, [broadcast]) => paretoKernel(k, s, d, bs, p, broadcast),
+  );
 }
 
 /**

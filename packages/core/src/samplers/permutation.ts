@@ -14,7 +14,6 @@ import { isPartitionable, isX64, type X64Options } from "../options.js";
 import { toParam, type NestedNumbers } from "../params.js";
 import { randomBits32, splitKey } from "../random-words.js";
 import { checkInteger, describe, MAX_ELEMENTS } from "../validate.js";
-
 import { checkAxis } from "./categorical.js";
 import { isIntegerDType } from "./randint.js";
 
@@ -42,9 +41,11 @@ export function shuffleIndices(
   const inner = shape.length === 0 ? 1 : shapeSize(shape.slice(axis + 1));
   const outer = n * inner === 0 ? 0 : size / (n * inner);
   let index = new Int32Array(size);
-  for (let o = 0; o < outer; o++) {
-    for (let j = 0; j < n; j++)
-      index.fill(j, o * n * inner + j * inner, o * n * inner + (j + 1) * inner);
+  // Element (o, j, i) starts as j, its position along the axis.
+  for (let flat = 0, o = 0; o < outer; o++) {
+    for (let j = 0; j < n; j++) {
+      for (let i = 0; i < inner; i++) index[flat++] = j;
+    }
   }
   let current = key;
   const order = new Int32Array(n);

@@ -21,13 +21,14 @@ import { allocate, shapeSize, type NdArray, type TypedArrayOf } from "../ndarray
 import {
   defaultIntDType,
   isPartitionable,
-  THREEFRY_OPTION_KEYS,
-  type ThreefryOptions,
+  SLICE_OPTION_KEYS,
+  type SliceOptions,
 } from "../options.js";
-import { broadcastParam, resolveShape, toParam, type ArrayParam } from "../params.js";
+import { resolveShape, toParam, type ArrayParam } from "../params.js";
 import { splitKey } from "../random-words.js";
 import { describe } from "../validate.js";
 import { unitFloats } from "./uniform.js";
+import { sampleElements } from "../slice.js";
 import { logF32 } from "../xla-math/log.js";
 import { log1pF32 } from "../xla-math/log1p.js";
 
@@ -36,7 +37,7 @@ export type PoissonDType =
   "int8" | "int16" | "int32" | "int64" | "uint8" | "uint16" | "uint32" | "uint64";
 
 /** Options of {@link poisson}: the threefry mode and JAX's keyword-only `method`. */
-export interface PoissonOptions extends ThreefryOptions {
+export interface PoissonOptions extends SliceOptions {
   /**
    * `"exact"` (default, JAX's default): Knuth / transformed rejection.
    * JAX's loop-free `"approximate"` method is not implemented here yet and
@@ -110,7 +111,7 @@ function checkMethod(options: PoissonOptions | undefined): void {
  * @param lam - the rate, a number or array broadcast-compatible with `shape`.
  * @param shape - the result shape; default (`undefined`) is `lam`'s shape.
  * @param dtype - an integer dtype; default `"int32"`, or `"int64"` with `options.x64`, as JAX.
- * @param options - the threefry mode (default partitionable) and `method` (only `"exact"`).
+ * @param options - the threefry mode (default partitionable) and `method` (only `"exact"`); `slice: [start, end]` for a slice of the result (spec/sharding.md).
  * @throws TypeError for a bad key, shape, dtype, `lam` or options.
  * @throws RangeError if `lam` does not broadcast to `shape`, or for a `method` other than `"exact"`.
  */
@@ -126,13 +127,15 @@ export function poisson<D extends PoissonDType = "int32">(
   const checkedDType = checkPoissonDType(dtype ?? defaultIntDType(options)) as D;
   const rate = toParam("lam", lam);
   const checkedShape = resolveShape("poisson", shape, rate);
-  const partitionable = isPartitionable(options, "poisson", [...THREEFRY_OPTION_KEYS, "method"]);
-  const lam32 = broadcastParam(rate, checkedShape).map(f32);
-  return {
-    dtype: checkedDType,
-    shape: checkedShape,
-    data: poissonKernel(checkedKey, checkedShape, checkedDType, lam32, partitionable),
-  };
+  const partitionable = isPartitionable(options, "poisson", [...SLICE_OPTION_KEYS, "method"]);
+  const { shape: resultShape, data } = sampleElements(
+    checkedKey,
+    checkedShape,
+    options,
+    (k, s, broadcast) => poissonKernel(k, s, checkedDType, broadcast(rate).map(f32), partitionable),
+    false,
+  );
+  return { dtype: checkedDType, shape: resultShape, data };
 }
 
 /**

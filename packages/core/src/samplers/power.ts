@@ -24,12 +24,18 @@
 import { roundTo } from "../float.js";
 import { checkKey, type Key, type KeyLike } from "../keys.js";
 import { allocate, shapeSize, type FloatDType, type NdArray } from "../ndarray.js";
-import { defaultFloatDType, isPartitionable, type ThreefryOptions } from "../options.js";
-import { broadcastParam, resolveShape, toParam, type ArrayParam } from "../params.js";
+import {
+  defaultFloatDType,
+  isPartitionable,
+  SLICE_OPTION_KEYS,
+  type SliceOptions,
+} from "../options.js";
+import { type ArrayParam, resolveShape, toParam } from "../params.js";
 import { checkFloatDType } from "../validate.js";
 import { mathIn } from "../xla-math/by-dtype.js";
 import { checkNumpyConstraint } from "./defined-common.js";
 import { exponentialKernel } from "./exponential.js";
+import { sampleElements } from "../slice.js";
 
 /**
  * Sample power-distribution variates with exponent parameter `a`
@@ -42,7 +48,7 @@ import { exponentialKernel } from "./exponential.js";
  * @param a - the exponent parameter (> 0), broadcast-compatible with `shape`.
  * @param shape - the result shape; default (`undefined`) is `a`'s shape.
  * @param dtype - `"float32"` or `"float64"`; default `"float32"`, or `"float64"` with `options.x64` (JAX's default float).
- * @param options - the threefry mode (default partitionable) and `x64` (default `false`, JAX's `jax_enable_x64`).
+ * @param options - the threefry mode (default partitionable) and `x64` (default `false`, JAX's `jax_enable_x64`); `slice: [start, end]` for a slice of the result (spec/sharding.md).
  * @throws TypeError for a bad key, shape, dtype, `a` or options.
  * @throws RangeError for `a <= 0` or NaN, or if `a` does not broadcast to `shape`.
  */
@@ -51,25 +57,28 @@ export function power(
   a: ArrayParam,
   shape?: number | readonly number[] | null,
   dtype?: FloatDType,
-  options?: ThreefryOptions,
+  options?: SliceOptions,
 ): NdArray<FloatDType> {
   const checkedKey = checkKey("power", key);
   const checkedDType = checkFloatDType("dtype", dtype ?? defaultFloatDType(options));
   const exponent = toParam("a", a);
   const checkedShape = resolveShape("power", shape, exponent);
-  const partitionable = isPartitionable(options);
+  const partitionable = isPartitionable(options, undefined, SLICE_OPTION_KEYS);
   checkNumpyConstraint("power", "a", exponent, "CONS_POSITIVE");
-  return {
-    dtype: checkedDType,
-    shape: checkedShape,
-    data: powerKernel(
-      checkedKey,
-      checkedShape,
-      checkedDType,
-      broadcastParam(exponent, checkedShape).map(roundTo(checkedDType)),
-      partitionable,
-    ),
-  };
+  const { shape: resultShape, data } = sampleElements(
+    checkedKey,
+    checkedShape,
+    options,
+    (k, s, broadcast) =>
+      powerKernel(
+        k,
+        s,
+        checkedDType,
+        broadcast(exponent).map(roundTo(checkedDType)),
+        partitionable,
+      ),
+  );
+  return { dtype: checkedDType, shape: resultShape, data };
 }
 
 /**

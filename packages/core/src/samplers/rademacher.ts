@@ -13,10 +13,17 @@ import {
   type NdArray,
   type TypedArrayOf,
 } from "../ndarray.js";
-import { defaultIntDType, isPartitionable, isX64, type X64Options } from "../options.js";
+import {
+  defaultIntDType,
+  isPartitionable,
+  isX64,
+  SLICE_OPTION_KEYS,
+  type SliceOptions,
+} from "../options.js";
 import { checkShape, describe } from "../validate.js";
 import { bernoulliKernel } from "./bernoulli.js";
 import { INTEGER_INFO, isIntegerDType, type IntegerDType } from "./randint.js";
+import { sampleElements } from "../slice.js";
 
 /**
  * Sample -1 or +1 with equal probability, as `jax.random.rademacher`.
@@ -31,7 +38,7 @@ import { INTEGER_INFO, isIntegerDType, type IntegerDType } from "./randint.js";
  * @param key - the key.
  * @param shape - the result shape (default `[]`).
  * @param dtype - an integer or float dtype; default `"int32"`, or `"int64"` with `options.x64`.
- * @param options - the threefry mode (default partitionable) and `x64`.
+ * @param options - the threefry mode (default partitionable) and `x64`; `slice: [start, end]` for a slice of the result (spec/sharding.md).
  * @throws TypeError for a bad key, shape, dtype or options.
  * @throws RangeError for a bad shape extent.
  */
@@ -39,25 +46,21 @@ export function rademacher<D extends IntegerDType | FloatDType = "int32">(
   key: KeyLike,
   shape: number | readonly number[] = [],
   dtype?: D,
-  options?: X64Options,
+  options?: SliceOptions,
 ): NdArray<D> {
   const checkedKey = checkKey("rademacher", key);
   const checkedShape = checkShape("shape", shape);
   const checkedDType = checkSignDType(dtype ?? defaultIntDType(options)) as D;
   const floatDType: FloatDType =
     isX64(options) || checkedDType === "float64" ? "float64" : "float32";
-  const partitionable = isPartitionable(options);
-  return {
-    dtype: checkedDType,
-    shape: checkedShape,
-    data: rademacherKernel(
-      checkedKey,
-      checkedShape,
-      checkedDType,
-      floatDType,
-      partitionable,
-    ) as TypedArrayOf[D],
-  };
+  const partitionable = isPartitionable(options, undefined, SLICE_OPTION_KEYS);
+  const { shape: resultShape, data } = sampleElements(
+    checkedKey,
+    checkedShape,
+    options,
+    (k, s) => rademacherKernel(k, s, checkedDType, floatDType, partitionable) as TypedArrayOf[D],
+  );
+  return { dtype: checkedDType, shape: resultShape, data };
 }
 
 /** `dtype` if it is an integer or float dtype, else a TypeError listing both. */

@@ -8,7 +8,6 @@
  *
  * @module
  */
-import { fillBits } from "../bits.js";
 import { checkKey, type Key, type KeyLike } from "../keys.js";
 import {
   allocate,
@@ -18,11 +17,17 @@ import {
   type TypedArrayOf,
   type UnsignedDType,
 } from "../ndarray.js";
-import { defaultIntDType, isPartitionable, type ThreefryOptions } from "../options.js";
-import { broadcastParam, checkParamsFitShape, type Param } from "../params.js";
-import { splitKey } from "../random-words.js";
+import {
+  defaultIntDType,
+  isPartitionable,
+  SLICE_OPTION_KEYS,
+  type SliceOptions,
+} from "../options.js";
+import { checkParamsFitShape, type Param } from "../params.js";
+import { drawBits, splitKey } from "../random-words.js";
 import { checkNdArray, looksLikeNdArray, readNested } from "../input.js";
 import { checkShape, describe } from "../validate.js";
+import { sampleElements } from "../slice.js";
 
 /** The integer dtypes of `randint`, `rademacher` and `geometric`. */
 export type IntegerDType = SignedDType | UnsignedDType;
@@ -144,15 +149,18 @@ function int32Integers(param: IntegerParamValues): bigint[] {
   );
 }
 
-/** Broadcast exact integer values of a parameter of shape `from` to `shape`. */
+/**
+ * Broadcast exact integer values of a parameter of shape `from` by
+ * `broadcast` (to the result's shape, or a slice of it).
+ */
 function broadcastIntegers(
   values: readonly bigint[],
   from: readonly number[],
-  shape: readonly number[],
+  broadcast: (param: Param) => Float64Array,
 ): bigint[] {
   if (values.length === 1) return [values[0]];
   const index: Param = { shape: from, data: Float64Array.from(values, (_, i) => i) };
-  return Array.from(broadcastParam(index, shape), (i) => values[i]);
+  return Array.from(broadcast(index), (i) => values[i]);
 }
 
 function clip(x: bigint, low: bigint, high: bigint): bigint {
@@ -183,7 +191,7 @@ function clip(x: bigint, low: bigint, high: bigint): bigint {
  * @param minval - inclusive lower bound(s).
  * @param maxval - exclusive upper bound(s).
  * @param dtype - an integer dtype; default `"int32"`, or `"int64"` with `options.x64`, as JAX.
- * @param options - the threefry mode (default partitionable) and `x64` (default `false`, JAX's `jax_enable_x64`).
+ * @param options - the threefry mode (default partitionable) and `x64` (default `false`, JAX's `jax_enable_x64`); `slice: [start, end]` for a slice of the result (spec/sharding.md).
  * @throws TypeError for a bad key, shape, dtype or bound.
  * @throws RangeError if the bounds do not broadcast to `shape`.
  *
@@ -199,7 +207,7 @@ export function randint<D extends IntegerDType = "int32">(
   minval: IntegerParam,
   maxval: IntegerParam,
   dtype?: D,
-  options?: ThreefryOptions,
+  options?: SliceOptions,
 ): NdArray<D> {
   const checkedKey = checkKey("randint", key);
   const checkedShape = checkShape("shape", shape);
@@ -211,7 +219,7 @@ export function randint<D extends IntegerDType = "int32">(
   const low = readIntegerParam("minval", minval);
   const high = readIntegerParam("maxval", maxval);
   checkParamsFitShape("randint", checkedShape, low.shape, high.shape);
-  const partitionable = isPartitionable(options);
+  const partitionable = isPartitionable(options, undefined, SLICE_OPTION_KEYS);
   const info = INTEGER_INFO[checkedDType];
   let lowValues: bigint[];
   let highValues: bigint[];
@@ -225,20 +233,26 @@ export function randint<D extends IntegerDType = "int32">(
     lowValues = exactIntegers(low);
     highValues = exactIntegers(high);
   }
-  const sampled = randintKernel(
+  const { shape: resultShape, data: sampled } = sampleElements(
     checkedKey,
     checkedShape,
-    samplingDType,
-    broadcastIntegers(lowValues, low.shape, checkedShape),
-    broadcastIntegers(highValues, high.shape, checkedShape),
-    partitionable,
+    options,
+    (k, s, broadcast) =>
+      randintKernel(
+        k,
+        s,
+        samplingDType,
+        broadcastIntegers(lowValues, low.shape, broadcast),
+        broadcastIntegers(highValues, high.shape, broadcast),
+        partitionable,
+      ),
   );
   if (samplingDType === checkedDType) {
-    return { dtype: checkedDType, shape: checkedShape, data: sampled as TypedArrayOf[D] };
+    return { dtype: checkedDType, shape: resultShape, data: sampled as TypedArrayOf[D] };
   }
   const data = allocate(checkedDType, sampled.length);
   (data as Int8Array).set(sampled as Int32Array);
-  return { dtype: checkedDType, shape: checkedShape, data };
+  return { dtype: checkedDType, shape: resultShape, data };
 }
 
 /**
@@ -264,8 +278,8 @@ export function randintKernel(
   if (nbits === 64) {
     const higher = new BigUint64Array(size);
     const lower = new BigUint64Array(size);
-    fillBits(k1[0], k1[1], higher, partitionable);
-    fillBits(k2[0], k2[1], lower, partitionable);
+    drawBits(k1, higher, partitionable);
+    drawBits(k2, lower, partitionable);
     const wide = out as BigInt64Array | BigUint64Array;
     const mod = (a: bigint) => BigInt.asUintN(64, a);
     const rem = (a: bigint, n: bigint) => (n === 0n ? a : a % n);
@@ -344,6 +358,6 @@ function narrowBits(
       : nbits === 16
         ? new Uint16Array(size)
         : new Uint32Array(size);
-  fillBits(key[0], key[1], words, partitionable);
+  drawBits(key, words, partitionable);
   return words;
 }

@@ -13,7 +13,7 @@
 import { roundTo } from "../float.js";
 import type { Key, KeyLike } from "../keys.js";
 import { allocate, shapeSize, type FloatDType, type NdArray } from "../ndarray.js";
-import type { ThreefryOptions } from "../options.js";
+import type { SliceOptions } from "../options.js";
 import type { ArrayParam } from "../params.js";
 import { uniformKernel } from "./uniform.js";
 import { sampleFloatParams } from "./float-params.js";
@@ -34,7 +34,7 @@ import { mathIn } from "../xla-math/by-dtype.js";
  * @param scale - the scale: a number or array broadcast-compatible with `shape`.
  * @param shape - the result shape; default (`undefined`) is `scale`'s shape.
  * @param dtype - `"float32"` or `"float64"`; default `"float32"`, or `"float64"` with `options.x64` (JAX's default float).
- * @param options - the threefry mode (default partitionable) and `x64` (default `false`, JAX's `jax_enable_x64`).
+ * @param options - the threefry mode (default partitionable) and `x64` (default `false`, JAX's `jax_enable_x64`); `slice: [start, end]` for a slice of the result (spec/sharding.md).
  * @throws TypeError for a bad key, shape, dtype, `scale` or options.
  * @throws TypeError for a float64 `NdArray` parameter with dtype float32 (JAX's
  *   `_check_all_safe_to_cast` under `jax_enable_x64`).
@@ -45,7 +45,7 @@ export function rayleigh(
   scale: ArrayParam,
   shape?: number | readonly number[],
   dtype?: FloatDType,
-  options?: ThreefryOptions,
+  options?: SliceOptions,
 ): NdArray<FloatDType> {
   return sampleFloatParams("rayleigh", key, { scale }, shape, dtype, options, (k, s, d, [ss], p) =>
     rayleighKernel(k, s, d, ss, p),

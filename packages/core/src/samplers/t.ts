@@ -14,7 +14,7 @@
 import { roundTo } from "../float.js";
 import { checkKey, type Key, type KeyLike } from "../keys.js";
 import { allocate, shapeSize, type FloatDType, type NdArray } from "../ndarray.js";
-import type { ThreefryOptions } from "../options.js";
+import type { SliceOptions } from "../options.js";
 import type { ArrayParam } from "../params.js";
 import { splitKey } from "../random-words.js";
 import { gammaKernel } from "./gamma.js";
@@ -33,7 +33,7 @@ import { normalKernel } from "./normal.js";
  * @param df - the degrees of freedom, broadcast-compatible with `shape`.
  * @param shape - the result shape; default (`undefined`) is `df`'s shape.
  * @param dtype - `"float32"` or `"float64"`; default `"float32"`, or `"float64"` with `options.x64` (JAX's default float).
- * @param options - the threefry mode (default partitionable) and `x64` (default `false`, JAX's `jax_enable_x64`).
+ * @param options - the threefry mode (default partitionable) and `x64` (default `false`, JAX's `jax_enable_x64`); `slice: [start, end]` for a slice of the result (spec/sharding.md).
  * @throws TypeError for a bad key, shape, dtype, a float64 NdArray parameter with `dtype` float32 (JAX's `_check_all_safe_to_cast`), `df` or options.
  * @throws RangeError if `df` does not broadcast to `shape`.
  */
@@ -42,7 +42,7 @@ export function t(
   df: ArrayParam,
   shape?: number | readonly number[] | null,
   dtype?: FloatDType,
-  options?: ThreefryOptions,
+  options?: SliceOptions,
 ): NdArray<FloatDType> {
   const checkedKey = checkKey("t", key);
   return sampleCastFloatParams(

@@ -13,7 +13,7 @@
 import { roundTo } from "../float.js";
 import type { Key, KeyLike } from "../keys.js";
 import { allocate, shapeSize, type FloatDType, type NdArray } from "../ndarray.js";
-import type { ThreefryOptions } from "../options.js";
+import type { SliceOptions } from "../options.js";
 import type { ArrayParam } from "../params.js";
 import { uniformKernel } from "./uniform.js";
 import { sampleFloatParams } from "./float-params.js";
@@ -36,7 +36,7 @@ import { sampleFloatParams } from "./float-params.js";
  * @param right - the upper limit: a number or array broadcast-compatible with `shape`.
  * @param shape - the result shape; default (`undefined`) is the broadcast of the parameter shapes.
  * @param dtype - `"float32"` or `"float64"`; default `"float32"`, or `"float64"` with `options.x64` (JAX's default float).
- * @param options - the threefry mode (default partitionable) and `x64` (default `false`, JAX's `jax_enable_x64`).
+ * @param options - the threefry mode (default partitionable) and `x64` (default `false`, JAX's `jax_enable_x64`); `slice: [start, end]` for a slice of the result (spec/sharding.md).
  * @throws TypeError for a bad key, shape, dtype, parameter or options.
  * @throws TypeError for a float64 `NdArray` parameter with dtype float32 (JAX's
  *   `_check_all_safe_to_cast` under `jax_enable_x64`).
@@ -49,7 +49,7 @@ export function triangular(
   right: ArrayParam,
   shape?: number | readonly number[],
   dtype?: FloatDType,
-  options?: ThreefryOptions,
+  options?: SliceOptions,
 ): NdArray<FloatDType> {
   return sampleFloatParams(
     "triangular",

@@ -21,11 +21,17 @@ import { erfInvFloat32, erfInvFloat64 } from "../erf-inv.js";
 import { f32, nextAfter } from "../float.js";
 import { checkKey, type Key, type KeyLike } from "../keys.js";
 import { shapeSize, type FloatDType, type NdArray } from "../ndarray.js";
-import { defaultFloatDType, isPartitionable, type ThreefryOptions } from "../options.js";
-import { broadcastParam, resolveShape, toParam, type ArrayParam } from "../params.js";
+import {
+  defaultFloatDType,
+  isPartitionable,
+  SLICE_OPTION_KEYS,
+  type SliceOptions,
+} from "../options.js";
+import { type ArrayParam, resolveShape, toParam } from "../params.js";
 import { checkFloatDType } from "../validate.js";
 import { SQRT2_FLOAT32 } from "./normal.js";
 import { uniformKernel } from "./uniform.js";
+import { sampleElements } from "../slice.js";
 
 /**
  * Sample truncated standard normal floats, as `jax.random.truncated_normal`.
@@ -41,7 +47,7 @@ import { uniformKernel } from "./uniform.js";
  * @param upper - the upper truncation bound(s).
  * @param shape - the result shape; default (`undefined`) broadcasts `lower` and `upper`.
  * @param dtype - `"float32"` or `"float64"`; default `"float32"`, or `"float64"` with `options.x64` (JAX's default float).
- * @param options - the threefry mode (default partitionable) and `x64` (default `false`, JAX's `jax_enable_x64`).
+ * @param options - the threefry mode (default partitionable) and `x64` (default `false`, JAX's `jax_enable_x64`); `slice: [start, end]` for a slice of the result (spec/sharding.md).
  * @throws TypeError for a bad key, bound, shape, dtype or options.
  * @throws RangeError if the bounds do not broadcast (to `shape`).
  */
@@ -51,26 +57,22 @@ export function truncatedNormal(
   upper: ArrayParam,
   shape?: number | readonly number[],
   dtype?: FloatDType,
-  options?: ThreefryOptions,
+  options?: SliceOptions,
 ): NdArray<FloatDType> {
   const checkedKey = checkKey("truncated_normal", key);
   const low = toParam("lower", lower);
   const high = toParam("upper", upper);
   const checkedShape = resolveShape("truncated_normal", shape, low, high);
   const checkedDType = checkFloatDType("dtype", dtype ?? defaultFloatDType(options));
-  const partitionable = isPartitionable(options);
-  return {
-    dtype: checkedDType,
-    shape: checkedShape,
-    data: truncatedNormalKernel(
-      checkedKey,
-      checkedShape,
-      checkedDType,
-      broadcastParam(low, checkedShape),
-      broadcastParam(high, checkedShape),
-      partitionable,
-    ),
-  };
+  const partitionable = isPartitionable(options, undefined, SLICE_OPTION_KEYS);
+  const { shape: resultShape, data } = sampleElements(
+    checkedKey,
+    checkedShape,
+    options,
+    (k, s, broadcast) =>
+      truncatedNormalKernel(k, s, checkedDType, broadcast(low), broadcast(high), partitionable),
+  );
+  return { dtype: checkedDType, shape: resultShape, data };
 }
 
 /**

@@ -7,11 +7,17 @@
 import { bitsToUnitFloat32, bitsToUnitFloat64, roundTo } from "../float.js";
 import { checkKey, type Key, type KeyLike } from "../keys.js";
 import { allocate, shapeSize, type FloatDType, type NdArray } from "../ndarray.js";
-import { defaultFloatDType, isPartitionable, type ThreefryOptions } from "../options.js";
-import { broadcastParam, checkParamsFitShape, toParam, type ArrayParam } from "../params.js";
+import {
+  defaultFloatDType,
+  isPartitionable,
+  SLICE_OPTION_KEYS,
+  type SliceOptions,
+} from "../options.js";
+import { type ArrayParam, checkParamsFitShape, toParam } from "../params.js";
 import { randomBits32, randomBits64 } from "../random-words.js";
 import { checkFloatDType, checkShape } from "../validate.js";
 import { mathIn } from "../xla-math/by-dtype.js";
+import { sampleElements } from "../slice.js";
 
 /**
  * Sample uniform floats in `[minval, maxval)`, as `jax.random.uniform`.
@@ -27,7 +33,7 @@ import { mathIn } from "../xla-math/by-dtype.js";
  * @param dtype - `"float32"` or `"float64"`; default `"float32"`, or `"float64"` with `options.x64` (JAX's default float).
  * @param minval - inclusive lower bound (default 0).
  * @param maxval - exclusive upper bound (default 1).
- * @param options - the threefry mode (default partitionable) and `x64` (default `false`, JAX's `jax_enable_x64`).
+ * @param options - the threefry mode (default partitionable), `x64` (default `false`, JAX's `jax_enable_x64`) and `slice: [start, end]` for a slice of the result (spec/sharding.md).
  * @throws TypeError for a bad key, shape, dtype or parameter.
  * @throws RangeError if the parameters do not broadcast to `shape`.
  */
@@ -37,7 +43,7 @@ export function uniform(
   dtype?: FloatDType,
   minval: ArrayParam = 0,
   maxval: ArrayParam = 1,
-  options?: ThreefryOptions,
+  options?: SliceOptions,
 ): NdArray<FloatDType> {
   const checkedKey = checkKey("uniform", key);
   const checkedShape = checkShape("shape", shape);
@@ -45,19 +51,15 @@ export function uniform(
   const low = toParam("minval", minval);
   const high = toParam("maxval", maxval);
   checkParamsFitShape("uniform", checkedShape, low.shape, high.shape);
-  const partitionable = isPartitionable(options);
-  return {
-    dtype: checkedDType,
-    shape: checkedShape,
-    data: uniformKernel(
-      checkedKey,
-      checkedShape,
-      checkedDType,
-      broadcastParam(low, checkedShape),
-      broadcastParam(high, checkedShape),
-      partitionable,
-    ),
-  };
+  const partitionable = isPartitionable(options, undefined, SLICE_OPTION_KEYS);
+  const { shape: resultShape, data } = sampleElements(
+    checkedKey,
+    checkedShape,
+    options,
+    (k, s, broadcast) =>
+      uniformKernel(k, s, checkedDType, broadcast(low), broadcast(high), partitionable),
+  );
+  return { dtype: checkedDType, shape: resultShape, data };
 }
 
 /**

@@ -49,13 +49,19 @@
 import { roundTo } from "../float.js";
 import { checkKey, type Key, type KeyLike } from "../keys.js";
 import { allocate, shapeSize, type FloatDType, type NdArray } from "../ndarray.js";
-import { defaultFloatDType, isPartitionable, type ThreefryOptions } from "../options.js";
-import { broadcastParam, resolveShape, toParam, type ArrayParam } from "../params.js";
+import {
+  defaultFloatDType,
+  isPartitionable,
+  SLICE_OPTION_KEYS,
+  type SliceOptions,
+} from "../options.js";
+import { type ArrayParam, resolveShape, toParam } from "../params.js";
 import { splitKey } from "../random-words.js";
 import { checkFloatDType } from "../validate.js";
 import { checkNumpyConstraint, MAX_REJECTION_ITERATIONS } from "./defined-common.js";
 import { normalKernel } from "./normal.js";
 import { unitFloats } from "./uniform.js";
+import { sampleElements } from "../slice.js";
 
 /** Below this `kappa` the angle is uniform (NumPy's threshold). */
 export const VONMISES_UNIFORM_KAPPA = 1e-8;
@@ -75,7 +81,7 @@ export const VONMISES_NORMAL_KAPPA = 1e6;
  * @param kappa - the concentration (>= 0), broadcast-compatible with `shape`.
  * @param shape - the result shape; default (`undefined`) is the broadcast of `mu` and `kappa`.
  * @param dtype - `"float32"` or `"float64"`; default `"float32"`, or `"float64"` with `options.x64` (JAX's default float).
- * @param options - the threefry mode (default partitionable) and `x64` (default `false`, JAX's `jax_enable_x64`).
+ * @param options - the threefry mode (default partitionable) and `x64` (default `false`, JAX's `jax_enable_x64`); `slice: [start, end]` for a slice of the result (spec/sharding.md).
  * @throws TypeError for a bad key, shape, dtype, parameter or options.
  * @throws RangeError for `kappa < 0`, or parameters that do not broadcast to `shape`.
  */
@@ -85,28 +91,31 @@ export function vonmises(
   kappa: ArrayParam,
   shape?: number | readonly number[] | null,
   dtype?: FloatDType,
-  options?: ThreefryOptions,
+  options?: SliceOptions,
 ): NdArray<FloatDType> {
   const checkedKey = checkKey("vonmises", key);
   const checkedDType = checkFloatDType("dtype", dtype ?? defaultFloatDType(options));
   const mode = toParam("mu", mu);
   const concentration = toParam("kappa", kappa);
   const checkedShape = resolveShape("vonmises", shape, mode, concentration);
-  const partitionable = isPartitionable(options);
+  const partitionable = isPartitionable(options, undefined, SLICE_OPTION_KEYS);
   checkNumpyConstraint("vonmises", "kappa", concentration, "CONS_NON_NEGATIVE");
   const round = roundTo(checkedDType);
-  return {
-    dtype: checkedDType,
-    shape: checkedShape,
-    data: vonmisesKernel(
-      checkedKey,
-      checkedShape,
-      checkedDType,
-      broadcastParam(mode, checkedShape).map(round),
-      broadcastParam(concentration, checkedShape).map(round),
-      partitionable,
-    ),
-  };
+  const { shape: resultShape, data } = sampleElements(
+    checkedKey,
+    checkedShape,
+    options,
+    (k, s, broadcast) =>
+      vonmisesKernel(
+        k,
+        s,
+        checkedDType,
+        broadcast(mode).map(round),
+        broadcast(concentration).map(round),
+        partitionable,
+      ),
+  );
+  return { dtype: checkedDType, shape: resultShape, data };
 }
 
 /** NumPy's wrap of an angle into [−π, π]: `sign(x)·(fmod(|x| + π, 2π) − π)`. */

@@ -14,7 +14,7 @@
 import { f32 } from "../float.js";
 import type { Key, KeyLike } from "../keys.js";
 import { shapeSize, type FloatDType, type NdArray } from "../ndarray.js";
-import type { ThreefryOptions } from "../options.js";
+import type { SliceOptions } from "../options.js";
 import type { ArrayParam } from "../params.js";
 import { splitKey } from "../random-words.js";
 import { normalKernel } from "./normal.js";
@@ -33,7 +33,7 @@ import { mathIn } from "../xla-math/by-dtype.js";
  * @param mean - the mean(s) μ > 0, broadcast-compatible with `shape`.
  * @param shape - the result shape; default (`undefined`) is `mean`'s shape.
  * @param dtype - `"float32"` or `"float64"`; default `"float32"`, or `"float64"` with `options.x64` (JAX's default float).
- * @param options - the threefry mode (default partitionable) and `x64` (default `false`, JAX's `jax_enable_x64`).
+ * @param options - the threefry mode (default partitionable) and `x64` (default `false`, JAX's `jax_enable_x64`); `slice: [start, end]` for a slice of the result (spec/sharding.md).
  * @throws TypeError for a bad key, `mean`, shape, dtype or options, or a float64 `mean` array with dtype float32 (JAX: cannot safely cast).
  * @throws RangeError if `mean` does not broadcast to `shape`.
  */
@@ -42,7 +42,7 @@ export function wald(
   mean: ArrayParam,
   shape?: number | readonly number[],
   dtype?: FloatDType,
-  options?: ThreefryOptions,
+  options?: SliceOptions,
 ): NdArray<FloatDType> {
   return sampleFloatParams("wald", key, { mean }, shape, dtype, options, (k, s, d, [mu], p) =>
     waldKernel(k, s, d, mu, p),

@@ -42,8 +42,13 @@
  */
 import { checkKey, type Key, type KeyLike } from "../keys.js";
 import { shapeSize, type NdArray, type TypedArrayOf } from "../ndarray.js";
-import { defaultIntDType, isPartitionable, type ThreefryOptions } from "../options.js";
-import { broadcastParam, resolveShape, toParam, type ArrayParam } from "../params.js";
+import {
+  defaultIntDType,
+  isPartitionable,
+  SLICE_OPTION_KEYS,
+  type SliceOptions,
+} from "../options.js";
+import { type ArrayParam, resolveShape, toParam } from "../params.js";
 import { splitKey } from "../random-words.js";
 import {
   checkNumpyConstraint,
@@ -53,6 +58,7 @@ import {
   unitFloats64,
 } from "./defined-common.js";
 import { checkIntegerDType, type IntegerDType } from "./randint.js";
+import { sampleElements } from "../slice.js";
 
 /**
  * Sample Zipf counts with exponent `a` (`P(k) ∝ k^(−a)`, `k >= 1`), as
@@ -65,7 +71,7 @@ import { checkIntegerDType, type IntegerDType } from "./randint.js";
  * @param a - the exponent (> 1), broadcast-compatible with `shape`.
  * @param shape - the result shape; default (`undefined`) is `a`'s shape.
  * @param dtype - an integer dtype; default `"int32"`, or `"int64"` with `options.x64`.
- * @param options - the threefry mode (default partitionable) and `x64` (default `false`, JAX's `jax_enable_x64`).
+ * @param options - the threefry mode (default partitionable) and `x64` (default `false`, JAX's `jax_enable_x64`); `slice: [start, end]` for a slice of the result (spec/sharding.md).
  * @throws TypeError for a bad key, shape, dtype, `a` or options.
  * @throws RangeError for `a <= 1` or NaN, or if `a` does not broadcast to `shape`.
  */
@@ -74,25 +80,21 @@ export function zipf<D extends IntegerDType = "int32">(
   a: ArrayParam,
   shape?: number | readonly number[] | null,
   dtype?: D,
-  options?: ThreefryOptions,
+  options?: SliceOptions,
 ): NdArray<D> {
   const checkedKey = checkKey("zipf", key);
   const checkedDType = checkIntegerDType("dtype", "zipf", dtype ?? defaultIntDType(options)) as D;
   const exponent = toParam("a", a);
   const checkedShape = resolveShape("zipf", shape, exponent);
-  const partitionable = isPartitionable(options);
+  const partitionable = isPartitionable(options, undefined, SLICE_OPTION_KEYS);
   checkNumpyConstraint("zipf", "a", exponent, "CONS_GT_1");
-  return {
-    dtype: checkedDType,
-    shape: checkedShape,
-    data: zipfKernel(
-      checkedKey,
-      checkedShape,
-      checkedDType,
-      broadcastParam(exponent, checkedShape),
-      partitionable,
-    ),
-  };
+  const { shape: resultShape, data } = sampleElements(
+    checkedKey,
+    checkedShape,
+    options,
+    (k, s, broadcast) => zipfKernel(k, s, checkedDType, broadcast(exponent), partitionable),
+  );
+  return { dtype: checkedDType, shape: resultShape, data };
 }
 
 /**

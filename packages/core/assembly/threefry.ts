@@ -1,0 +1,243 @@
+// Threefry-2x32-20 in WebAssembly SIMD (AssemblyScript): the block function of
+// src/threefry.ts on 4 lanes of i32x4, two vectors side by side, so eight
+// counter pairs are hashed per step. Compiled at build time into
+// src/generated/threefry-wasm.ts (scripts/embed-wasm.mjs); src/wasm-kernels.ts
+// loads it and falls back to the JavaScript kernel where SIMD is missing.
+
+/** Counter pairs per call: two 64 KiB output buffers, in the L2 cache. */
+export const CHUNK: i32 = 16384;
+
+const words0: usize = memory.data(CHUNK * 4, 16);
+const words1: usize = memory.data(CHUNK * 4, 16);
+const PARITY: u32 = 0x1bd11bda;
+
+/** Where output word 0 of each pair is written. */
+export function words0Pointer(): usize {
+  return words0;
+}
+
+/** Where output word 1 of each pair is written. */
+export function words1Pointer(): usize {
+  return words1;
+}
+
+// Small enough that -O3 inlines it into every round.
+function rotl(x: v128, r: i32): v128 {
+  return v128.or(i32x4.shl(x, r), i32x4.shr_u(x, 32 - r));
+}
+
+/**
+ * Hash `count` (at most CHUNK) counter pairs in arithmetic progression, pair
+ * j being `(x0Start + j·x0Step, x1Start + j·x1Step)` mod 2^32, under key
+ * (k0, k1). With `output` 0, word 0 of pair j goes to words0[j] and word 1
+ * to words1[j]; with 1, their XOR goes to words0[j]; with 2, to words1[j].
+ * Pairs past `count` up to the next multiple of 8 are hashed too (the
+ * buffers have room), then ignored.
+ */
+export function hashProgression(
+  k0: u32,
+  k1: u32,
+  x0Start: u32,
+  x0Step: u32,
+  x1Start: u32,
+  x1Step: u32,
+  count: i32,
+  output: i32,
+): void {
+  const xorTarget = output == 2 ? words1 : words0;
+  const ks0 = i32x4.splat(k0);
+  const ks1 = i32x4.splat(k1);
+  const ks2 = i32x4.splat(k0 ^ k1 ^ PARITY);
+  const lane = i32x4(0, 1, 2, 3);
+  const step0 = i32x4.splat(x0Step);
+  const step1 = i32x4.splat(x1Step);
+  // Counters of lanes 0-3 of the first vector; the second is 4 steps ahead.
+  let c0 = i32x4.add(i32x4.splat(x0Start), i32x4.mul(lane, step0));
+  let c1 = i32x4.add(i32x4.splat(x1Start), i32x4.mul(lane, step1));
+  const ahead0 = i32x4.splat(4 * x0Step);
+  const ahead1 = i32x4.splat(4 * x1Step);
+  const advance0 = i32x4.splat(8 * x0Step);
+  const advance1 = i32x4.splat(8 * x1Step);
+  const inject1 = i32x4.add(ks2, i32x4.splat(1));
+  const inject2 = i32x4.add(ks0, i32x4.splat(2));
+  const inject3 = i32x4.add(ks1, i32x4.splat(3));
+  const inject4 = i32x4.add(ks2, i32x4.splat(4));
+  const inject5 = i32x4.add(ks0, i32x4.splat(5));
+  for (let j = 0; j < count; j += 8) {
+    let x0 = i32x4.add(c0, ks0);
+    let x1 = i32x4.add(c1, ks1);
+    let y0 = i32x4.add(i32x4.add(c0, ahead0), ks0);
+    let y1 = i32x4.add(i32x4.add(c1, ahead1), ks1);
+
+    x0 = i32x4.add(x0, x1);
+    y0 = i32x4.add(y0, y1);
+    x1 = v128.xor(rotl(x1, 13), x0);
+    y1 = v128.xor(rotl(y1, 13), y0);
+    x0 = i32x4.add(x0, x1);
+    y0 = i32x4.add(y0, y1);
+    x1 = v128.xor(rotl(x1, 15), x0);
+    y1 = v128.xor(rotl(y1, 15), y0);
+    x0 = i32x4.add(x0, x1);
+    y0 = i32x4.add(y0, y1);
+    x1 = v128.xor(rotl(x1, 26), x0);
+    y1 = v128.xor(rotl(y1, 26), y0);
+    x0 = i32x4.add(x0, x1);
+    y0 = i32x4.add(y0, y1);
+    x1 = v128.xor(rotl(x1, 6), x0);
+    y1 = v128.xor(rotl(y1, 6), y0);
+    x0 = i32x4.add(x0, ks1);
+    y0 = i32x4.add(y0, ks1);
+    x1 = i32x4.add(x1, inject1);
+    y1 = i32x4.add(y1, inject1);
+
+    x0 = i32x4.add(x0, x1);
+    y0 = i32x4.add(y0, y1);
+    x1 = v128.xor(rotl(x1, 17), x0);
+    y1 = v128.xor(rotl(y1, 17), y0);
+    x0 = i32x4.add(x0, x1);
+    y0 = i32x4.add(y0, y1);
+    x1 = v128.xor(rotl(x1, 29), x0);
+    y1 = v128.xor(rotl(y1, 29), y0);
+    x0 = i32x4.add(x0, x1);
+    y0 = i32x4.add(y0, y1);
+    x1 = v128.xor(rotl(x1, 16), x0);
+    y1 = v128.xor(rotl(y1, 16), y0);
+    x0 = i32x4.add(x0, x1);
+    y0 = i32x4.add(y0, y1);
+    x1 = v128.xor(rotl(x1, 24), x0);
+    y1 = v128.xor(rotl(y1, 24), y0);
+    x0 = i32x4.add(x0, ks2);
+    y0 = i32x4.add(y0, ks2);
+    x1 = i32x4.add(x1, inject2);
+    y1 = i32x4.add(y1, inject2);
+
+    x0 = i32x4.add(x0, x1);
+    y0 = i32x4.add(y0, y1);
+    x1 = v128.xor(rotl(x1, 13), x0);
+    y1 = v128.xor(rotl(y1, 13), y0);
+    x0 = i32x4.add(x0, x1);
+    y0 = i32x4.add(y0, y1);
+    x1 = v128.xor(rotl(x1, 15), x0);
+    y1 = v128.xor(rotl(y1, 15), y0);
+    x0 = i32x4.add(x0, x1);
+    y0 = i32x4.add(y0, y1);
+    x1 = v128.xor(rotl(x1, 26), x0);
+    y1 = v128.xor(rotl(y1, 26), y0);
+    x0 = i32x4.add(x0, x1);
+    y0 = i32x4.add(y0, y1);
+    x1 = v128.xor(rotl(x1, 6), x0);
+    y1 = v128.xor(rotl(y1, 6), y0);
+    x0 = i32x4.add(x0, ks0);
+    y0 = i32x4.add(y0, ks0);
+    x1 = i32x4.add(x1, inject3);
+    y1 = i32x4.add(y1, inject3);
+
+    x0 = i32x4.add(x0, x1);
+    y0 = i32x4.add(y0, y1);
+    x1 = v128.xor(rotl(x1, 17), x0);
+    y1 = v128.xor(rotl(y1, 17), y0);
+    x0 = i32x4.add(x0, x1);
+    y0 = i32x4.add(y0, y1);
+    x1 = v128.xor(rotl(x1, 29), x0);
+    y1 = v128.xor(rotl(y1, 29), y0);
+    x0 = i32x4.add(x0, x1);
+    y0 = i32x4.add(y0, y1);
+    x1 = v128.xor(rotl(x1, 16), x0);
+    y1 = v128.xor(rotl(y1, 16), y0);
+    x0 = i32x4.add(x0, x1);
+    y0 = i32x4.add(y0, y1);
+    x1 = v128.xor(rotl(x1, 24), x0);
+    y1 = v128.xor(rotl(y1, 24), y0);
+    x0 = i32x4.add(x0, ks1);
+    y0 = i32x4.add(y0, ks1);
+    x1 = i32x4.add(x1, inject4);
+    y1 = i32x4.add(y1, inject4);
+
+    x0 = i32x4.add(x0, x1);
+    y0 = i32x4.add(y0, y1);
+    x1 = v128.xor(rotl(x1, 13), x0);
+    y1 = v128.xor(rotl(y1, 13), y0);
+    x0 = i32x4.add(x0, x1);
+    y0 = i32x4.add(y0, y1);
+    x1 = v128.xor(rotl(x1, 15), x0);
+    y1 = v128.xor(rotl(y1, 15), y0);
+    x0 = i32x4.add(x0, x1);
+    y0 = i32x4.add(y0, y1);
+    x1 = v128.xor(rotl(x1, 26), x0);
+    y1 = v128.xor(rotl(y1, 26), y0);
+    x0 = i32x4.add(x0, x1);
+    y0 = i32x4.add(y0, y1);
+    x1 = v128.xor(rotl(x1, 6), x0);
+    y1 = v128.xor(rotl(y1, 6), y0);
+    x0 = i32x4.add(x0, ks2);
+    y0 = i32x4.add(y0, ks2);
+    x1 = i32x4.add(x1, inject5);
+    y1 = i32x4.add(y1, inject5);
+
+    const at = (<usize>j) << 2;
+    if (output != 0) {
+      v128.store(xorTarget + at, v128.xor(x0, x1));
+      v128.store(xorTarget + at, v128.xor(y0, y1), 16);
+    } else {
+      v128.store(words0 + at, x0);
+      v128.store(words0 + at, y0, 16);
+      v128.store(words1 + at, x1);
+      v128.store(words1 + at, y1, 16);
+    }
+    c0 = i32x4.add(c0, advance0);
+    c1 = i32x4.add(c1, advance1);
+  }
+}
+
+/**
+ * Turn words0[0 … count) into float32 uniforms in [0, 1) in place, as
+ * `bitsToUnitFloat32` does: the top 23 bits as the mantissa of a float in
+ * [1, 2), minus 1 (exact).
+ */
+export function unitFloat32(count: i32): void {
+  const exponent = i32x4.splat(0x3f800000);
+  const one = f32x4.splat(1);
+  for (let j = 0; j < count; j += 4) {
+    const at = words0 + ((<usize>j) << 2);
+    const mantissa = v128.or(i32x4.shr_u(v128.load(at), 9), exponent);
+    v128.store(at, f32x4.sub(mantissa, one));
+  }
+}
+
+/**
+ * `a mod span` for uint32 `a` and a nonzero `span`, by a float64 reciprocal:
+ * the quotient estimate is off by at most one (a < 2^32, the reciprocal's
+ * relative error under 2^-52), and the remainder is corrected once. Much
+ * faster than i32.rem_u.
+ */
+function remainder(a: u32, span: u32, reciprocal: f64): u32 {
+  const quotient = <i64>(<f64>a * reciprocal);
+  let rest = <i64>a - quotient * <i64>span;
+  if (rest < 0) rest += <i64>span;
+  else if (rest >= <i64>span) rest -= <i64>span;
+  return <u32>rest;
+}
+
+/**
+ * JAX's `randint` arithmetic for 32-bit integers with one `low` and one
+ * `span`: element j is `low + ((higher mod span) · multiplier + lower mod
+ * span) mod span`, all mod 2^32, with `higher` in words0 and `lower` in
+ * words1 (written to words0). A span of 0 (the full 2^32 range) leaves the
+ * operands of each `mod` as they are.
+ */
+export function randint32(count: i32, low: u32, span: u32, multiplier: u32): void {
+  if (span == 0) {
+    for (let j = 0; j < count; j++) {
+      const at = (<usize>j) << 2;
+      store<u32>(words0 + at, low + load<u32>(words0 + at) * multiplier + load<u32>(words1 + at));
+    }
+    return;
+  }
+  const reciprocal = 1.0 / <f64>span;
+  for (let j = 0; j < count; j++) {
+    const at = (<usize>j) << 2;
+    const higher = remainder(load<u32>(words0 + at), span, reciprocal);
+    const lower = remainder(load<u32>(words1 + at), span, reciprocal);
+    store<u32>(words0 + at, low + remainder(higher * multiplier + lower, span, reciprocal));
+  }
+}

@@ -1,0 +1,141 @@
+/**
+ * The WebAssembly SIMD kernels (`assembly/threefry.ts`, compiled with
+ * AssemblyScript at build time and embedded in `generated/threefry-wasm.ts`):
+ * loaded synchronously on first use, in Node and in browsers alike, and
+ * replaced by the JavaScript kernel where WebAssembly SIMD is missing or the
+ * caller turned it off. Both compute the same words; tests check it.
+ *
+ * @module
+ */
+import { THREEFRY_WASM_BASE64 } from "./generated/threefry-wasm.js";
+
+/** The exports of the compiled module. */
+interface KernelExports {
+  memory: { buffer: ArrayBuffer };
+  CHUNK: { value: number };
+  words0Pointer(): number;
+  words1Pointer(): number;
+  hashProgression(
+    k0: number,
+    k1: number,
+    x0Start: number,
+    x0Step: number,
+    x1Start: number,
+    x1Step: number,
+    count: number,
+    output: number,
+  ): void;
+  unitFloat32(count: number): void;
+  randint32(count: number, low: number, span: number, multiplier: number): void;
+}
+
+/** The part of the WebAssembly JavaScript API used here (not in lib ES2022). */
+interface WebAssemblyApi {
+  validate(bytes: Uint8Array): boolean;
+  Module: new (bytes: Uint8Array) => object;
+  Instance: new (module: object, imports: object) => { exports: unknown };
+}
+
+/** What the hashing and filling code uses: the kernels and views of their buffers. */
+export interface WasmKernels {
+  readonly exports: KernelExports;
+  /** Counter pairs one call handles. */
+  readonly chunk: number;
+  /** Output word 0 of each pair (or their XOR). */
+  readonly words0: Uint32Array;
+  /** Output word 1 of each pair. */
+  readonly words1: Uint32Array;
+  /** `words0` read as float32 (after `unitFloat32`). */
+  readonly floats0: Float32Array;
+  /** `words0` read as int32 (after `randint32`). */
+  readonly integers0: Int32Array;
+}
+
+/** Below this many pairs the JavaScript kernel is as fast (no call and copy overhead). */
+export const WASM_MIN_PAIRS = 64;
+
+let minimumPairs = WASM_MIN_PAIRS;
+
+/** The fewest counter pairs a hash hands to the WebAssembly kernel. */
+export function wasmMinimumPairs(): number {
+  return minimumPairs;
+}
+
+/**
+ * Set the fewest counter pairs a hash hands to the WebAssembly kernel
+ * (default {@link WASM_MIN_PAIRS}); 1 sends every hash there, e.g. to check
+ * it against small golden vectors.
+ *
+ * @returns the previous value.
+ */
+export function setWasmMinimumPairs(pairs: number): number {
+  const before = minimumPairs;
+  minimumPairs = Math.max(1, Math.floor(pairs));
+  return before;
+}
+
+const BASE64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+function decodeBase64(text: string): Uint8Array {
+  const bytes = new Uint8Array(Math.floor((text.replace(/=+$/, "").length * 3) / 4));
+  let buffer = 0;
+  let bits = 0;
+  let at = 0;
+  for (const char of text) {
+    if (char === "=") break;
+    buffer = (buffer << 6) | BASE64.indexOf(char);
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      bytes[at++] = (buffer >>> bits) & 0xff;
+    }
+  }
+  return bytes;
+}
+
+let enabled = true;
+let loaded: WasmKernels | null | undefined;
+
+function load(): WasmKernels | null {
+  const api = (globalThis as { WebAssembly?: WebAssemblyApi }).WebAssembly;
+  if (api === undefined) return null;
+  const bytes = decodeBase64(THREEFRY_WASM_BASE64);
+  // validate() is false where the engine lacks SIMD: then the JS kernel runs.
+  if (!api.validate(bytes)) return null;
+  try {
+    const exports = new api.Instance(new api.Module(bytes), {}).exports as KernelExports;
+    const chunk = exports.CHUNK.value;
+    const buffer = exports.memory.buffer;
+    return {
+      exports,
+      chunk,
+      words0: new Uint32Array(buffer, exports.words0Pointer(), chunk),
+      words1: new Uint32Array(buffer, exports.words1Pointer(), chunk),
+      floats0: new Float32Array(buffer, exports.words0Pointer(), chunk),
+      integers0: new Int32Array(buffer, exports.words0Pointer(), chunk),
+    };
+  } catch {
+    // A host that forbids synchronous compilation: the JS kernel runs.
+    return null;
+  }
+}
+
+/** The WebAssembly kernels, or `null` where they are unavailable or turned off. */
+export function wasmKernels(): WasmKernels | null {
+  if (!enabled) return null;
+  if (loaded === undefined) loaded = load();
+  return loaded;
+}
+
+/**
+ * Turn the WebAssembly kernels on (default, where the engine supports
+ * WebAssembly SIMD) or off, e.g. to compare both paths. Results are the same
+ * either way.
+ *
+ * @returns whether the kernels were on before.
+ */
+export function setWasmKernelsEnabled(on: boolean): boolean {
+  const before = enabled;
+  enabled = on;
+  return before;
+}

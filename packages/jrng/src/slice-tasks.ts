@@ -1,0 +1,89 @@
+/**
+ * The draws a generator may spread over threads, described as plain data (so
+ * that a worker can run them) and computed slice by slice with `@jrng/core`'s
+ * sliced generation (spec/sharding.md): the slices of one task, computed on
+ * any threads, are the whole draw, bit for bit.
+ *
+ * @module
+ */
+import { gamma, normal, uniform } from "@jrng/core";
+import { randint32Into, unitFloat32Into } from "@jrng/core/internal";
+import { locScale } from "./sampling.js";
+import { SLICE_ELEMENTS } from "./slices.js";
+
+/**
+ * What every task carries: its key, the threefry mode, JAX's `x64` switch
+ * (the `@jrng/core` options of the generator) and the draw's size.
+ */
+interface TaskBase {
+  key: [number, number];
+  partitionable: boolean;
+  x64: boolean;
+  total: number;
+}
+
+/** A draw of `total` elements under one key, as data. */
+export type SliceTask =
+  | (TaskBase & { op: "uniform32" })
+  | (TaskBase & { op: "uniformRange32"; low: number; high: number })
+  | (TaskBase & { op: "randint32"; low: number; high: number })
+  | (TaskBase & { op: "normal32" })
+  | (TaskBase & { op: "normalLocScale32"; loc: number; scale: number })
+  | (TaskBase & { op: "gamma32"; a: number });
+
+/** The typed array each task's elements are written to. */
+export type SliceOutput = Float32Array | Int32Array;
+
+/**
+ * Compute elements `[start, end)` of `task` into `out` (of `end - start`
+ * elements). Every task is elementwise with scalar parameters, so its
+ * flattened draw is the draw of shape `[total]`.
+ */
+export function runSliceTask(task: SliceTask, out: SliceOutput, start: number, end: number): void {
+  const key = Uint32Array.from(task.key);
+  const { partitionable, total } = task;
+  switch (task.op) {
+    case "uniform32":
+      unitFloat32Into(key, out as Float32Array, partitionable, start, total);
+      return;
+    case "randint32":
+      randint32Into(key, out as Int32Array, task.low, task.high, partitionable, start, total);
+      return;
+    case "uniformRange32":
+    case "normal32":
+    case "normalLocScale32":
+    case "gamma32":
+      // A sampler of @jrng/core, a sub-slice at a time: its intermediates stay in the cache.
+      for (let from = start; from < end; from += SLICE_ELEMENTS) {
+        const to = Math.min(end, from + SLICE_ELEMENTS);
+        out.set(sampleSlice(task, key, [from, to]), from - start);
+      }
+      return;
+  }
+}
+
+/** Elements `[from, to)` of a task computed by a `@jrng/core` sampler. */
+function sampleSlice(
+  task: Extract<SliceTask, { op: "uniformRange32" | "normal32" | "normalLocScale32" | "gamma32" }>,
+  key: Uint32Array,
+  slice: [number, number],
+): Float32Array {
+  const options = { partitionable: task.partitionable, x64: task.x64, slice };
+  const shape = [task.total];
+  switch (task.op) {
+    case "uniformRange32":
+      return uniform(key, shape, "float32", task.low, task.high, options).data as Float32Array;
+    case "normal32":
+      return normal(key, shape, "float32", options).data as Float32Array;
+    case "normalLocScale32": {
+      // NumPy's loc + scale · z, with the generator's own arithmetic (locScale).
+      const z = normal(key, shape, "float32", options);
+      const count = slice[1] - slice[0];
+      const locs = new Float64Array(count).fill(task.loc);
+      const scales = new Float64Array(count).fill(task.scale);
+      return locScale(z, locs, scales).data as Float32Array;
+    }
+    case "gamma32":
+      return gamma(key, task.a, shape, "float32", options).data as Float32Array;
+  }
+}

@@ -1,0 +1,226 @@
+/**
+ * Spreading large draws over threads with sliced generation (spec/sharding.md):
+ * each thread computes one range of the result into one shared buffer, and
+ * the slices together are the single-thread draw, bit for bit.
+ *
+ * Node only (`worker_threads`); elsewhere — browsers, whose main thread may
+ * not block — every draw runs on the calling thread. JRNG's methods are
+ * synchronous, so the generator thread hands slices to the workers with
+ * `postMessage`, computes its own slice, and blocks on `Atomics.wait` until
+ * the workers' counter says they are done. Pool libraries (piscina,
+ * tinypool) schedule through the caller's event loop and promises, which a
+ * synchronous call never yields to, so the pool here is a small fixed set of
+ * workers with that shared-memory hand-off.
+ *
+ * The pool starts lazily: the first draw large enough to use it runs on the
+ * calling thread and asks for the pool on a timer (or, in a script that never
+ * yields, the next such draw starts it); later draws use the workers that are
+ * ready. Small draws never touch it. Workers are unref'd:
+ * they do not keep a process alive.
+ *
+ * @module
+ */
+import { describe } from "@jrng/core/internal";
+import { runSliceTask, type SliceOutput, type SliceTask } from "./slice-tasks.js";
+
+/**
+ * Draws of fewer elements run on the calling thread: a hand-off costs tens of
+ * microseconds, worth it from about 1 ms of work, which takes more elements
+ * of cheap draws than of costly ones.
+ */
+export const PARALLEL_MIN_ELEMENTS: Record<SliceTask["op"], number> = {
+  uniform32: 1 << 18,
+  uniformRange32: 1 << 17,
+  randint32: 1 << 18,
+  normal32: 1 << 15,
+  normalLocScale32: 1 << 15,
+  gamma32: 1 << 11,
+};
+
+/** The parts of Node's `worker_threads` used here. */
+interface WorkerThreads {
+  Worker: new (url: object, options: { workerData: unknown }) => NodeWorker;
+}
+
+/** The WHATWG URL constructor (Node and browsers; not in lib ES2022). */
+const URLConstructor = (globalThis as unknown as { URL: new (url: string, base: string) => object })
+  .URL;
+interface NodeWorker {
+  postMessage(message: unknown): void;
+  unref(): void;
+  on(event: "error", listener: () => void): void;
+}
+
+interface Pool {
+  workers: NodeWorker[];
+  /** Per worker: ready flag; then the done and failed counters of the current draw. */
+  control: Int32Array;
+}
+
+let pool: Pool | null | undefined;
+
+/**
+ * The least time the generator thread waits for a worker's slice before it
+ * gives up on the pool (it waits ten times its own slice's time if longer),
+ * so that a dead worker cannot hang a call.
+ */
+const STALL_MS = 10_000;
+
+function nodeBuiltin<T>(name: string): T | undefined {
+  const host = globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } };
+  return host.process?.getBuiltinModule?.(name) as T | undefined;
+}
+
+/** The number of threads a generator uses by default: the machine's parallelism (1 outside Node). */
+export function defaultThreads(): number {
+  const os = nodeBuiltin<{ availableParallelism?: () => number }>("node:os");
+  return Math.max(1, Math.min(8, os?.availableParallelism?.() ?? 1));
+}
+
+/**
+ * Check the `threads` option: a positive integer, or undefined for
+ * {@link defaultThreads}.
+ *
+ * @throws TypeError otherwise.
+ */
+export function checkThreads(value: unknown): number {
+  if (value === undefined) return defaultThreads();
+  if (typeof value !== "number" || !Number.isSafeInteger(value) || value < 1) {
+    throw new TypeError(`options.threads must be a positive integer, got ${describe(value)}`);
+  }
+  return value;
+}
+
+function startPool(size: number): Pool | null {
+  const threads = nodeBuiltin<WorkerThreads>("node:worker_threads");
+  if (threads === undefined) return null;
+  const control = new Int32Array(new SharedArrayBuffer(4 * (size + 2)));
+  const workers: NodeWorker[] = [];
+  // This module runs from dist (the worker script sits beside it) or, under a
+  // TypeScript test runner, from src: then the compiled worker in dist.
+  const here = (import.meta as { url: string }).url;
+  const script = here.endsWith(".ts")
+    ? new URLConstructor("../dist/thread-worker.js", here)
+    : new URLConstructor("./thread-worker.js", here);
+  for (let i = 0; i < size; i++) {
+    const worker = new threads.Worker(script, {
+      workerData: { control: control.buffer, readySlot: i, doneSlot: size, failedSlot: size + 1 },
+    });
+    // A worker that fails to start never reports ready, and is never used.
+    worker.on("error", () => Atomics.store(control, i, 0));
+    worker.unref();
+    workers.push(worker);
+  }
+  return { workers, control };
+}
+
+let poolRequested = false;
+
+/**
+ * Start the pool after the current task (a timer), so that the draw that
+ * asks for it does not pay for spawning threads; if a second large draw
+ * comes first (a script that never yields), start it then.
+ */
+function requestPool(): void {
+  if (!poolRequested) {
+    poolRequested = true;
+    const timers = globalThis as unknown as {
+      setTimeout(callback: () => void, ms: number): { unref?: () => void };
+    };
+    const timer = timers.setTimeout(() => {
+      if (pool === undefined) pool = startPool(defaultThreads() - 1);
+    }, 0);
+    timer.unref?.();
+    return;
+  }
+  pool = startPool(defaultThreads() - 1);
+}
+
+/**
+ * Whether a draw of `op` of `total` elements may be split over threads: then its
+ * output buffer should be shared ({@link allocateOutput}).
+ */
+function mayRunInParallel(op: SliceTask["op"], total: number, threads: number): boolean {
+  return threads > 1 && total >= PARALLEL_MIN_ELEMENTS[op];
+}
+
+/**
+ * The output array of a task of `op` of `total` elements: on a `SharedArrayBuffer`
+ * when the draw may be split over threads.
+ */
+export function allocateOutput<T extends SliceOutput>(
+  Type: { new (buffer: ArrayBuffer): T; new (length: number): T },
+  op: SliceTask["op"],
+  total: number,
+  threads: number,
+): T {
+  if (!mayRunInParallel(op, total, threads) || typeof SharedArrayBuffer === "undefined") {
+    return new Type(total);
+  }
+  return new Type(new SharedArrayBuffer(4 * total) as unknown as ArrayBuffer);
+}
+
+/**
+ * Compute `task` into `out`, on up to `threads` threads (this one included)
+ * when the draw is large and the pool is ready, else on this thread alone.
+ * The result is the same either way.
+ */
+export function runTask(task: SliceTask, out: SliceOutput, threads: number): void {
+  const { total } = task;
+  const shared =
+    typeof SharedArrayBuffer !== "undefined" && out.buffer instanceof SharedArrayBuffer;
+  if (!mayRunInParallel(task.op, total, threads) || !shared) {
+    runSliceTask(task, out, 0, total);
+    return;
+  }
+  if (pool === undefined) {
+    requestPool();
+    runSliceTask(task, out, 0, total);
+    return;
+  }
+  const ready =
+    pool === null ? [] : pool.workers.filter((_, i) => Atomics.load(pool!.control, i) === 1);
+  const helpers = ready.slice(0, threads - 1);
+  if (helpers.length === 0) {
+    runSliceTask(task, out, 0, total);
+    return;
+  }
+  const { control } = pool!;
+  const doneSlot = pool!.workers.length;
+  const failedSlot = doneSlot + 1;
+  Atomics.store(control, doneSlot, 0);
+  Atomics.store(control, failedSlot, 0);
+  const parts = helpers.length + 1;
+  const bounds = Array.from({ length: parts + 1 }, (_, p) => Math.floor((p * total) / parts));
+  helpers.forEach((worker, p) => {
+    worker.postMessage({ task, buffer: out.buffer, start: bounds[p + 1], end: bounds[p + 2] });
+  });
+  const started = Date.now();
+  runSliceTask(task, out.subarray(0, bounds[1]), 0, bounds[1]);
+  // Each worker's slice is as large as this thread's: give it ten times as long.
+  const patience = Math.max(STALL_MS, 10 * (Date.now() - started));
+  let stalled = false;
+  for (;;) {
+    const done = Atomics.load(control, doneSlot);
+    if (done === helpers.length) break;
+    if (Atomics.wait(control, doneSlot, done, patience) === "timed-out") {
+      // No worker finished in time: one may have died. Stop using the pool
+      // and compute the slices here (a late worker writes the same values).
+      stalled = true;
+      pool = null;
+      break;
+    }
+  }
+  if (stalled || Atomics.load(control, failedSlot) > 0) {
+    // A worker failed or stalled (it should not): compute its slices here, the same values.
+    for (let p = 1; p < parts; p++) {
+      runSliceTask(task, out.subarray(bounds[p], bounds[p + 1]), bounds[p], bounds[p + 1]);
+    }
+  }
+}
+
+/** How many pool workers are ready now (0 before the pool starts, and outside Node). */
+export function readyWorkers(): number {
+  if (!pool) return 0;
+  return pool.workers.filter((_, i) => Atomics.load(pool!.control, i) === 1).length;
+}
