@@ -130,7 +130,7 @@ const WEBGPU_PACKAGE = "@jrng/webgpu";
  */
 async function loadWebGPUPackage(): Promise<typeof import("@jrng/webgpu")> {
   try {
-    return await import(WEBGPU_PACKAGE);
+    return await import(/* @vite-ignore */ WEBGPU_PACKAGE);
   } catch (error) {
     const code = (error as { code?: unknown } | undefined)?.code;
     const missing =
