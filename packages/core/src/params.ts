@@ -119,35 +119,7 @@ export function checkParamsFitShape(
  * row-major. A scalar parameter gives a constant array.
  */
 export function broadcastParam(param: Param, shape: readonly number[]): Float64Array {
-  const size = shapeSize(shape);
-  const out = new Float64Array(size);
-  if (param.data.length === 1) return out.fill(param.data[0]);
-  if (param.shape.length === shape.length && param.shape.every((e, i) => e === shape[i])) {
-    out.set(param.data);
-    return out;
-  }
-  // Stride of each output axis in the parameter (0 where it is broadcast).
-  const rank = shape.length;
-  const strides = new Array<number>(rank).fill(0);
-  let stride = 1;
-  for (let i = param.shape.length - 1; i >= 0; i--) {
-    const axis = rank - param.shape.length + i;
-    strides[axis] = param.shape[i] === 1 ? 0 : stride;
-    stride *= param.shape[i];
-  }
-  const index = new Array<number>(rank).fill(0);
-  let source = 0;
-  for (let flat = 0; flat < size; flat++) {
-    out[flat] = param.data[source];
-    for (let axis = rank - 1; axis >= 0; axis--) {
-      index[axis]++;
-      source += strides[axis];
-      if (index[axis] < shape[axis]) break;
-      source -= strides[axis] * index[axis];
-      index[axis] = 0;
-    }
-  }
-  return out;
+  return broadcastParamRange(param, shape, 0, shapeSize(shape));
 }
 
 /**
