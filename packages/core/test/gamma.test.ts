@@ -166,6 +166,25 @@ describe("gamma structure", () => {
     }
   });
 
+  it("the allocation-free loop equals the by-hand recipe on 1,500 elements, both modes, both spaces", () => {
+    // Ordinary shapes, boosted ones, and the edges where JAX's first loop test fails (infinite or NaN d).
+    const special = [Infinity, NaN, -Infinity, 0, -0.5, -2, 1e-30, 3e38].map(f32);
+    const size = 1500;
+    const alphas = Float64Array.from({ length: size }, (_, i) =>
+      i < special.length ? special[i] : f32([0.3, 2, 7.3, 0.05, 1][i % 5]),
+    );
+    for (const partitionable of [true, false]) {
+      for (const logSpace of [false, true]) {
+        const k = key(99);
+        const ours = gammaExactKernel(k, [size], "float32", alphas, logSpace, partitionable);
+        const keys = split(k, size, { partitionable });
+        for (let i = 0; i < size; i++) {
+          expect(ours[i]).toBe(gammaOneByHand(keyAt(keys, i), alphas[i], logSpace, partitionable));
+        }
+      }
+    }
+  });
+
   it("partitionable: element i depends only on foldIn(key, i), so a longer draw extends a shorter one", () => {
     const long = gamma(key(7), 0.7, [12], "float32", PARTITIONABLE).data;
     const short = gamma(key(7), 0.7, [5], "float32", PARTITIONABLE).data;

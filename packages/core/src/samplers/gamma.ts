@@ -41,6 +41,7 @@ import { resolveShape, toParam, type ArrayParam } from "../params.js";
 import { splitKey, splitPerElement } from "../random-words.js";
 import { checkFloatDType, describe } from "../validate.js";
 import { normalKernel } from "./normal.js";
+import { normalOf, splitKeyInto, unitFloatOf } from "../single-draws.js";
 import { unitFloats } from "./uniform.js";
 import { sampleElements } from "../slice.js";
 import { mathIn } from "../xla-math/by-dtype.js";
@@ -219,8 +220,15 @@ export function gammaExactKernel(
   if (size === 0) return out;
   const keys = splitPerElement(key, size, partitionable);
   for (let i = 0; i < size; i++) {
-    const elementKey = keys.subarray(2 * i, 2 * i + 2);
-    out[i] = gammaOne(elementKey, a[i], dtype, logSpace, partitionable, inverseAlpha);
+    out[i] = gammaOneOfWords(
+      keys[2 * i],
+      keys[2 * i + 1],
+      a[i],
+      dtype,
+      logSpace,
+      partitionable,
+      inverseAlpha,
+    );
   }
   return out;
 }
@@ -255,6 +263,37 @@ export function gammaOne(
   partitionable: boolean,
   inverseAlpha?: number,
 ): number {
+  return gammaOneOfWords(key[0], key[1], alpha, dtype, logSpace, partitionable, inverseAlpha);
+}
+
+/**
+ * Marsaglia and Tsang's `c = (1/3) / sqrt(d)` in `dtype`. XLA rewrites it as
+ * `(1/3) · rsqrt(d)`; for a constant alpha the rsqrt is folded to its
+ * correctly rounded value.
+ */
+function marsagliaTsangC(d: number, dtype: FloatDType): number {
+  const r = roundTo(dtype);
+  const third = dtype === "float32" ? ONE_THIRD_32 : 1 / 3;
+  return r(third * r(1 / Math.sqrt(d)));
+}
+
+/** The keys of one split, reused by every {@link gammaOneOfWords} call (read out at once). */
+const splitScratch = new Uint32Array(6);
+
+/**
+ * {@link gammaOne} on the key (k0, k1): the keys of every split and the
+ * normal and uniform draws are scalars (`single-draws.ts`), so an element
+ * allocates nothing.
+ */
+function gammaOneOfWords(
+  k0: number,
+  k1: number,
+  alpha: number,
+  dtype: FloatDType,
+  logSpace: boolean,
+  partitionable: boolean,
+  inverseAlpha: number | undefined,
+): number {
   const r = roundTo(dtype);
   const math = mathIn(dtype);
   const third = dtype === "float32" ? ONE_THIRD_32 : 1 / 3;
@@ -264,36 +303,48 @@ export function gammaOne(
   const boost = alpha >= 1;
   if (!boost) alpha = r(alpha + 1);
   const d = r(alpha - third);
-  // XLA rewrites `(1/3) / sqrt(d)` as `(1/3) · rsqrt(d)`; for a constant
-  // alpha the rsqrt is folded to its correctly rounded value.
-  const c = r(third * r(1 / Math.sqrt(d)));
+  const c = marsagliaTsangC(d, dtype);
 
-  const [loopKey0, subkey] = splitKey(key, 2, partitionable);
-  let loopKey = loopKey0;
-  let X = 0;
+  const keys = splitScratch;
+  splitKeyInto(k0, k1, 2, partitionable, keys);
+  let loop0 = keys[0];
+  let loop1 = keys[1];
+  const boostKey0 = keys[2];
+  const boostKey1 = keys[3];
   let V = 1;
-  let U = 2;
-  while (
-    U >= math.fma(-squeeze, r(X * X), 1) &&
-    math.log(U) >= r(r(X * 0.5) + r(d * r(r(1 - V) + math.log(V))))
-  ) {
-    const [nextKey, xKey0, uKey] = splitKey(loopKey, 3, partitionable);
-    loopKey = nextKey;
-    let xKey = xKey0;
-    let x = 0;
-    let v = -1;
-    while (v <= 0) {
-      const [nextXKey, sub] = splitKey(xKey, 2, partitionable);
-      xKey = nextXKey;
-      x = normalKernel(sub, [], dtype, partitionable)[0];
-      v = math.fma(x, c, 1);
-    }
-    X = r(x * x);
-    V = r(r(v * v) * v);
-    U = unitFloats(uKey, 1, dtype, partitionable)[0];
+  // JAX's loop starts from U = 2, X = 0, V = 1, where its test reduces to
+  // `log 2 >= d · 0` (log 1 is 0): true for every finite d, false (NaN) for
+  // an infinite or NaN d. Testing that directly saves two logs per element.
+  if (Number.isFinite(d)) {
+    let X: number;
+    let U: number;
+    do {
+      splitKeyInto(loop0, loop1, 3, partitionable, keys);
+      loop0 = keys[0];
+      loop1 = keys[1];
+      let xKey0 = keys[2];
+      let xKey1 = keys[3];
+      const uKey0 = keys[4];
+      const uKey1 = keys[5];
+      let x = 0;
+      let v = -1;
+      while (v <= 0) {
+        splitKeyInto(xKey0, xKey1, 2, partitionable, keys);
+        xKey0 = keys[0];
+        xKey1 = keys[1];
+        x = normalOf(keys[2], keys[3], dtype, partitionable);
+        v = math.fma(x, c, 1);
+      }
+      X = r(x * x);
+      V = r(r(v * v) * v);
+      U = unitFloatOf(uKey0, uKey1, dtype, partitionable);
+    } while (
+      U >= math.fma(-squeeze, r(X * X), 1) &&
+      math.log(U) >= r(r(X * 0.5) + r(d * r(r(1 - V) + math.log(V))))
+    );
   }
 
-  const u = unitFloats(subkey, 1, dtype, partitionable)[0];
+  const u = unitFloatOf(boostKey0, boostKey1, dtype, partitionable);
   if (logSpace) {
     const logSample = math.log1p(-u);
     const logBoost = boost || logSample === 0 ? 0 : r(logSample * inverseAlphaOrig);
