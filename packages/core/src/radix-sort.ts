@@ -1,10 +1,14 @@
 /**
- * A stable sort of positions by uint32 keys — XLA's stable `sort` of
- * `(keys, positions)`, which `jax.random.permutation`'s shuffle rounds
- * perform — in linear time: three counting passes over 11-bit digits
- * (2,048 counters, which stay in cache), low digit first. Each pass keeps the previous order among equal digits, so
- * equal keys stay in position order, exactly as a comparison sort by
- * `(key, position)` would leave them.
+ * A stable sort of values by uint32 keys — XLA's stable `sort_key_val`,
+ * which `jax.random.permutation`'s shuffle rounds perform — in linear time:
+ * three counting passes over 11-bit digits (2,048 counters per digit, which
+ * stay in cache), low digit first. Each pass keeps the previous order among
+ * equal digits, so equal keys keep their values in input order, exactly as
+ * a comparison sort by `(key, position)` would leave them.
+ *
+ * The three digits' counts are taken in one read of the keys, and each
+ * value travels with its key as an adjacent (key, value) pair, so a pass
+ * writes one stream per digit and no permutation is built and gathered.
  *
  * @module
  */
@@ -16,15 +20,21 @@ const DIGIT_BITS = 11;
 const DIGITS = 1 << DIGIT_BITS;
 const DIGIT_MASK = DIGITS - 1;
 
-/** Reusable buffers for sorting many slices of the same length. */
+/** Reusable buffers for sorting many arrays of the same length. */
 export class StableKeySorter {
-  readonly #positions: [Int32Array, Int32Array];
-  readonly #keys: [Uint32Array, Uint32Array];
-  readonly #counts = new Int32Array(DIGITS);
+  /** (key, value) pairs between passes: key at `2t`, value at `2t + 1`. */
+  readonly #pairs: [Int32Array, Int32Array];
+  /** The three digits' counts, then start offsets: digit d of pass p at `p·DIGITS + d`. */
+  readonly #counts = new Int32Array(3 * DIGITS);
+  /** Below {@link RADIX_MIN_LENGTH}: the sorted positions and the values gathered by them. */
+  readonly #order: Int32Array;
+  readonly #gathered: Int32Array;
 
   constructor(readonly length: number) {
-    this.#positions = [new Int32Array(length), new Int32Array(length)];
-    this.#keys = [new Uint32Array(length), new Uint32Array(length)];
+    const buffers = length < RADIX_MIN_LENGTH ? 0 : length;
+    this.#pairs = [new Int32Array(2 * buffers), new Int32Array(2 * buffers)];
+    this.#order = new Int32Array(length < RADIX_MIN_LENGTH ? length : 0);
+    this.#gathered = new Int32Array(length < RADIX_MIN_LENGTH ? length : 0);
   }
 
   /**
@@ -32,46 +42,59 @@ export class StableKeySorter {
    * ties in position order.
    */
   sort(keys: Uint32Array, order: Int32Array): void {
-    const n = this.length;
-    for (let j = 0; j < n; j++) order[j] = j;
-    if (n < RADIX_MIN_LENGTH) {
-      order.sort((a, b) => keys[a] - keys[b] || a - b);
-      return;
-    }
-    // The keys travel with their positions, so every pass reads memory in order.
-    const [keysA, keysB] = this.#keys;
-    const [positionsA, positionsB] = this.#positions;
-    this.#pass(keys, order, keysA, positionsA, 0);
-    this.#pass(keysA, positionsA, keysB, positionsB, DIGIT_BITS);
-    this.#pass(keysB, positionsB, keysA, order, 2 * DIGIT_BITS);
+    for (let j = 0; j < this.length; j++) order[j] = j;
+    this.sortValues(keys, order, order);
   }
 
   /**
-   * One stable counting pass on the digit at `shift`: the pairs
-   * (`keys[i]`, `positions[i]`) in order, into `targetKeys`/`targetPositions`.
+   * Write `values` stably sorted by `keys` (`values[i]`'s key is `keys[i]`)
+   * to `out`, which may be `values` itself. `keys` is left unchanged.
    */
-  #pass(
-    keys: Uint32Array,
-    positions: Int32Array,
-    targetKeys: Uint32Array,
-    targetPositions: Int32Array,
-    shift: number,
-  ): void {
+  sortValues(keys: Uint32Array, values: Int32Array, out: Int32Array): void {
+    const n = this.length;
+    if (n < RADIX_MIN_LENGTH) {
+      const order = this.#order;
+      for (let j = 0; j < n; j++) order[j] = j;
+      order.sort((a, b) => keys[a] - keys[b] || a - b);
+      const gathered = this.#gathered;
+      for (let t = 0; t < n; t++) gathered[t] = values[order[t]];
+      out.set(gathered);
+      return;
+    }
+    // The keys' bits as int32, which V8 keeps in integer registers (uint32s above 2^31 are doubles).
+    const bitsOfKeys = new Int32Array(keys.buffer, keys.byteOffset, n);
     const counts = this.#counts;
     counts.fill(0);
-    const n = this.length;
-    for (let i = 0; i < n; i++) counts[(keys[i] >>> shift) & DIGIT_MASK]++;
-    let start = 0;
-    for (let digit = 0; digit < DIGITS; digit++) {
-      const count = counts[digit];
-      counts[digit] = start;
-      start += count;
-    }
     for (let i = 0; i < n; i++) {
-      const key = keys[i];
-      const to = counts[(key >>> shift) & DIGIT_MASK]++;
-      targetKeys[to] = key;
-      targetPositions[to] = positions[i];
+      const key = bitsOfKeys[i];
+      counts[key & DIGIT_MASK]++;
+      counts[DIGITS + ((key >>> DIGIT_BITS) & DIGIT_MASK)]++;
+      counts[2 * DIGITS + (key >>> (2 * DIGIT_BITS))]++;
+    }
+    for (let pass = 0; pass < 3; pass++) {
+      let start = 0;
+      for (let digit = pass * DIGITS; digit < (pass + 1) * DIGITS; digit++) {
+        const count = counts[digit];
+        counts[digit] = start;
+        start += count;
+      }
+    }
+    const [pairsA, pairsB] = this.#pairs;
+    // Passes 1 and 2 move (key, value) pairs; pass 3 writes only the values.
+    for (let i = 0; i < n; i++) {
+      const key = bitsOfKeys[i];
+      const to = 2 * counts[key & DIGIT_MASK]++;
+      pairsA[to] = key;
+      pairsA[to + 1] = values[i];
+    }
+    for (let t = 0; t < 2 * n; t += 2) {
+      const key = pairsA[t];
+      const to = 2 * counts[DIGITS + ((key >>> DIGIT_BITS) & DIGIT_MASK)]++;
+      pairsB[to] = key;
+      pairsB[to + 1] = pairsA[t + 1];
+    }
+    for (let t = 0; t < 2 * n; t += 2) {
+      out[counts[2 * DIGITS + (pairsB[t] >>> (2 * DIGIT_BITS))]++] = pairsB[t + 1];
     }
   }
 }

@@ -49,6 +49,46 @@ describe("permutation", () => {
     expect(Array.from(permutation(key(3), n).data)).toEqual(second);
   });
 
+  it("large arrays, both modes: the radix rounds equal the rounds by hand, 1-D and strided independent slices", () => {
+    /** JAX's _shuffle by hand on an [outer, n, inner] array along its middle axis. */
+    const byHand = (k: Uint32Array, shape: [number, number, number], partitionable: boolean) => {
+      const [outer, n, inner] = shape;
+      const size = outer * n * inner;
+      let x = Array.from({ length: size }, (_, flat) => Math.floor(flat / inner) % n);
+      let current = k;
+      for (let round = shuffleRounds(size); round > 0; round--) {
+        const keys = split(current, 2, { partitionable });
+        current = keyAt(keys, 0);
+        const sortKeys = bits(keyAt(keys, 1), [size], "uint32", { partitionable }).data;
+        const next = x.slice();
+        for (let o = 0; o < outer; o++) {
+          for (let i = 0; i < inner; i++) {
+            const at = (j: number) => (o * n + j) * inner + i;
+            const order = stableArgsort(Array.from({ length: n }, (_, j) => sortKeys[at(j)]));
+            order.forEach((j, t) => (next[at(t)] = x[at(j)]));
+          }
+        }
+        x = next;
+      }
+      return x;
+    };
+    for (const partitionable of [true, false]) {
+      const k = key(1234);
+      const n = 30000;
+      expect(Array.from(permutation(k, n, 0, false, { partitionable }).data)).toEqual(
+        byHand(k, [1, n, 1], partitionable),
+      );
+      const grid = {
+        dtype: "int32" as const,
+        shape: [2, 5000, 3],
+        data: Int32Array.from({ length: 30000 }, (_, flat) => Math.floor(flat / 3) % 5000),
+      };
+      expect(Array.from(permutation(k, grid, 1, true, { partitionable }).data)).toEqual(
+        byHand(k, [2, 5000, 3], partitionable),
+      );
+    }
+  });
+
   it("arrays: 1-D arrays are shuffled like arange; 2-D along an axis shares one permutation unless independent", () => {
     const k = key(8);
     const perm = Array.from(permutation(k, 4).data);
@@ -270,6 +310,38 @@ describe("the stable radix sort of the shuffle rounds", () => {
         (a, b) => keys[a] - keys[b] || a - b,
       );
       expect(Array.from(order)).toEqual(Array.from(expected));
+    }
+  });
+});
+
+describe("the stable radix sort of values by keys", () => {
+  it("sortValues moves each value with its key, ties in input order, in place or not", async () => {
+    const { StableKeySorter } = await import("../src/radix-sort.js");
+    for (const [n, range] of [
+      [100, 5],
+      [6000, 2 ** 32],
+      [50000, 3],
+      [50000, 2 ** 32],
+    ]) {
+      const keys = new Uint32Array(n);
+      const values = new Int32Array(n);
+      let state = 777;
+      for (let i = 0; i < n; i++) {
+        state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+        keys[i] = Math.floor((state / 2 ** 32) * range);
+        values[i] = (state ^ 0x5bd1e995) | 0;
+      }
+      const expected = Int32Array.from({ length: n }, (_, i) => i)
+        .sort((a, b) => keys[a] - keys[b] || a - b)
+        .map((i) => values[i]);
+      const sorter = new StableKeySorter(n);
+      const out = new Int32Array(n);
+      const keysBefore = keys.slice();
+      sorter.sortValues(keys, values, out);
+      expect(Array.from(out)).toEqual(Array.from(expected));
+      expect(keys).toEqual(keysBefore);
+      sorter.sortValues(keys, values, values);
+      expect(Array.from(values)).toEqual(Array.from(expected));
     }
   });
 });

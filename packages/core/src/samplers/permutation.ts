@@ -12,7 +12,7 @@ import { checkKey, type Key, type KeyLike } from "../keys.js";
 import { allocate, shapeSize, type DType, type NdArray, type TypedArrayOf } from "../ndarray.js";
 import { isPartitionable, isX64, type X64Options } from "../options.js";
 import { toParam, type NestedNumbers } from "../params.js";
-import { randomBits32, splitKey } from "../random-words.js";
+import { drawBits, randomBits32, splitKey } from "../random-words.js";
 import { checkInteger, describe, MAX_ELEMENTS } from "../validate.js";
 import { checkAxis } from "./categorical.js";
 import { isIntegerDType } from "./randint.js";
@@ -40,31 +40,39 @@ export function shuffleIndices(
   const n = shape.length === 0 ? 1 : shape[axis];
   const inner = shape.length === 0 ? 1 : shapeSize(shape.slice(axis + 1));
   const outer = n * inner === 0 ? 0 : size / (n * inner);
-  let index = new Int32Array(size);
+  const index = new Int32Array(size);
   // Element (o, j, i) starts as j, its position along the axis.
   for (let flat = 0, o = 0; o < outer; o++) {
     for (let j = 0; j < n; j++) {
       for (let i = 0; i < inner; i++) index[flat++] = j;
     }
   }
-  let current = key;
-  const order = new Int32Array(n);
-  const sortKeys = new Uint32Array(n);
+  const sortKeys = new Uint32Array(size);
   const sorter = new StableKeySorter(n);
+  // A slice along a middle axis is strided: it is gathered, sorted and put back.
+  const sliceKeys = inner === 1 ? sortKeys : new Uint32Array(n);
+  const sliceValues = inner === 1 ? index : new Int32Array(n);
+  let current = key;
   for (let round = shuffleRounds(size); round > 0; round--) {
     const [next, subkey] = splitKey(current, 2, partitionable);
     current = next;
-    const words = randomBits32(subkey, size, partitionable);
-    const sorted = new Int32Array(size);
+    drawBits(subkey, sortKeys, partitionable);
     for (let o = 0; o < outer; o++) {
       for (let i = 0; i < inner; i++) {
         const start = o * n * inner + i;
-        for (let j = 0; j < n; j++) sortKeys[j] = words[start + j * inner];
-        sorter.sort(sortKeys, order);
-        for (let t = 0; t < n; t++) sorted[start + t * inner] = index[start + order[t] * inner];
+        if (inner === 1) {
+          const values = index.subarray(start, start + n);
+          sorter.sortValues(sortKeys.subarray(start, start + n), values, values);
+          continue;
+        }
+        for (let j = 0; j < n; j++) {
+          sliceKeys[j] = sortKeys[start + j * inner];
+          sliceValues[j] = index[start + j * inner];
+        }
+        sorter.sortValues(sliceKeys, sliceValues, sliceValues);
+        for (let j = 0; j < n; j++) index[start + j * inner] = sliceValues[j];
       }
     }
-    index = sorted;
   }
   return index;
 }
