@@ -24,4 +24,5 @@ export { unitFloat32Into, randint32Into } from "./bulk.js";
 export { setWasmKernelsEnabled, setWasmMinimumPairs } from "./wasm-kernels.js";
 export * from "./input.js";
 export { SLICE_OPTION_KEYS, THREEFRY_OPTION_KEYS } from "./options.js";
-export { shuffleIndices, shuffledPrefix } from "./samplers/permutation.js";
+export { shuffleIndices } from "./samplers/permutation.js";
+export { shuffledPrefix } from "./samplers/shuffled-prefix.js";

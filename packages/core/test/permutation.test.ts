@@ -258,16 +258,59 @@ describe("choice", () => {
 });
 
 describe("choice without replacement from a large population (issue 15)", () => {
-  it("follows only the sample through the shuffle: the same values as the full permutation", async () => {
-    const { shuffledPrefix, shuffleIndices } = await import("../src/samplers/permutation.js");
+  it("the rank walk equals the full shuffle's head over many (n, count, key, mode), rounds 1 to 3", async () => {
+    const { shuffledPrefix, prefixIsCheaper } = await import("../src/samplers/shuffled-prefix.js");
+    const { shuffleIndices } = await import("../src/samplers/permutation.js");
+    const cases: [number, number, number][] = [
+      // [n, count, seed]: odd and even n (legacy pads odd ones), 1 to 3 rounds.
+      [1, 1, 0],
+      [17, 5, 1],
+      [1000, 40, 2],
+      [200000, 1, 3],
+      [200001, 7, 4],
+      [200001, 14, 5],
+      [1000000, 25, 6],
+      [1000001, 3, 7],
+      [2642246, 3, 8],
+    ];
     for (const partitionable of [true, false]) {
-      for (const n of [1, 2, 17, 1000, 70000, 300000]) {
-        const full = shuffleIndices(key(3), [n], 0, partitionable);
-        const count = Math.min(n, 40);
-        expect(Array.from(shuffledPrefix(key(3), n, count, partitionable))).toEqual(
+      for (const [n, count, seed] of cases) {
+        const full = shuffleIndices(key(seed), [n], 0, partitionable);
+        expect(Array.from(shuffledPrefix(key(seed), n, count, partitionable))).toEqual(
           Array.from(full.subarray(0, count)),
         );
       }
+    }
+    // The cases above from n = 200,000 on take the rank walk, not the full shuffle.
+    expect(cases.filter(([n, count]) => prefixIsCheaper(n, count)).length).toBe(6);
+  });
+
+  it("positionsOfRanks inverts a stable sort for any keys: ties, few distinct values, ranks far from where uniform keys put them", async () => {
+    const { positionsOfRanks } = await import("../src/samplers/shuffled-prefix.js");
+    const n = 300000;
+    let state = 99;
+    const next = () => (state = (Math.imul(state, 1103515245) + 12345) >>> 0);
+    const keySets: [string, Uint32Array][] = [
+      ["uniform", Uint32Array.from({ length: n }, next)],
+      [
+        "four values",
+        Uint32Array.from({ length: n }, () => [0, 7, 2 ** 31, 2 ** 32 - 1][next() % 4]),
+      ],
+      ["skewed", Uint32Array.from({ length: n }, () => (next() >>> 9) * (next() % 3))],
+      ["equal", new Uint32Array(n).fill(123456789)],
+    ];
+    for (const [, keys] of keySets) {
+      const inverse = stableArgsort(keys);
+      const ranks = Float64Array.of(0, 1, 2, 1000, 150000, 299998, 299999);
+      const visitKeys = (visit: (words: Int32Array, length: number, first: number) => void) => {
+        const words = new Int32Array(keys.buffer);
+        // Out of order chunks, as legacy mode visits them.
+        visit(words.subarray(n / 2), n / 2, n / 2);
+        visit(words.subarray(0, n / 2), n / 2, 0);
+      };
+      expect(Array.from(positionsOfRanks(visitKeys, n, ranks))).toEqual(
+        Array.from(ranks, (r) => inverse[r]),
+      );
     }
   });
 
@@ -282,7 +325,7 @@ describe("choice without replacement from a large population (issue 15)", () => 
     }
   });
 
-  it("refuses a population int32 cannot index", () => {
+  it("refuses a population int32 cannot index (JAX's indices are int32 without x64)", () => {
     expect(() => choice(key(0), 1e10, [3], false)).toThrow(
       /choice: without replacement, a population of 10000000000 cannot be indexed/,
     );

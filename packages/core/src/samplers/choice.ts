@@ -26,7 +26,8 @@ import { paramFloatDType } from "./bernoulli.js";
 import { checkAxis, topKIndices } from "./categorical.js";
 import { checkGumbelMode, gumbelKernel, type GumbelMode } from "./gumbel.js";
 import { isIntegerDType, randintKernel } from "./randint.js";
-import { shuffledPrefix, shuffleIndices, takeAlongAxis, toNdArray } from "./permutation.js";
+import { takeAlongAxis, toNdArray } from "./permutation.js";
+import { shuffledPrefix } from "./shuffled-prefix.js";
 import { unitFloats } from "./uniform.js";
 import { mathIn } from "../xla-math/by-dtype.js";
 
@@ -257,11 +258,9 @@ export function choiceIndices(
       for (let i = 0; i < draws; i++) out[i] = Number(ind[i]);
       return out;
     }
-    // A small sample of a large population: only the sample's positions are
-    // followed through the shuffle's rounds (same values, see shuffledPrefix).
-    if (draws <= n / 8) return shuffledPrefix(key, n, draws, partitionable);
-    out.set(shuffleIndices(key, [n], 0, partitionable).subarray(0, draws));
-    return out;
+    // The head of the permutation; for a small sample of a large population,
+    // only the sample is followed through the shuffle's rounds (same values).
+    return shuffledPrefix(key, n, draws, partitionable);
   }
   const round = roundTo(p.dtype);
   const weights = Array.from(p.data, round);

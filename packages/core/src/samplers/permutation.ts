@@ -12,7 +12,7 @@ import { checkKey, type Key, type KeyLike } from "../keys.js";
 import { allocate, shapeSize, type DType, type NdArray, type TypedArrayOf } from "../ndarray.js";
 import { isPartitionable, isX64, type X64Options } from "../options.js";
 import { toParam, type NestedNumbers } from "../params.js";
-import { drawBits, randomBits32, splitKey } from "../random-words.js";
+import { drawBits, splitKey } from "../random-words.js";
 import { checkInteger, describe, MAX_ELEMENTS } from "../validate.js";
 import { checkAxis } from "./categorical.js";
 import { isIntegerDType } from "./randint.js";
@@ -75,72 +75,6 @@ export function shuffleIndices(
     }
   }
   return index;
-}
-
-/**
- * The first `count` entries of `shuffleIndices(key, [n], 0)` — the values
- * `choice` without replacement takes — without sorting all `n` positions.
- *
- * Each round stably sorts the array by its round's sort keys, so the element
- * at position `t` after round `r` is the one at position `p` after round
- * `r − 1`, where `p` is the position whose (sort key, position) pair has rank
- * `t` in round `r`. Walking the rounds backwards from the ranks `0 … count − 1`
- * of the last round needs, per round, only the positions of `count` ranks: a
- * 65,536-bucket histogram of the keys' high 16 bits locates each rank's
- * bucket, and only the members of those buckets are sorted. After round 1 a
- * position is the element itself (the array starts as `arange(n)`). Same
- * values as the full shuffle, in O(rounds · n) instead of O(rounds · n log n).
- */
-export function shuffledPrefix(
-  key: Key,
-  n: number,
-  count: number,
-  partitionable: boolean,
-): Int32Array {
-  const rounds = shuffleRounds(n);
-  const subkeys: Key[] = [];
-  let current = key;
-  for (let round = 0; round < rounds; round++) {
-    const [next, subkey] = splitKey(current, 2, partitionable);
-    subkeys.push(subkey);
-    current = next;
-  }
-  let ranks: Float64Array = Float64Array.from({ length: count }, (_, t) => t);
-  for (let round = rounds - 1; round >= 0; round--) {
-    ranks = positionsOfRanks(randomBits32(subkeys[round], n, partitionable), ranks);
-  }
-  return Int32Array.from(ranks);
-}
-
-/**
- * For each rank in `ranks`, the position whose `(keys[position], position)`
- * pair has that rank in ascending order (a stable sort's inverse, for a few ranks).
- */
-function positionsOfRanks(keys: Uint32Array, ranks: Float64Array): Float64Array {
-  const BUCKETS = 65536;
-  const counts = new Float64Array(BUCKETS);
-  for (let i = 0; i < keys.length; i++) counts[keys[i] >>> 16]++;
-  const starts = new Float64Array(BUCKETS);
-  for (let b = 1; b < BUCKETS; b++) starts[b] = starts[b - 1] + counts[b - 1];
-  const bucketOf = (rank: number): number => {
-    let low = 0;
-    let high = BUCKETS - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >>> 1;
-      if (starts[mid] <= rank) low = mid;
-      else high = mid - 1;
-    }
-    return low;
-  };
-  const wanted = ranks.map(bucketOf);
-  const members = new Map<number, number[]>();
-  for (const bucket of wanted) members.set(bucket, []);
-  for (let i = 0; i < keys.length; i++) members.get(keys[i] >>> 16)?.push(i);
-  for (const positions of members.values()) {
-    // Positions were collected in ascending order, so a stable sort by key keeps ties in position order.
-    positions.sort((a, b) => keys[a] - keys[b]);
-  }
-  return ranks.map((rank, i) => members.get(wanted[i])![rank - starts[wanted[i]]]);
 }
 
 /** Gather `source` (of `shape`) along `axis` with one index list shared by every slice. */
