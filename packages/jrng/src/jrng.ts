@@ -137,15 +137,19 @@ export class JRNG extends SpecDefinedMethods {
    * this is left off.
    *
    * @param state - an object from {@link JRNG.state} (possibly through `JSON.parse`), of format version 2 or 1.
-   * @param options - `dtype` and `x64`, overriding the state's (a version 1 state has neither: float32 and false unless given); `device` must be `"cpu"` (else use {@link JRNG.createFromState}).
-   * @throws TypeError if the state is malformed (a JSON string included: parse it first).
+   * @param options - `dtype` and `x64`, overriding the state's (a version 1 state has neither: float32 and false unless given); `threads` as in {@link JRNGOptions} (not part of the state: it changes no value); `device` must be `"cpu"` (else use {@link JRNG.createFromState}).
+   * @throws TypeError if the state is malformed (a JSON string included: parse it first), or for a bad `threads`.
    */
   static fromState(
     state: JRNGState | JRNGStateV1,
-    options?: Pick<JRNGOptions, "dtype" | "device" | "x64">,
+    options?: Pick<JRNGOptions, "dtype" | "device" | "x64" | "threads">,
   ): JRNG {
     const restored = readState(state);
-    const { dtype, device, x64 } = optionsObject("JRNG.fromState", options, STATE_OPTION_KEYS);
+    const { dtype, device, x64, threads } = optionsObject(
+      "JRNG.fromState",
+      options,
+      STATE_OPTION_KEYS,
+    );
     requireCpu(checkDevice(device), "JRNG.fromState", "JRNG.createFromState");
     return JRNG.#fromStream(
       restored.stream,
@@ -153,6 +157,7 @@ export class JRNG extends SpecDefinedMethods {
       x64 === undefined ? restored.x64 : checkX64(x64),
       jaxBackend,
       "cpu",
+      threads,
     );
   }
 
@@ -163,7 +168,7 @@ export class JRNG extends SpecDefinedMethods {
    */
   static async createFromState(
     state: JRNGState | JRNGStateV1,
-    options?: Pick<JRNGOptions, "dtype" | "device" | "x64">,
+    options?: Pick<JRNGOptions, "dtype" | "device" | "x64" | "threads">,
   ): Promise<JRNG> {
     const device = checkDevice(
       optionsObject("JRNG.createFromState", options, STATE_OPTION_KEYS).device,

@@ -24,7 +24,7 @@ export const GENERATOR_OPTION_KEYS: readonly string[] = [
 ];
 
 /** The keys `JRNG.fromState` accepts besides the state (stream and mode come from it). */
-export const STATE_OPTION_KEYS: readonly string[] = ["dtype", "device", "x64"];
+export const STATE_OPTION_KEYS: readonly string[] = ["dtype", "device", "x64", "threads"];
 
 /**
  * The methods whose NumPy signature has a positional `dtype` right where

@@ -30,6 +30,17 @@ describe("large draws on worker threads", () => {
     expect(() => new JRNG(0, { threads: 1.5 })).toThrow(TypeError);
   });
 
+  it("JRNG.fromState takes the threads option too: checked, kept, and no value changes", () => {
+    const saved = new JRNG(7, { threads: 2 }).state;
+    expect(() => JRNG.fromState(saved, { threads: 0 })).toThrow(
+      /options.threads must be a positive integer, got 0/,
+    );
+    const restored = JRNG.fromState(saved, { threads: 1 });
+    expect((restored as unknown as { threads: number }).threads).toBe(1);
+    const [x, y] = [restored, JRNG.fromState(saved)].map((rng) => rng.random([5]).dataSync());
+    expect(Array.from(x)).toEqual(Array.from(y));
+  });
+
   it.each([
     ["partitionable", true],
     ["legacy", false],
