@@ -7,20 +7,25 @@
  * bit for bit (tests check them against `split`, `bits`, `uniform` and
  * `normal`).
  *
- * The counters of a one-element draw are fixed, so each is one or two
- * Threefry-2x32-20 blocks hashed here directly, the same block function as
- * `threefry.ts`'s kernel, one block at a time.
+ * The counters of a one-element draw are fixed: each key of a split and
+ * each one-value draw is one Threefry-2x32-20 block, hashed here directly
+ * (the block function of `threefry.ts`'s kernel, one block at a time).
  *
  * @module
  */
 import { erfInvFloat32, erfInvFloat64 } from "./erf-inv.js";
-import { bitsToUnitFloat32, bitsToUnitFloat64, f32, fmaF32, nextAfterFloat32 } from "./float.js";
+import {
+  bitsToUnitFloat32,
+  bitsToUnitFloat64,
+  f32,
+  fmaF32,
+  nextAfterFloat32,
+  nextAfterFloat64,
+} from "./float.js";
 import { fmaF64 } from "./fma-f64.js";
 import type { FloatDType } from "./ndarray.js";
+import { SQRT2_FLOAT32 } from "./samplers/normal.js";
 import { THREEFRY_PARITY } from "./threefry.js";
-
-/** `np.array(np.sqrt(2), float32)`, the factor of JAX's float32 normal. */
-const SQRT2_FLOAT32 = f32(Math.SQRT2);
 
 /** Output words of the block {@link hashBlock} hashed last (a typed array: no boxed numbers). */
 const block = new Int32Array(2);
@@ -149,10 +154,10 @@ export function unitFloatOf(
     : unitFloat64Of(k0, k1, partitionable);
 }
 
-/** The lower bound of `normal`'s uniform, `nextafter(-1, 0)`, and `1 - low`, per dtype. */
+/** The lower bound of `normal`'s uniform, `nextafter(-1, 0)`, and its width `1 - low`, per dtype. */
 const NORMAL_LOW_32 = nextAfterFloat32(-1, 0);
 const NORMAL_WIDTH_32 = f32(1 - NORMAL_LOW_32);
-const NORMAL_LOW_64 = -1 + 2 ** -53;
+const NORMAL_LOW_64 = nextAfterFloat64(-1, 0);
 const NORMAL_WIDTH_64 = 1 - NORMAL_LOW_64;
 
 /**
