@@ -183,7 +183,7 @@ describe("gamma structure", () => {
         }
       }
     }
-  });
+  }, 60_000);
 
   it("partitionable: element i depends only on foldIn(key, i), so a longer draw extends a shorter one", () => {
     const long = gamma(key(7), 0.7, [12], "float32", PARTITIONABLE).data;

@@ -87,7 +87,7 @@ describe("permutation", () => {
         byHand(k, [2, 5000, 3], partitionable),
       );
     }
-  });
+  }, 60_000);
 
   it("arrays: 1-D arrays are shuffled like arange; 2-D along an axis shares one permutation unless independent", () => {
     const k = key(8);
@@ -283,7 +283,7 @@ describe("choice without replacement from a large population (issue 15)", () => 
     }
     // The cases above from n = 200,000 on take the rank walk, not the full shuffle.
     expect(cases.filter(([n, count]) => prefixIsCheaper(n, count)).length).toBe(6);
-  });
+  }, 120_000);
 
   it("positionsOfRanks inverts a stable sort for any keys: ties, few distinct values, ranks far from where uniform keys put them", async () => {
     const { positionsOfRanks } = await import("../src/samplers/shuffled-prefix.js");
@@ -312,7 +312,7 @@ describe("choice without replacement from a large population (issue 15)", () => 
         Array.from(ranks, (r) => inverse[r]),
       );
     }
-  });
+  }, 60_000);
 
   it("choice(n, size, false) is permutation(n)[:size] on the same key, both paths", () => {
     for (const [n, size] of [
@@ -386,7 +386,7 @@ describe("the stable radix sort of values by keys", () => {
       sorter.sortValues(keys, values, values);
       expect(Array.from(values)).toEqual(Array.from(expected));
     }
-  });
+  }, 60_000);
 });
 
 describe("nested JavaScript arrays", () => {
