@@ -266,12 +266,15 @@ describe("choice without replacement from a large population (issue 15)", () => 
       [1, 1, 0],
       [17, 5, 1],
       [1000, 40, 2],
-      [200000, 1, 3],
-      [200001, 7, 4],
-      [200001, 14, 5],
+      [300000, 1, 3],
+      [300001, 7, 4],
+      [300001, 14, 5],
       [1000000, 25, 6],
       [1000001, 3, 7],
       [2642246, 3, 8],
+      // Many ranks: their windows would keep too many pairs, so each round takes two passes.
+      [1000000, 300, 9],
+      [300001, 500, 10],
     ];
     for (const partitionable of [true, false]) {
       for (const [n, count, seed] of cases) {
@@ -281,8 +284,8 @@ describe("choice without replacement from a large population (issue 15)", () => 
         );
       }
     }
-    // The cases above from n = 200,000 on take the rank walk, not the full shuffle.
-    expect(cases.filter(([n, count]) => prefixIsCheaper(n, count)).length).toBe(6);
+    // The cases above from n = 300,000 on take the rank walk, not the full shuffle.
+    expect(cases.filter(([n, count]) => prefixIsCheaper(n, count)).length).toBe(8);
   }, 120_000);
 
   it("positionsOfRanks inverts a stable sort for any keys: ties, few distinct values, ranks far from where uniform keys put them", async () => {
@@ -301,22 +304,26 @@ describe("choice without replacement from a large population (issue 15)", () => 
     ];
     for (const [, keys] of keySets) {
       const inverse = stableArgsort(keys);
-      const ranks = Float64Array.of(0, 1, 2, 1000, 150000, 299998, 299999);
+      const few = Float64Array.of(0, 1, 2, 1000, 150000, 299998, 299999);
+      // 2,000 ranks: too many windows, so the second pass keeps only the ranks' buckets.
+      const many = Float64Array.from({ length: 2000 }, (_, i) => (i * 149) % n);
       const visitKeys = (visit: (words: Int32Array, length: number, first: number) => void) => {
         const words = new Int32Array(keys.buffer);
         // Out of order chunks, as legacy mode visits them.
         visit(words.subarray(n / 2), n / 2, n / 2);
         visit(words.subarray(0, n / 2), n / 2, 0);
       };
-      expect(Array.from(positionsOfRanks(visitKeys, n, ranks))).toEqual(
-        Array.from(ranks, (r) => inverse[r]),
-      );
+      for (const ranks of [few, many]) {
+        expect(Array.from(positionsOfRanks(visitKeys, n, ranks))).toEqual(
+          Array.from(ranks, (r) => inverse[r]),
+        );
+      }
     }
   }, 60_000);
 
   it("choice(n, size, false) is permutation(n)[:size] on the same key, both paths", () => {
     for (const [n, size] of [
-      [100000, 5],
+      [300000, 5],
       [64, 20],
     ]) {
       expect(Array.from(choice(key(9), n, [size], false).data)).toEqual(

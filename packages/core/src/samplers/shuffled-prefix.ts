@@ -14,15 +14,18 @@
  * starts as `arange(n)`).
  *
  * Finding the position of a rank takes one pass over the round's keys,
- * regenerated a chunk at a time: a histogram of the keys' top 12 bits
- * (4,096 buckets) locates each rank's bucket exactly, and the pass keeps
+ * regenerated a chunk at a time: a histogram of the keys' top 16 bits
+ * (65,536 buckets) locates each rank's bucket exactly, and the pass keeps
  * the (position, key) pairs of the buckets near where each rank is expected
  * — the count of keys below a value is binomial, so the rank's bucket lies
  * within a few standard deviations (`√n / 2`) of its expected place. A
  * bucket outside that window (probability below 10⁻⁹ per rank) costs one
- * more pass. Sorting the members of the rank's bucket by (key, position), as
- * the stable sort breaks ties, gives the position. The work is `R` passes of
- * hashing `n` counters, with memory independent of `n`.
+ * more pass, which keeps only the rank's bucket; so do all ranks when their
+ * windows would keep too many pairs. Sorting the members of the rank's
+ * bucket by (key, position), as the stable sort breaks ties, gives the
+ * position. The work is `R` passes (at most `2R`) of hashing `n` counters,
+ * with memory bounded independently of `n` (at most 2^22 kept pairs; a
+ * sample whose buckets need more takes the full shuffle).
  *
  * @module
  */
@@ -31,8 +34,8 @@ import { splitKey } from "../random-words.js";
 import { threefry2x32Progression } from "../threefry.js";
 import { shuffleIndices, shuffleRounds } from "./permutation.js";
 
-/** Buckets of the rank histogram: the keys' top 12 bits (4,096 counters: they stay in the L1 cache). */
-const BUCKET_BITS = 12;
+/** Buckets of the rank histogram: the keys' top 16 bits (narrow buckets keep few pairs). */
+const BUCKET_BITS = 16;
 const BUCKETS = 1 << BUCKET_BITS;
 /** A key's bucket is `key >>> BUCKET_SHIFT`. */
 const BUCKET_SHIFT = 32 - BUCKET_BITS;
@@ -52,12 +55,35 @@ function windowHalfWidth(n: number): number {
   return WINDOW_DEVIATIONS * (Math.sqrt(n) / 2) + 2 * (n / BUCKETS) + 8;
 }
 
+/** The most (position, key) pairs a pass keeps: 48 MB. */
+const KEPT_BUDGET = 1 << 22;
+
+/** The pairs a pass may keep for `count` ranks: a quarter of `n`, and the budget. */
+function keptLimit(n: number): number {
+  return Math.min(n / 4, KEPT_BUDGET);
+}
+
 /**
- * Whether following `count` ranks is cheaper than the full shuffle: the
- * kept pairs of all windows stay well below `n`.
+ * The least population for the rank walk: below it, sorting all positions
+ * costs about as much as a round's 65,536-bucket histogram.
+ */
+const MIN_POPULATION = 1 << 18;
+
+/**
+ * Whether following `count` ranks is cheaper than the full shuffle: a
+ * large population, and the ranks' buckets hold far fewer pairs than `n`
+ * and fit the memory budget.
  */
 export function prefixIsCheaper(n: number, count: number): boolean {
-  return count * 2 * windowHalfWidth(n) <= n / 4;
+  return n >= MIN_POPULATION && count * (n / BUCKETS + 1) <= keptLimit(n);
+}
+
+/**
+ * Whether one pass per round can keep the windows of `count` ranks (else a
+ * round takes two passes: the histogram, then the ranks' buckets only).
+ */
+function windowsFit(n: number, count: number): boolean {
+  return count * (2 * windowHalfWidth(n) + n / BUCKETS) <= keptLimit(n);
 }
 
 /**
@@ -183,7 +209,8 @@ export function positionsOfRanks(
 ): Float64Array {
   const halfWidth = windowHalfWidth(n);
   const windowBuckets = new Uint8Array(BUCKETS);
-  for (const rank of ranks) {
+  // Without windows every rank's bucket is kept by the second pass.
+  for (const rank of windowsFit(n, ranks.length) ? ranks : []) {
     const low = Math.max(0, Math.floor(((rank - halfWidth) / n) * BUCKETS));
     const high = Math.min(BUCKETS - 1, Math.floor(((rank + halfWidth) / n) * BUCKETS));
     windowBuckets.fill(1, low, high + 1);
