@@ -106,6 +106,19 @@ describe("each method is one subkey and the documented JAX computation", () => {
   });
 });
 
+describe("choice without replacement from a large population (issue 15)", () => {
+  it.each(MODES)(
+    "$stream / partitionable $partitionable: the head of permutation's draw on the same key",
+    (mode) => {
+      // 300,001 positions and 4 samples take the rank walk in @jrng/core.
+      const sample = new JRNG(11, mode).choice(300_001, 4, false).dataSync();
+      const whole = new JRNG(11, mode).permutation(300_001).dataSync();
+      expect(flat(sample)).toEqual(flat(whole.subarray(0, 4)));
+    },
+    60_000,
+  );
+});
+
 describe("validation follows NumPy and leaves the state alone", () => {
   const bad: [string, (r: JRNG) => unknown, RegExp][] = [
     ["normal scale < 0", (r) => r.normal(0, -1), /scale < 0/],
