@@ -86,13 +86,12 @@ export type SubnormalRule = "flush";
  * How a result is compared with the expectation (spec/vectors.md). Integers
  * and booleans always compare exactly; the rule says how floats compare:
  * bit for bit (`exact`, any NaN equal to any NaN), or within `maxUlp` units
- * in the last place (`ulp`). `rtol` is the old relative tolerance, kept so
- * that older vectors files still read; new vectors do not use it.
+ * in the last place (`ulp`). No relative or absolute tolerance: a bound
+ * that hides more than its ULP cannot be stated.
  */
 export type CompareRule =
   | { rule: "exact"; subnormals?: SubnormalRule }
-  | { rule: "ulp"; maxUlp: number; subnormals?: SubnormalRule }
-  | { rule: "rtol"; rtol: number; atol: number };
+  | { rule: "ulp"; maxUlp: number; subnormals?: SubnormalRule };
 
 /**
  * Where an expected value comes from: computed by real JAX (`jax`; the
