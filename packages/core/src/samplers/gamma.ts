@@ -264,9 +264,8 @@ export function gammaOne(
   const boost = alpha >= 1;
   if (!boost) alpha = r(alpha + 1);
   const d = r(alpha - third);
-  // XLA rewrites `(1/3) / sqrt(d)` as `(1/3) · rsqrt(d)`; for a constant
-  // alpha the rsqrt is folded to its correctly rounded value.
-  const c = r(third * r(1 / Math.sqrt(d)));
+  // XLA rewrites `(1/3) / sqrt(d)` as `(1/3) · rsqrt(d)`.
+  const c = r(third * math.rsqrt(d));
 
   const [loopKey0, subkey] = splitKey(key, 2, partitionable);
   let loopKey = loopKey0;
