@@ -20,7 +20,7 @@
  * @module
  */
 
-/** The fraction of the estimate for x in [1, 1 + 2^-12): 1 − 2^-12 = (4096 + 4095) · 2^-13. */
+/** The fraction of the estimate for x in [1, 1 + 2^-12): (4096 + 4095) · 2^-13 = 1 − 2^-13. */
 export const RSQRT_ESTIMATE_FIRST_FRACTION = 4095;
 
 /** The 8191 steps between consecutive fractions, three per base64 character. */

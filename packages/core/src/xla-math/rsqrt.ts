@@ -73,7 +73,7 @@ export function rsqrtEstimateF32(x: number): number {
  * ({@link rsqrtEstimateF32}) refined by one Newton step,
  * `fma(y0 · -0.5, fma(f32(x · y0), y0, -1), y0)`, for a positive normal `x`;
  * the estimate itself for any other input. Not always the correctly rounded
- * `1/sqrt(x)` (it differs on about 15 % of [1, 4)).
+ * `1/sqrt(x)` (it differs on about 18 % of [1, 4)).
  */
 export function rsqrtF32(x: number): number {
   x = f32(x);
