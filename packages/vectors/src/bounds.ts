@@ -13,9 +13,8 @@
  * generator method (a stream case takes the largest of its methods').
  *
  * - `dirichlet` in float32, for a few elements: XLA:CPU computes the
- *   log-gamma draws' `log d` and `log V` in kernels of a few elements, whose
- *   float32 `log` is compiled differently from the vectorized routine the
- *   reference follows.
+ *   log-gamma draws' `log V` in a kernel of a few elements, which calls
+ *   glibc's `logf` instead of XLA's own routine the reference follows.
  * - `cauchy` in float64: glibc's `tan` (IBM's correctly rounded-in-practice
  *   routine) is not ported; JavaScript's is 1 ULP off on a few inputs.
  * - `lognormal` with a mean (generator method): JAX's eager `exp` outside
