@@ -117,6 +117,12 @@ export interface FileProvenance {
   /** The host's architecture and the CPU features that shape XLA's code (FMA, AVX2, AVX-512). */
   machine: string;
   cpuFlags: string[];
+  /**
+   * The CPU's vendor, family and model, e.g. `AuthenticAMD family 25 model 1 (AMD EPYC)`: XLA:CPU's
+   * float32 `rsqrt` is the processor's estimate instruction, so the gamma family's float32 values
+   * hold for this processor family (spec/arithmetic.md).
+   */
+  cpu?: string;
 }
 
 /** A case whose call must succeed. */
