@@ -64,8 +64,8 @@ describe("normal moved by k ulp", () => {
     expect(results[0].rule).toBe("exact");
   });
 
-  // The committed vectors state each normal case's rule; once they are exact or ulp (JAX's values, issue 12),
-  // a constant 8-ulp error must fail every one of them. Cases still under the old rtol rule cannot catch it.
+  // The committed vectors compare every normal case under an exact or ulp rule (JAX's values, issue 12):
+  // a constant 8-ulp error must fail every one whose bound is below 8.
   const committedNormal = files
     .flatMap((file) => file.groups.flatMap((group) => group.cases))
     .filter(
@@ -74,31 +74,21 @@ describe("normal moved by k ulp", () => {
     );
   // Zero-size draws have nothing to move.
   const underUlpRules = committedNormal.filter(
-    (c) => c.compare.rule !== "rtol" && (c.expected as ExpectedArray).data.length > 0,
+    (c) => (c.expected as ExpectedArray).data.length > 0,
   );
-  if (underUlpRules.length === 0) {
-    console.log(
-      `skipped: the committed vectors compare normal under the old rtol rule (${committedNormal.length} cases); the 8-ulp check runs once they use exact or ulp rules`,
-    );
-  }
-  it.skipIf(underUlpRules.length === 0)(
-    "fails every committed normal case whose bound is under 8 ulp, and every float32 one is",
-    async () => {
-      const bound = (c: ValueCase) => (c.compare.rule === "ulp" ? c.compare.maxUlp : 0);
-      const catchable = underUlpRules.filter((c) => bound(c) < 8);
-      const float32 = underUlpRules.filter(
-        (c) => (c.expected as ExpectedArray).dtype === "float32",
-      );
-      expect(float32.filter((c) => bound(c) >= 8).map((c) => c.id)).toEqual([]);
-      const ids = new Set(catchable.map((c) => c.id));
-      const { results } = await runConformance(normalMovedBy(8), files, {
-        filter: (id) => ids.has(id),
-      });
-      expect(results.length).toBe(ids.size);
-      expect(results.filter((r) => r.status !== "failed")).toEqual([]);
-      expect(results.every((r) => r.mismatch?.ulp === 8)).toBe(true);
-    },
-  );
+  it("fails every committed normal case whose bound is under 8 ulp, and every float32 one is", async () => {
+    const bound = (c: ValueCase) => (c.compare.rule === "ulp" ? c.compare.maxUlp : 0);
+    const catchable = underUlpRules.filter((c) => bound(c) < 8);
+    const float32 = underUlpRules.filter((c) => (c.expected as ExpectedArray).dtype === "float32");
+    expect(float32.filter((c) => bound(c) >= 8).map((c) => c.id)).toEqual([]);
+    const ids = new Set(catchable.map((c) => c.id));
+    const { results } = await runConformance(normalMovedBy(8), files, {
+      filter: (id) => ids.has(id),
+    });
+    expect(results.length).toBe(ids.size);
+    expect(results.filter((r) => r.status !== "failed")).toEqual([]);
+    expect(results.every((r) => r.mismatch?.ulp === 8)).toBe(true);
+  });
 });
 
 describe("the kit fails, by name and with the right reason", () => {

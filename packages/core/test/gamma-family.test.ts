@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { f32 } from "../src/float.js";
+import { f32, float32ToBits } from "../src/float.js";
 import kstest from "@stdlib/stats-kstest";
 import betaCdf from "@stdlib/stats-base-dists-beta-cdf";
 import chisquareCdf from "@stdlib/stats-base-dists-chisquare-cdf";
@@ -60,6 +60,46 @@ describe("beta and dirichlet reproduce JAX's printed values", () => {
     expect(result.shape).toEqual([2, 3]);
     expectPrinted(result.data, [0.003128, 0.009694, 0.987178, 0.025938, 0.479091, 0.494971]);
   });
+});
+
+describe("generalizedNormal and ball follow XLA's rewrites, which depend on the shape", () => {
+  // Values computed by real JAX: jax 0.10.2 / jaxlib 0.10.2, CPU (AMD EPYC), float32,
+  // key = jax.random.wrap_key_data([seed, 1234]), p = 3.5. For one element, XLA keeps
+  // gamma's 1/(1/p) (a reshape separates the divisions); ball with d = 1 keeps its division
+  // by pow(s + e, 1/p), except in legacy mode with a one-axis batch of two or more.
+  const JAX_VALUES = {
+    partitionable: {
+      generalizedNormalOneElement: [
+        0xbf2ddaad, 0xbea1c0c2, 0x3cdab57d, 0x3e7376ea, 0xbeeeb5ee, 0x3f231c1f,
+      ],
+      ballScalar: [0x3e9509d3, 0x3eea5a94, 0x3e9de658, 0x3f0b9d85, 0xbe4885ef, 0xbf575fd2],
+      ballFourSeed0: [0x3e9509d3, 0xbf26ec61, 0xbf7f1001, 0x3f52956c],
+    },
+    legacy: {
+      generalizedNormalOneElement: [
+        0xbe5ca527, 0xbd0a3a03, 0xbd3e753a, 0x3f7d54d9, 0xbe9e6fc1, 0xbf3ac3a0,
+      ],
+      ballScalar: [0xbbcc46a7, 0x3f1ea9c5, 0xbef3310a, 0x3f6887d1, 0x3f3b73f3, 0xbe64b3fb],
+      ballFourSeed0: [0x3eeb1685, 0x3f6013db, 0x3e152bbc, 0xbf7a6d21],
+    },
+  } as const;
+  const seeds = [0, 1, 2, 3, 4, 5];
+  const keyOf = (seed: number) => Uint32Array.of(seed, 1234);
+  for (const [name, options] of MODES) {
+    const expected = JAX_VALUES[name];
+    it(`${name}: generalizedNormal(p = 3.5) of shape [1] and ball(d = 1, p = 3.5) of shapes [] and [4] equal JAX`, () => {
+      const oneElement = seeds.map(
+        (seed) => generalizedNormal(keyOf(seed), 3.5, [1], "float32", options).data[0],
+      );
+      expect(oneElement.map(float32ToBits)).toEqual(expected.generalizedNormalOneElement);
+      const scalars = seeds.map(
+        (seed) => ball(keyOf(seed), 1, 3.5, [], "float32", options).data[0],
+      );
+      expect(scalars.map(float32ToBits)).toEqual(expected.ballScalar);
+      const four = ball(keyOf(0), 1, 3.5, [4], "float32", options);
+      expect(Array.from(four.data, float32ToBits)).toEqual(expected.ballFourSeed0);
+    });
+  }
 });
 
 describe("structure: each sampler is its JAX recipe over the gamma kernels", () => {

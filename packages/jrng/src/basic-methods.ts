@@ -137,7 +137,7 @@ export abstract class BasicMethods extends GeneratorBase {
     const count = checkCount("length", length);
     const { subkey, next } = this.keyStream.next();
     const result = bits(subkey, [count], "uint8", {
-      partitionable: this.partitionable,
+      partitionable: this.keyStream.partitionable,
       x64: this.x64,
     }).data;
     this.keyStream = next;
@@ -331,7 +331,14 @@ export abstract class BasicMethods extends GeneratorBase {
       const { subkey, next } = this.keyStream.next();
       // As the CPU path reads them (bigIntParam: a BigInt64Array).
       const params = { minval: l, maxval: h };
-      const drawn = this.backend.draw("randint", subkey, this.partitionable, shape, dtype, params);
+      const drawn = this.backend.draw(
+        "randint",
+        subkey,
+        this.keyStream.partitionable,
+        shape,
+        dtype,
+        params,
+      );
       if (drawn) {
         this.keyStream = next;
         return drawn;
@@ -344,7 +351,7 @@ export abstract class BasicMethods extends GeneratorBase {
       const { subkey, next } = this.keyStream.next();
       const task = {
         op: "randint32" as const,
-        partitionable: this.partitionable,
+        partitionable: this.keyStream.partitionable,
         x64: this.x64,
         total: shapeSize(shape),
         low: Number(l),
@@ -362,7 +369,7 @@ export abstract class BasicMethods extends GeneratorBase {
     const highArg = bigIntParam(highValues, shape, dtype);
     const { subkey, next } = this.keyStream.next();
     const sample = randint(subkey, shape, lowArg, highArg, dtype, {
-      partitionable: this.partitionable,
+      partitionable: this.keyStream.partitionable,
       x64: this.x64,
     });
     const result = jaxCanHold(sample.dtype) ? this.backend.toArray(sample) : sample;

@@ -22,7 +22,7 @@ import { param, type ParamLike, type Size } from "./size.js";
 import { drawBySlices } from "./slices.js";
 import type { SliceTask } from "./slice-tasks.js";
 import { allocateOutput, runTask } from "./threads.js";
-import type { KeyStream, StreamKind } from "./stream.js";
+import type { KeyStream } from "./stream.js";
 import { methodOptions, type FloatOptions } from "./options.js";
 
 /** `Omit` applied to each member of a union. */
@@ -82,41 +82,56 @@ export function float32Draw(
  * every method family on top.
  */
 export abstract class GeneratorBase {
-  /** The key stream; replaced (never mutated) by each draw that succeeds. */
-  protected keyStream: KeyStream;
+  // Private, so that only a draw (or JRNG's factories) can change them; the
+  // method families reach them through the protected accessors below.
+  #keyStream: KeyStream;
+  #backend: ArrayBackend;
+  #currentDevice: "cpu" | "webgpu";
+  #threads: number;
   /** Default float dtype of this generator's float results. */
   readonly dtype: FloatDType;
   /** Whether this generator mirrors JAX with `jax_enable_x64` (the generator option `x64`). */
   readonly x64: boolean;
-  protected backend: ArrayBackend;
-  protected currentDevice: "cpu" | "webgpu";
-  protected threads: number;
 
   protected constructor(parts: GeneratorParts) {
-    this.keyStream = parts.stream;
+    this.#keyStream = parts.stream;
+    this.#backend = parts.backend;
+    this.#currentDevice = parts.device;
+    this.#threads = parts.threads;
     this.dtype = parts.dtype;
     this.x64 = parts.x64;
-    this.backend = parts.backend;
-    this.currentDevice = parts.device;
-    this.threads = parts.threads;
   }
 
-  /**
-   * Where this generator's hot methods compute: `"webgpu"` or `"cpu"` (also
-   * for `"auto"` without an adapter). See {@link JRNGOptions.device}.
-   */
-  get device(): "cpu" | "webgpu" {
-    return this.currentDevice;
+  /** The key stream; replaced (never mutated) by each draw that succeeds. */
+  protected get keyStream(): KeyStream {
+    return this.#keyStream;
   }
 
-  /** The stream discipline, `"split"` or `"fold_in"`. */
-  get stream(): StreamKind {
-    return this.keyStream.kind;
+  protected set keyStream(stream: KeyStream) {
+    this.#keyStream = stream;
   }
 
-  /** The threefry mode: `true` for partitionable. */
-  get partitionable(): boolean {
-    return this.keyStream.partitionable;
+  /** Where results become arrays: jax-js's CPU arrays, or the WebGPU backend. */
+  protected get backend(): ArrayBackend {
+    return this.#backend;
+  }
+
+  protected set backend(backend: ArrayBackend) {
+    this.#backend = backend;
+  }
+
+  /** The device of the hot methods (see `JRNG.device`). */
+  protected get currentDevice(): "cpu" | "webgpu" {
+    return this.#currentDevice;
+  }
+
+  protected set currentDevice(device: "cpu" | "webgpu") {
+    this.#currentDevice = device;
+  }
+
+  /** How many threads large draws may use. */
+  protected get threads(): number {
+    return this.#threads;
   }
 
   /**

@@ -14,6 +14,7 @@ import {
   type JRNGState,
   type JRNGStateV1,
   type KeyStream,
+  type StreamKind,
 } from "./stream.js";
 import { webgpuBackend } from "./webgpu.js";
 import { checkCount } from "./generator-base.js";
@@ -207,6 +208,24 @@ export class JRNG extends SpecDefinedMethods {
         `jrng: device "auto": WebGPU is not available, generating on the CPU (${reason})`,
       );
     }
+  }
+
+  /**
+   * Where this generator's hot methods compute: `"webgpu"` or `"cpu"` (also
+   * for `"auto"` without an adapter). See {@link JRNGOptions.device}.
+   */
+  get device(): "cpu" | "webgpu" {
+    return this.currentDevice;
+  }
+
+  /** The stream discipline, `"split"` or `"fold_in"`. */
+  get stream(): StreamKind {
+    return this.keyStream.kind;
+  }
+
+  /** The threefry mode: `true` for partitionable. */
+  get partitionable(): boolean {
+    return this.keyStream.partitionable;
   }
 
   /** The generator's complete state, JSON-serialisable; see {@link JRNG.fromState}. */

@@ -88,7 +88,7 @@ export abstract class PermutationMethods extends CountMethods {
     checkWritable("x", x);
     const { subkey, next } = this.keyStream.next();
     const result = permutation(subkey, source, axis, false, {
-      partitionable: this.partitionable,
+      partitionable: this.keyStream.partitionable,
       x64: this.x64,
     });
     const array = this.backend.toArray(result);

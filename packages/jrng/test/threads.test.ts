@@ -107,6 +107,7 @@ describe("scalar parameters take their own path, with the broadcast path's value
         expect(same, name).toBe(true);
       }
     },
+    60_000,
   );
 });
 
@@ -114,51 +115,60 @@ describe("with x64, the scalar paths and slice tasks equal the broadcast path", 
   it.each([
     ["partitionable", true],
     ["legacy", false],
-  ] as const)("%s: float32 and float64 draws, int32 integers", (_, partitionable) => {
-    const size = [50_002, 2];
-    const f32 = { dtype: "float32" } as const;
-    const pairs: [
-      string,
-      (rng: JRNG) => { dataSync(): ArrayLike<number> },
-      (rng: JRNG) => { dataSync(): ArrayLike<number> },
-    ][] = [
-      [
-        "uniform",
-        (rng) => rng.uniform(-2, 3, size, f32),
-        (rng) => rng.uniform([-2, -2], [3, 3], size, f32),
-      ],
-      [
-        "uniform float64",
-        (rng) => rng.uniform(-2, 3, size),
-        (rng) => rng.uniform([-2, -2], [3, 3], size),
-      ],
-      [
-        "normal",
-        (rng) => rng.normal(1.5, 2, size, f32),
-        (rng) => rng.normal([1.5], [2], size, f32),
-      ],
-      ["normal float64", (rng) => rng.normal(1.5, 2, size), (rng) => rng.normal([1.5], [2], size)],
-      // Each gamma element depends on its own key and shape only: the first column of a
-      // draw with shapes [2.5, 3.5] (not one shape: no slice task) is that of shape 2.5.
-      [
-        "gamma",
-        (rng) => rng.gamma(2.5, 1, size, f32),
-        (rng) => rng.gamma([2.5, 3.5], [1, 1], size, f32),
-      ],
-      [
-        "integers",
-        (rng) => rng.integers(-7, 1000, size, { dtype: "int32" }),
-        (rng) => rng.integers([-7, -7], [1000, 1000], size, { dtype: "int32" }),
-      ],
-    ];
-    for (const [name, scalar, array] of pairs) {
-      const x = scalar(new JRNG(5, { partitionable, x64: true, threads: 1 })).dataSync();
-      const y = array(new JRNG(5, { partitionable, x64: true, threads: 1 })).dataSync();
-      expect(x.length, name).toBe(size[0] * size[1]);
-      const step = name === "gamma" ? 2 : 1;
-      let same = true;
-      for (let i = 0; i < x.length; i += step) if (!Object.is(x[i], y[i])) same = false;
-      expect(same, name).toBe(true);
-    }
-  });
+  ] as const)(
+    "%s: float32 and float64 draws, int32 integers",
+    (_, partitionable) => {
+      const size = [50_002, 2];
+      const f32 = { dtype: "float32" } as const;
+      const pairs: [
+        string,
+        (rng: JRNG) => { dataSync(): ArrayLike<number> },
+        (rng: JRNG) => { dataSync(): ArrayLike<number> },
+      ][] = [
+        [
+          "uniform",
+          (rng) => rng.uniform(-2, 3, size, f32),
+          (rng) => rng.uniform([-2, -2], [3, 3], size, f32),
+        ],
+        [
+          "uniform float64",
+          (rng) => rng.uniform(-2, 3, size),
+          (rng) => rng.uniform([-2, -2], [3, 3], size),
+        ],
+        [
+          "normal",
+          (rng) => rng.normal(1.5, 2, size, f32),
+          (rng) => rng.normal([1.5], [2], size, f32),
+        ],
+        [
+          "normal float64",
+          (rng) => rng.normal(1.5, 2, size),
+          (rng) => rng.normal([1.5], [2], size),
+        ],
+        // Each gamma element depends on its own key and shape only: the first column of a
+        // draw with shapes [2.5, 3.5] (not one shape: no slice task) is that of shape 2.5.
+        [
+          "gamma",
+          (rng) => rng.gamma(2.5, 1, size, f32),
+          (rng) => rng.gamma([2.5, 3.5], [1, 1], size, f32),
+        ],
+        [
+          "integers",
+          (rng) => rng.integers(-7, 1000, size, { dtype: "int32" }),
+          (rng) => rng.integers([-7, -7], [1000, 1000], size, { dtype: "int32" }),
+        ],
+      ];
+      for (const [name, scalar, array] of pairs) {
+        const x = scalar(new JRNG(5, { partitionable, x64: true, threads: 1 })).dataSync();
+        const y = array(new JRNG(5, { partitionable, x64: true, threads: 1 })).dataSync();
+        expect(x.length, name).toBe(size[0] * size[1]);
+        const step = name === "gamma" ? 2 : 1;
+        let same = true;
+        for (let i = 0; i < x.length; i += step) if (!Object.is(x[i], y[i])) same = false;
+        expect(same, name).toBe(true);
+      }
+      // Twelve draws of 100,004 elements (gamma's through the broadcast path): seconds under load.
+    },
+    60_000,
+  );
 });

@@ -85,6 +85,7 @@ def configure(x64: bool, compilation_cache: str | None = None) -> dict:
         "x64": _x64,
         "machine": platform.machine(),
         "cpuFlags": _cpu_flags(),
+        "cpu": _cpu_model(),
     }
 
 
@@ -100,6 +101,23 @@ def _cpu_flags() -> list[str]:
     except OSError:
         pass
     return []
+
+
+def _cpu_model() -> str:
+    """The host CPU's vendor, family and model: XLA:CPU's float32 rsqrt is the processor's estimate."""
+    fields: dict[str, str] = {}
+    try:
+        with open("/proc/cpuinfo") as cpuinfo:
+            for line in cpuinfo:
+                if not line.strip():
+                    break
+                name, _, value = line.partition(":")
+                fields[name.strip()] = value.strip()
+    except OSError:
+        return platform.processor() or "unknown"
+    if "vendor_id" not in fields:
+        return fields.get("model name", platform.processor() or "unknown")
+    return f"{fields['vendor_id']} family {fields.get('cpu family', '?')} model {fields.get('model', '?')} ({fields.get('model name', '')})"
 
 
 # ---------------------------------------------------------------- arguments

@@ -119,14 +119,12 @@ export function flushSubnormal(x: number, dtype: "float32" | "float64"): number 
 
 /** A rule as a reader sees it: `exact`, `≤ 4 ulp`, `exact, subnormals flushed`. */
 export function describeRule(rule: CompareRule): string {
-  const flush = "subnormals" in rule && rule.subnormals === "flush" ? ", subnormals flushed" : "";
+  const flush = rule.subnormals === "flush" ? ", subnormals flushed" : "";
   switch (rule.rule) {
     case "exact":
       return `exact${flush}`;
     case "ulp":
       return `≤ ${rule.maxUlp} ulp${flush}`;
-    case "rtol":
-      return `rtol ${rule.rtol}, atol ${rule.atol} (old rule)`;
   }
 }
 
@@ -156,8 +154,6 @@ function floatsConform(a: number, b: number, ulp: number, rule: CompareRule): bo
         : ulp === 0 && (Number.isNaN(a) || Object.is(a, -0) === Object.is(b, -0));
     case "ulp":
       return ulp <= rule.maxUlp;
-    case "rtol":
-      return Math.abs(a - b) <= rule.atol + rule.rtol * Math.abs(a) || ulp === 0;
   }
 }
 
@@ -168,8 +164,6 @@ function floatReason(rule: CompareRule): string {
       return "floats differ";
     case "ulp":
       return `more than ${rule.maxUlp} ulp apart`;
-    case "rtol":
-      return `outside rtol ${rule.rtol}, atol ${rule.atol}`;
   }
 }
 
@@ -209,7 +203,7 @@ export function compareArray(
     return first && { ...first, count };
   }
   const dtype = expected.dtype as "float32" | "float64";
-  const flush = rule.rule !== "rtol" && rule.subnormals === "flush";
+  const flush = rule.subnormals === "flush";
   const hex = dtype === "float32" ? float32Hex : float64Hex;
   for (let i = 0; i < want.length; i++) {
     const rawExpected = want[i] as number;

@@ -86,13 +86,12 @@ export type SubnormalRule = "flush";
  * How a result is compared with the expectation (spec/vectors.md). Integers
  * and booleans always compare exactly; the rule says how floats compare:
  * bit for bit (`exact`, any NaN equal to any NaN), or within `maxUlp` units
- * in the last place (`ulp`). `rtol` is the old relative tolerance, kept so
- * that older vectors files still read; new vectors do not use it.
+ * in the last place (`ulp`). No relative or absolute tolerance: a bound
+ * that hides more than its ULP cannot be stated.
  */
 export type CompareRule =
   | { rule: "exact"; subnormals?: SubnormalRule }
-  | { rule: "ulp"; maxUlp: number; subnormals?: SubnormalRule }
-  | { rule: "rtol"; rtol: number; atol: number };
+  | { rule: "ulp"; maxUlp: number; subnormals?: SubnormalRule };
 
 /**
  * Where an expected value comes from: computed by real JAX (`jax`; the
@@ -118,6 +117,12 @@ export interface FileProvenance {
   /** The host's architecture and the CPU features that shape XLA's code (FMA, AVX2, AVX-512). */
   machine: string;
   cpuFlags: string[];
+  /**
+   * The CPU's vendor, family and model, e.g. `AuthenticAMD family 25 model 1 (AMD EPYC)`: XLA:CPU's
+   * float32 `rsqrt` is the processor's estimate instruction, so the gamma family's float32 values
+   * hold for this processor family (spec/arithmetic.md).
+   */
+  cpu?: string;
 }
 
 /** A case whose call must succeed. */

@@ -26,6 +26,7 @@ import {
   normalArea,
 } from "./cases/samplers.js";
 import { boundFor } from "./bounds.js";
+import { mirrorRule } from "./defined-bounds.js";
 import {
   compareArray,
   decodeElements,
@@ -225,7 +226,7 @@ function jaxCase(id: string, spec: CaseSpec, jaxResult: ExpectedArray[], gaps: R
   };
 }
 
-/** Where JAX has no counterpart: the reference defines the value. */
+/** Where JAX has no counterpart: the reference defines the value, its spec chapter the rule. */
 function mirrorCase(id: string, spec: CaseSpec, reason: string): ValueCase {
   const results = runCall(spec.call);
   return {
@@ -235,7 +236,7 @@ function mirrorCase(id: string, spec: CaseSpec, reason: string): ValueCase {
     provenance: { kind: "mirror", reason },
     call: spec.call,
     expected: single(results.map(encodeArray), spec.call),
-    compare: spec.compare ?? { rule: "exact" },
+    compare: spec.compare ?? mirrorRule(spec.call, results),
   };
 }
 

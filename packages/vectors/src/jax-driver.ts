@@ -22,6 +22,8 @@ export interface JaxHello {
   x64: boolean;
   machine: string;
   cpuFlags: string[];
+  /** The CPU's vendor, family and model (XLA:CPU's float32 `rsqrt` is its estimate instruction). */
+  cpu: string;
 }
 
 /** JAX's answer to one call: its result, or the error it raised. */

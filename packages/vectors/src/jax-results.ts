@@ -98,6 +98,7 @@ export async function liveResults(
       platform: hello.platform,
       machine: hello.machine,
       cpuFlags: hello.cpuFlags,
+      cpu: hello.cpu,
     },
     source: `JAX ${hello.jax}`,
     replies: byCall,

@@ -67,7 +67,7 @@ export function notExactTable(cases: VectorCase[]): NotExactRow[] {
     const dtype = expected.find((array) => isFloatDType(array.dtype))?.dtype ?? expected[0].dtype;
     let measured: number;
     try {
-      const flush = valueCase.compare.rule !== "rtol" && valueCase.compare.subnormals === "flush";
+      const flush = valueCase.compare.subnormals === "flush";
       measured = distance(expected, runCall(valueCase.call), flush);
     } catch {
       measured = Infinity;

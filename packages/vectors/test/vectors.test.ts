@@ -33,7 +33,8 @@ describe("the committed vectors", () => {
     expect(lines.join("\n")).toMatch(/match a fresh generation \(expected values from the committed vectors\)/);
     expect(lines.join("\n")).toMatch(/were not recomputed \(--offline\)/);
     expect(code).toBe(0);
-  });
+    // Regenerates every case (mirror rules replay their generators): a minute on a loaded machine.
+  }, 60_000);
 
   it("hold at least 3,000 cases, almost all of them JAX's own values", () => {
     expect(cases.length).toBeGreaterThanOrEqual(3000);
@@ -60,7 +61,6 @@ describe("the committed vectors", () => {
     for (const { testCase } of cases) {
       if (isErrorCase(testCase) || testCase.provenance.kind !== "jax") continue;
       expect(testCase.flags?.includes("not-exact") ?? false, testCase.id).toBe(testCase.compare.rule !== "exact");
-      expect(testCase.compare.rule, testCase.id).not.toBe("rtol");
     }
   });
 
@@ -189,7 +189,6 @@ describe("encoding and comparison", () => {
   it("describes rules as the report prints them", () => {
     expect(describeRule({ rule: "exact" })).toBe("exact");
     expect(describeRule({ rule: "ulp", maxUlp: 4, subnormals: "flush" })).toBe("≤ 4 ulp, subnormals flushed");
-    expect(describeRule({ rule: "rtol", rtol: 2e-6, atol: 2e-6 })).toBe("rtol 0.000002, atol 0.000002 (old rule)");
   });
 });
 

@@ -7,10 +7,12 @@
  * Accuracy. Float32: the coordinates follow `generalized-normal.ts`; the
  * exponential draw uses XLA's `log1p`; the `d` terms are summed left to
  * right; and the division by `pow(s, 1/p)` is computed as XLA rewrites it,
- * `g · pow(s, -1/p)`, with glibc's `powf` (`powF32`) (measured with jax
- * 0.10.2 on CPU, both threefry modes: 99.93 % of elements bit-exact, the
- * rest 1 ULP through the gamma draws). Float64 does the same with XLA's
- * float64 `log1p` and glibc's `pow` (`powF64`), bit-exact.
+ * `g · pow(s, -1/p)`, except where it keeps the division (`d = 1`, see
+ * `ballKernel`), with glibc's `powf` (`powF32`). Measured with jax 0.10.2
+ * on CPU (AMD EPYC), both threefry modes, x64 off and on: `d = 1, 2, 3`,
+ * `p = 3.5, 2, 0.7`, shapes `[]`, `[1]`, `[4]` (12 keys each) bit-exact.
+ * Float64 does the same with XLA's float64 `log1p` and glibc's `pow`
+ * (`powF64`), bit-exact on the same calls.
  *
  * @module
  */
@@ -105,10 +107,18 @@ export function ballKernel(
   const exponent = r(p);
   const u = unitFloats(k2, batch, dtype, partitionable);
   const invP = r(pythonFloatReciprocal(p, signDType));
+  // With d = 1 the norm reaches the division through a reshape (`[..., None]`), and XLA
+  // keeps the division, except in legacy mode with a one-axis batch of two or more
+  // elements, where it drops the unit axis first (measured, spec/samplers/gamma.md §9).
+  const divides = d === 1 && (partitionable || shape.length !== 1 || shape[0] < 2);
   for (let b = 0; b < batch; b++) {
     const e = -math.log1p(-u[b]);
     let sum = 0;
     for (let j = b * d; j < (b + 1) * d; j++) sum = r(sum + math.pow(Math.abs(g[j]), exponent));
+    if (divides) {
+      out[b] = r(g[b] / math.pow(r(sum + e), invP));
+      continue;
+    }
     // XLA rewrites `g / pow(s, 1/p)` as `g · pow(s, -1/p)`.
     const inverseNorm = math.pow(r(sum + e), -invP);
     for (let j = b * d; j < (b + 1) * d; j++) out[j] = r(g[j] * inverseNorm);

@@ -3,8 +3,8 @@
  * Beta variates as the ratio of two gamma variates, computed from their
  * logarithms so that small shape parameters do not underflow.
  *
- * Accuracy. Float32: the two log-gamma draws follow `gamma.ts` (bit-exact
- * where its `rsqrt` agrees); `max`, the subtractions, the division and the
+ * Accuracy. Float32: the two log-gamma draws follow `gamma.ts` (bit-exact,
+ * with XLA:CPU's `rsqrt`); `max`, the subtractions, the division and the
  * sum are rounded as in XLA and each `exp` is XLA's float32 routine
  * (measured with jax 0.10.2 on CPU, both threefry modes: `a = 2, b = 3`
  * bit-exact). Float64 likewise, with XLA's float64 `exp` (`expF64`).

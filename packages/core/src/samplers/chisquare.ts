@@ -2,8 +2,8 @@
 /**
  * Chi-square variates: `2 · exp(loggamma(df / 2))`.
  *
- * Accuracy. Float32: the log-gamma draw follows `gamma.ts` (bit-exact where
- * its `rsqrt` agrees); `df / 2` and `· 2` are exact and `exp` is XLA's
+ * Accuracy. Float32: the log-gamma draw follows `gamma.ts` (bit-exact,
+ * with XLA:CPU's `rsqrt`); `df / 2` and `· 2` are exact and `exp` is XLA's
  * float32 routine (measured with jax 0.10.2 on CPU, both threefry modes: `df = 3`
  * bit-exact). Float64 likewise, with XLA's float64 `exp` (`expF64`).
  *

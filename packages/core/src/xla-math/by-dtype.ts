@@ -2,15 +2,18 @@
  * The arithmetic a sampler needs beyond `+ − × ÷` and `sqrt`, by dtype, as
  * JAX computes it on CPU (spec/arithmetic.md): the fused multiply-add
  * XLA:CPU emits where LLVM contracts a product into a sum, and `lax.log`,
- * `lax.log1p`, `lax.exp`, `lax.tan` and `lax.pow`.
+ * `lax.log1p`, `lax.exp`, `lax.tan`, `lax.pow` and `lax.rsqrt`.
  *
  * - float32: XLA's own `log`, `log1p` and `exp` ({@link logF32},
  *   {@link log1pF32}, {@link expF32}) and glibc's `tanf` and `powf`, which
- *   XLA:CPU calls ({@link tanF32}, {@link powF32}); all bit-exact.
+ *   XLA:CPU calls ({@link tanF32}, {@link powF32}); all bit-exact. `rsqrt`
+ *   is the processor's estimate plus one Newton step ({@link rsqrtF32}),
+ *   bit-exact with the estimate of AMD Zen 3 processors.
  * - float64 (JAX with `jax_enable_x64`): glibc's `log` and `pow`
  *   ({@link logF64}, {@link powF64}) and XLA's own `log1p` and `exp`
  *   ({@link log1pF64}, {@link expF64}), all bit-exact; `tan` is JavaScript's
- *   `Math.tan` where XLA:CPU calls glibc's `tan` (within 1 float64 ULP).
+ *   `Math.tan` where XLA:CPU calls glibc's `tan` (within 1 float64 ULP);
+ *   `rsqrt` is `1 / sqrt(x)`, two correctly rounded steps.
  *
  * @module
  */
@@ -25,6 +28,7 @@ import { logF64 } from "./log-f64.js";
 import { logF32 } from "./log.js";
 import { powF64 } from "./pow-f64.js";
 import { powF32 } from "./pow.js";
+import { rsqrtF32 } from "./rsqrt.js";
 import { tanF32 } from "./tan.js";
 
 /** XLA:CPU's fused multiply-add and elementary functions in one dtype; each returns a value of that dtype. */
@@ -37,6 +41,8 @@ export interface XlaCpuMath {
   readonly tan: (x: number) => number;
   /** C semantics: `pow(1, y) = 1`, `pow(x, ±0) = 1`. */
   readonly pow: (x: number, y: number) => number;
+  /** `1/sqrt(x)` as XLA:CPU computes `lax.rsqrt` (and `a / sqrt(b)`, which it rewrites to `a · rsqrt(b)`). */
+  readonly rsqrt: (x: number) => number;
 }
 
 const FLOAT32: XlaCpuMath = {
@@ -46,6 +52,7 @@ const FLOAT32: XlaCpuMath = {
   exp: expF32,
   tan: tanF32,
   pow: powF32,
+  rsqrt: rsqrtF32,
 };
 
 const FLOAT64: XlaCpuMath = {
@@ -55,7 +62,12 @@ const FLOAT64: XlaCpuMath = {
   exp: expF64,
   tan: Math.tan,
   pow: powF64,
+  rsqrt: reciprocalSqrtF64,
 };
+
+function reciprocalSqrtF64(x: number): number {
+  return 1 / Math.sqrt(x);
+}
 
 /** XLA:CPU's arithmetic in `dtype`. */
 export function mathIn(dtype: FloatDType): XlaCpuMath {

@@ -14,7 +14,10 @@ export interface JaxObservation {
   citation: string;
   /** The threefry mode JAX ran in when it printed this. */
   jaxMode: Mode;
-  /** How the printed value is compared with the mirror (printed decimals are rounded). */
+  /**
+   * How the printed value is compared with what JAX computes, where the printed decimals do not
+   * read back as the computed value (default: the rule of the JAX-computed case).
+   */
   compare?: CompareRule;
   note?: string;
 }
@@ -23,6 +26,10 @@ export interface JaxObservation {
 export interface CaseSpec {
   comment: string;
   call: FunctionCall | GeneratorCall;
+  /**
+   * The rule of a mirror case, where its spec chapter's bound (defined-bounds.ts) does not say it.
+   * JAX-computed cases earn theirs: `exact`, or the sampler's stated bound.
+   */
   compare?: CompareRule;
   flags?: string[];
   jax?: JaxObservation;
