@@ -270,9 +270,17 @@ export function gammaOne(
  * `(1/3) · rsqrt(d)`, with XLA:CPU's `rsqrt` (`mathIn`).
  */
 function marsagliaTsangC(d: number, dtype: FloatDType): number {
+  if (Object.is(d, lastC.d) && dtype === lastC.dtype) return lastC.c;
   const third = dtype === "float32" ? ONE_THIRD_32 : 1 / 3;
-  return roundTo(dtype)(third * mathIn(dtype).rsqrt(d));
+  const c = roundTo(dtype)(third * mathIn(dtype).rsqrt(d));
+  lastC.d = d;
+  lastC.dtype = dtype;
+  lastC.c = c;
+  return c;
 }
+
+/** The last {@link marsagliaTsangC}: the elements of a draw usually share one alpha. */
+const lastC: { d: number; dtype: FloatDType; c: number } = { d: NaN, dtype: "float32", c: NaN };
 
 /** The keys of one split, reused by every {@link gammaOneOfWords} call (read out at once). */
 const splitScratch = new Uint32Array(6);
