@@ -16,14 +16,6 @@
 const SPLITTER = 2 ** 27 + 1;
 const SCRATCH = new DataView(new ArrayBuffer(8));
 
-/** `[sum, error]` with `sum = fl(a + b)` and `sum + error = a + b` exactly (Knuth). */
-function twoSum(a: number, b: number): [number, number] {
-  const sum = a + b;
-  const bVirtual = sum - a;
-  const aVirtual = sum - bVirtual;
-  return [sum, a - aVirtual + (b - bVirtual)];
-}
-
 /** The high 26 bits of `x` (Veltkamp's split); `x - high` is the rest, exactly. */
 function highPart(x: number): number {
   const scaled = SPLITTER * x;
@@ -83,35 +75,77 @@ function fmaExact(a: number, b: number, c: number): number {
   return roundScaledBigInt(sum, exponent);
 }
 
+/** Bounds inside which Dekker's product and the two-sums below neither overflow nor lose bits to underflow. */
+const PRODUCT_MAX = 2 ** 1000;
+const PRODUCT_MIN = 2 ** -900;
+const FACTOR_MAX = 2 ** 995;
+/** Half the spacing of doubles at `r` is at least `|r| · 2^-54`; with a margin of 2^-50. */
+const SURELY_BELOW_HALF_SPACING = 2 ** -54 * (1 - 2 ** -50);
+const MARGIN = 1 - 2 ** -50;
+
+/**
+ * `a · b + c` as `r` plus an estimate of the rounding error `error`, computed
+ * error-free (Dekker's product, then three two-sums: s1 + e1 = c + p,
+ * s2 + e2 = e1 + productError, r + e3 = s1 + s2); `exact` when
+ * `a · b + c = s1 + s2` exactly, so that `r` is its rounding.
+ */
+function dekkerSum(a: number, b: number, c: number): { r: number; tail: number; exact: boolean } {
+  const p = a * b;
+  const aHigh = highPart(a);
+  const aLow = a - aHigh;
+  const bHigh = highPart(b);
+  const bLow = b - bHigh;
+  const productError = aHigh * bHigh - p + aHigh * bLow + aLow * bHigh + aLow * bLow;
+  const s1 = c + p;
+  const pVirtual = s1 - c;
+  const e1 = c - (s1 - pVirtual) + (p - pVirtual);
+  const s2 = e1 + productError;
+  const errorVirtual = s2 - e1;
+  const e2 = e1 - (s2 - errorVirtual) + (productError - errorVirtual);
+  const r = s1 + s2;
+  const s2Virtual = r - s1;
+  const e3 = s1 - (r - s2Virtual) + (s2 - s2Virtual);
+  return { r, tail: e3 + e2, exact: e2 === 0 };
+}
+
 /**
  * `a · b + c` with a single rounding to float64 (IEEE 754 `fusedMultiplyAdd`,
  * C's `fma`), ties to even.
  */
 export function fmaF64(a: number, b: number, c: number): number {
+  // The hot path: moderate magnitudes (NaN and ±Infinity fail these tests).
+  const absP = Math.abs(a * b);
+  if (
+    absP < PRODUCT_MAX &&
+    absP > PRODUCT_MIN &&
+    Math.abs(a) < FACTOR_MAX &&
+    Math.abs(b) < FACTOR_MAX &&
+    Math.abs(c) < PRODUCT_MAX
+  ) {
+    const { r, tail, exact } = dekkerSum(a, b, c);
+    if (exact || Math.abs(tail) < Math.abs(r) * SURELY_BELOW_HALF_SPACING) return r;
+  }
+  return fmaGeneral(a, b, c);
+}
+
+/** {@link fmaF64} for every input: special values, extreme exponents, tails near a rounding boundary. */
+function fmaGeneral(a: number, b: number, c: number): number {
   const p = a * b;
   if (!Number.isFinite(a) || !Number.isFinite(b)) return p + c;
   if (!Number.isFinite(c)) return c; // the exact product of finite factors is finite
   if (p === 0 && (a === 0 || b === 0)) return p + c;
   const absP = Math.abs(p);
   if (
-    !(absP < 2 ** 1000 && absP > 2 ** -900) ||
-    Math.abs(a) > 2 ** 995 ||
-    Math.abs(b) > 2 ** 995 ||
-    Math.abs(c) > 2 ** 1000
+    !(absP < PRODUCT_MAX && absP > PRODUCT_MIN) ||
+    Math.abs(a) > FACTOR_MAX ||
+    Math.abs(b) > FACTOR_MAX ||
+    Math.abs(c) > PRODUCT_MAX
   ) {
     return fmaExact(a, b, c);
   }
-  const aHigh = highPart(a);
-  const aLow = a - aHigh;
-  const bHigh = highPart(b);
-  const bLow = b - bHigh;
-  const productError = aHigh * bHigh - p + aHigh * bLow + aLow * bHigh + aLow * bLow;
-  const [s1, e1] = twoSum(c, p);
-  const [s2, e2] = twoSum(e1, productError);
-  const [r, e3] = twoSum(s1, s2);
-  if (e2 === 0) return r; // a · b + c = s1 + s2 exactly, and r is its rounding
+  const { r, tail, exact } = dekkerSum(a, b, c);
+  if (exact) return r;
   if (r === 0) return fmaExact(a, b, c);
-  const tail = e3 + e2;
-  if (Math.abs(tail) < halfSpacing(r, tail) * (1 - 2 ** -50)) return r;
+  if (Math.abs(tail) < halfSpacing(r, tail) * MARGIN) return r;
   return fmaExact(a, b, c);
 }

@@ -7,10 +7,9 @@
  * - float32: XLA's own `log`, `log1p` and `exp` ({@link logF32},
  *   {@link log1pF32}, {@link expF32}) and glibc's `tanf` and `powf`, which
  *   XLA:CPU calls ({@link tanF32}, {@link powF32}); all bit-exact.
- * - float64 (JAX with `jax_enable_x64`): glibc's `log` and `pow`
- *   ({@link logF64}, {@link powF64}) and XLA's own `log1p` and `exp`
- *   ({@link log1pF64}, {@link expF64}), all bit-exact; `tan` is JavaScript's
- *   `Math.tan` where XLA:CPU calls glibc's `tan` (within 1 float64 ULP).
+ * - float64 (JAX with `jax_enable_x64`): glibc's `log`, `tan` and `pow`
+ *   ({@link logF64}, {@link tanF64}, {@link powF64}) and XLA's own `log1p`
+ *   and `exp` ({@link log1pF64}, {@link expF64}), all bit-exact.
  *
  * @module
  */
@@ -25,6 +24,7 @@ import { logF64 } from "./log-f64.js";
 import { logF32 } from "./log.js";
 import { powF64 } from "./pow-f64.js";
 import { powF32 } from "./pow.js";
+import { tanF64 } from "./tan-f64.js";
 import { tanF32 } from "./tan.js";
 
 /** XLA:CPU's fused multiply-add and elementary functions in one dtype; each returns a value of that dtype. */
@@ -53,7 +53,7 @@ const FLOAT64: XlaCpuMath = {
   log: logF64,
   log1p: log1pF64,
   exp: expF64,
-  tan: Math.tan,
+  tan: tanF64,
   pow: powF64,
 };
 
