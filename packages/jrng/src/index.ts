@@ -5,13 +5,13 @@
  *
  * @packageDocumentation
  */
-export {
-  JRNG,
-  type FloatOptions,
-  type IntegersOptions,
-  type JRNGOptions,
-  type MultivariateNormalOptions,
-} from "./jrng.js";
+export { JRNG } from "./jrng.js";
+export type {
+  FloatOptions,
+  IntegersOptions,
+  JRNGOptions,
+  MultivariateNormalOptions,
+} from "./options.js";
 export type { IntegerParamLike } from "./integers.js";
 export type { JRNGState, JRNGStateV1, StreamKind, StreamState } from "./stream.js";
 export type { ParamLike, Size } from "./size.js";
