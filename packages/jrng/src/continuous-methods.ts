@@ -29,7 +29,7 @@ import {
   type Key,
   type NdArray,
 } from "@jrng/core";
-import { eagerExp, mathIn, roundTo } from "@jrng/core/internal";
+import { eagerExp, roundTo } from "@jrng/core/internal";
 import {
   asParam,
   coreParam,
