@@ -7,7 +7,8 @@
  * Accuracy. Float32: the coordinates follow `generalized-normal.ts`; the
  * exponential draw uses XLA's `log1p`; the `d` terms are summed left to
  * right; and the division by `pow(s, 1/p)` is computed as XLA rewrites it,
- * `g · pow(s, -1/p)`, with glibc's `powf` (`powF32`) (measured with jax
+ * `g · pow(s, -1/p)` (kept a division for `d = 1` except in legacy mode with
+ * a one-axis batch shape longer than 1), with glibc's `powf` (`powF32`) (measured with jax
  * 0.10.2 on CPU, both threefry modes: 99.93 % of elements bit-exact, the
  * rest 1 ULP through the gamma draws). Float64 does the same with XLA's
  * float64 `log1p` and glibc's `pow` (`powF64`), bit-exact.
@@ -105,12 +106,21 @@ export function ballKernel(
   const exponent = r(p);
   const u = unitFloats(k2, batch, dtype, partitionable);
   const invP = r(pythonFloatReciprocal(p, signDType));
+  // XLA rewrites `g / pow(s, 1/p)` as `g · pow(s, -1/p)` where the divisor is
+  // a broadcast of the pow, or (d = 1, legacy mode, one batch axis longer
+  // than 1) the pow itself; with d = 1 otherwise a reshape stands between
+  // them and the division stays (measured with jax 0.10.2 on CPU).
+  const keepsDivision = d === 1 && (partitionable || !(shape.length === 1 && shape[0] > 1));
   for (let b = 0; b < batch; b++) {
     const e = -math.log1p(-u[b]);
     let sum = 0;
     for (let j = b * d; j < (b + 1) * d; j++) sum = r(sum + math.pow(Math.abs(g[j]), exponent));
-    // XLA rewrites `g / pow(s, 1/p)` as `g · pow(s, -1/p)`.
-    const inverseNorm = math.pow(r(sum + e), -invP);
+    const s = r(sum + e);
+    if (keepsDivision) {
+      out[b] = r(g[b] / math.pow(s, invP));
+      continue;
+    }
+    const inverseNorm = math.pow(s, -invP);
     for (let j = b * d; j < (b + 1) * d; j++) out[j] = r(g[j] * inverseNorm);
   }
   return out;
