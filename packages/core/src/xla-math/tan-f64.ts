@@ -113,6 +113,18 @@ function normalize(a: number, da: number): [number, number] {
   return [s, Math.abs(a) > Math.abs(da) ? a - s + da : da - s + a];
 }
 
+/**
+ * `round(x · 2/π)` as glibc computes it, `fma(x, 2/π, 1.5·2^52) − 1.5·2^52`.
+ * The unfused product gives the same integer unless `x · 2/π` lies within
+ * its rounding error of a half-integer; only then is the fused form needed.
+ */
+function nearestMultipleOfHalfPi(x: number): number {
+  const q = x * TWO_OVER_PI;
+  const n = q + ROUND_TO_INTEGER - ROUND_TO_INTEGER;
+  if (Math.abs(Math.abs(q - n) - 0.5) > Math.abs(q) * 2 ** -50) return n;
+  return fmaF64(x, TWO_OVER_PI, ROUND_TO_INTEGER) - ROUND_TO_INTEGER;
+}
+
 /** glibc's float64 `tan(x)` (the FMA build), to the bit. */
 export function tanF64(x: number): number {
   if (!Number.isFinite(x)) return NaN;
@@ -131,15 +143,17 @@ export function tanF64(x: number): number {
     const [s, e] = normalize(a, da);
     return reduced(s, e, (quadrant & 1) === 1);
   }
-  // n = round(x · 2/π); x − n·HALF_PI_1 and − n·HALF_PI_2 are exact products
-  // (n has at most 27 bits, the constants' trailing bits are zero), so the
-  // fused and unfused forms agree there.
-  const n = fmaF64(x, TWO_OVER_PI, ROUND_TO_INTEGER) - ROUND_TO_INTEGER;
+  const n = nearestMultipleOfHalfPi(x);
   const odd = Math.abs(n) % 2 === 1;
+  // n·HALF_PI_1 and n·HALF_PI_2 are exact products (n has at most 27 bits,
+  // the constants' trailing bits are zero), so the fused and unfused forms
+  // agree there.
   const t1 = x - n * HALF_PI_1 - n * HALF_PI_2;
   if (w <= THREE_PART_LIMIT) {
-    const a = fmaF64(-n, HALF_PI_3, t1);
-    const da = fmaF64(-n, HALF_PI_3, t1 - a);
+    // For n a power of two (cauchy's n = ±1) n·HALF_PI_3 is exact as well.
+    const exactProduct = (Math.abs(n) & (Math.abs(n) - 1)) === 0;
+    const a = exactProduct ? t1 - n * HALF_PI_3 : fmaF64(-n, HALF_PI_3, t1);
+    const da = exactProduct ? t1 - a - n * HALF_PI_3 : fmaF64(-n, HALF_PI_3, t1 - a);
     return reduced(a, da, odd);
   }
   const t = fmaF64(-n, HALF_PI_3_SHORT, t1);
