@@ -6,7 +6,7 @@
  * The common case is error-free arithmetic: Dekker's product splits
  * `a · b = p + e` exactly and Knuth's two-sum carries the sum with `c` as
  * `r + t`, whose nearest double is `r` whenever `|t|` is clearly below half
- * the spacing of doubles at `r`. Everything else — a tail within 2^-50 of a
+ * the spacing of doubles at `r`. Everything else — a tail within about 2^-49 of a
  * rounding boundary, extreme exponents, an infinite product of finite
  * factors — is computed exactly with BigInt and rounded once.
  *
@@ -20,17 +20,6 @@ const SCRATCH = new DataView(new ArrayBuffer(8));
 function highPart(x: number): number {
   const scaled = SPLITTER * x;
   return scaled - (scaled - x);
-}
-
-/** Half the gap between `r` and its neighbour in the direction of `toward` (`r` finite, non-zero). */
-function halfSpacing(r: number, toward: number): number {
-  SCRATCH.setFloat64(0, r);
-  const biased = (SCRATCH.getUint16(0) >>> 4) & 0x7ff;
-  const isPowerOfTwo = (SCRATCH.getUint32(0) & 0xfffff) === 0 && SCRATCH.getUint32(4) === 0;
-  const exponent = Math.max(biased, 1) - 1075;
-  // Below a power of two (moving toward zero) the spacing halves.
-  const belowPowerOfTwo = biased > 1 && isPowerOfTwo && Math.sign(toward) !== Math.sign(r);
-  return 2 ** (belowPowerOfTwo ? exponent - 2 : exponent - 1);
 }
 
 /** `x` as `mantissa · 2^exponent` with an integer mantissa (finite `x`). */
@@ -79,9 +68,8 @@ function fmaExact(a: number, b: number, c: number): number {
 const PRODUCT_MAX = 2 ** 1000;
 const PRODUCT_MIN = 2 ** -900;
 const FACTOR_MAX = 2 ** 995;
-/** Half the spacing of doubles at `r` is at least `|r| · 2^-54`; with a margin of 2^-50. */
-const SURELY_BELOW_HALF_SPACING = 2 ** -54 * (1 - 2 ** -50);
-const MARGIN = 1 - 2 ** -50;
+/** The tail is enlarged by this before the rounding test: it carries one rounding error of its own. */
+const TAIL_MARGIN = 1 + 2 ** -49;
 
 /**
  * `a · b + c` as `r` plus an estimate of the rounding error `error`, computed
@@ -113,7 +101,8 @@ function dekkerSum(a: number, b: number, c: number): { r: number; tail: number; 
  * C's `fma`), ties to even.
  */
 export function fmaF64(a: number, b: number, c: number): number {
-  // The hot path: moderate magnitudes (NaN and ±Infinity fail these tests).
+  // Moderate magnitudes (NaN and ±Infinity fail these tests): error-free
+  // arithmetic, unless the tail lies within about 2^-49 of half a spacing.
   const absP = Math.abs(a * b);
   if (
     absP < PRODUCT_MAX &&
@@ -123,29 +112,20 @@ export function fmaF64(a: number, b: number, c: number): number {
     Math.abs(c) < PRODUCT_MAX
   ) {
     const { r, tail, exact } = dekkerSum(a, b, c);
-    if (exact || Math.abs(tail) < Math.abs(r) * SURELY_BELOW_HALF_SPACING) return r;
+    // r is the rounding of r + tail when adding the tail, enlarged by 2^-49
+    // (more than its own rounding error), still rounds to r: the addition
+    // compares it with half the spacing on its side of r.
+    if (exact || r + tail * TAIL_MARGIN === r) return r;
+    return fmaExact(a, b, c);
   }
-  return fmaGeneral(a, b, c);
+  return fmaOutsideDekkerRange(a, b, c);
 }
 
-/** {@link fmaF64} for every input: special values, extreme exponents, tails near a rounding boundary. */
-function fmaGeneral(a: number, b: number, c: number): number {
+/** {@link fmaF64} for special values and extreme exponents. */
+function fmaOutsideDekkerRange(a: number, b: number, c: number): number {
   const p = a * b;
   if (!Number.isFinite(a) || !Number.isFinite(b)) return p + c;
   if (!Number.isFinite(c)) return c; // the exact product of finite factors is finite
   if (p === 0 && (a === 0 || b === 0)) return p + c;
-  const absP = Math.abs(p);
-  if (
-    !(absP < PRODUCT_MAX && absP > PRODUCT_MIN) ||
-    Math.abs(a) > FACTOR_MAX ||
-    Math.abs(b) > FACTOR_MAX ||
-    Math.abs(c) > PRODUCT_MAX
-  ) {
-    return fmaExact(a, b, c);
-  }
-  const { r, tail, exact } = dekkerSum(a, b, c);
-  if (exact) return r;
-  if (r === 0) return fmaExact(a, b, c);
-  if (Math.abs(tail) < halfSpacing(r, tail) * MARGIN) return r;
   return fmaExact(a, b, c);
 }
