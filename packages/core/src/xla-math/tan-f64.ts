@@ -8,9 +8,9 @@
  * multiply-adds GCC forms when it compiles it with `-mfma -mavx2` (a product
  * whose every use is an addition or subtraction is fused into each).
  *
- * glibc documents it as within 0.62 ULP. It is not correctly rounded, and
- * neither `Math.tan` (fdlibm) nor a correctly rounded `tan` reproduces it:
- * each differs from it by 1 ULP on some inputs.
+ * glibc documents it as within 0.62 ULP, so it is not correctly rounded on
+ * every input, and JavaScript's `Math.tan` (fdlibm) differs from it by 1 ULP
+ * on 3.7 % of inputs in (−π/2, π/2) (measured on 2·10^7).
  *
  * Algorithm: tiny arguments return `x`; up to 0.0608 an odd polynomial;
  * otherwise, after reducing `x` by a multiple `n` of π/2 to a double-double
