@@ -18,7 +18,8 @@
 // Then, for 2^20 float32 samples, what bit-exactness with JAX costs: core's normal and gamma
 // (which use XLA's float32 log/log1p/exp and exact fused multiply-adds), the normal recipe
 // with JavaScript's Math.log1p and two roundings per step (what core did before) for
-// comparison, and each float32 routine against the Math function it replaces.
+// comparison, and each float32 routine against the Math function it replaces; and float64
+// cauchy with glibc's tan (tanF64) against Math.tan.
 // Each figure is the median of --runs timed runs (default 9) after --warmup untimed
 // runs (default 3); "faults/run" is the mean number of minor page faults per timed run
 // (process.resourceUsage), which shows when fresh memory is being touched.
@@ -54,6 +55,7 @@ try {
 const { bits, bitsInto, key } = core;
 const { fmaF32 } = await import("../packages/core/dist/float.js");
 const { logF32 } = await import("../packages/core/dist/xla-math/log.js");
+const { tanF64 } = await import("../packages/core/dist/xla-math/tan-f64.js");
 const { log1pF32 } = await import("../packages/core/dist/xla-math/log1p.js");
 const { expF32 } = await import("../packages/core/dist/xla-math/exp.js");
 
@@ -180,7 +182,7 @@ for (const size of SIZES) {
   }
 }
 
-// What exactness costs: float32 samplers and routines, 2^20 elements.
+// What exactness costs: float32 samplers and routines, 2^20 elements (and float64 tan).
 const SAMPLE_SIZE = 2 ** 20;
 const f32 = Math.fround;
 // Giles' float32 erf_inv coefficients (as core's erf-inv.ts), for the previous recipe below.
@@ -214,6 +216,12 @@ function mapRoutine(routine) {
   for (let i = 0; i < SAMPLE_SIZE; i++) routineOutput[i] = routine(routineInput[i]);
   return routineOutput;
 }
+const tanInput = core.uniform(KEY, [SAMPLE_SIZE], "float64", -1.57, 1.57, { x64: true }).data;
+const tanOutput = new Float64Array(SAMPLE_SIZE);
+function mapTan(tan) {
+  for (let i = 0; i < SAMPLE_SIZE; i++) tanOutput[i] = tan(tanInput[i]);
+  return tanOutput;
+}
 const exactness = [
   ["normal, exact (XLA log1p, fused Horner)", () => core.normal(KEY, [SAMPLE_SIZE]).data],
   [
@@ -229,6 +237,12 @@ const exactness = [
   ["f32(Math.exp)", () => mapRoutine((x) => f32(Math.exp(x)))],
   ["fmaF32(x, x, 1)", () => mapRoutine((x) => fmaF32(x, x, 1))],
   ["f32(f32(x·x) + 1)", () => mapRoutine((x) => f32(f32(x * x) + 1))],
+  [
+    "cauchy float64 (x64), exact (glibc tan)",
+    () => core.cauchy(KEY, [SAMPLE_SIZE], "float64", { x64: true }).data,
+  ],
+  ["tanF64 on (-1.57, 1.57)", () => mapTan(tanF64)],
+  ["Math.tan on (-1.57, 1.57)", () => mapTan(Math.tan)],
 ];
 const exactnessResults = exactness.map(([label, run]) => {
   const { ms } = time(run);
@@ -278,7 +292,7 @@ if (json) {
 }
 if (!json) {
   printMethods(methods, RUNS, WARMUP);
-  console.log(`\nWhat exactness costs: float32, million elements per second`);
+  console.log(`\nWhat exactness costs: million elements per second`);
   console.log(
     `  ${"method".padEnd(44)}${"elements".padStart(10)}${"median ms".padStart(11)}${"M/s".padStart(9)}`,
   );

@@ -6,7 +6,7 @@
  * The common case is error-free arithmetic: Dekker's product splits
  * `a · b = p + e` exactly and Knuth's two-sum carries the sum with `c` as
  * `r + t`, whose nearest double is `r` whenever `|t|` is clearly below half
- * the spacing of doubles at `r`. Everything else — a tail within 2^-50 of a
+ * the spacing of doubles at `r`. Everything else — a tail within about 2^-49 of a
  * rounding boundary, extreme exponents, an infinite product of finite
  * factors — is computed exactly with BigInt and rounded once.
  *
@@ -16,29 +16,10 @@
 const SPLITTER = 2 ** 27 + 1;
 const SCRATCH = new DataView(new ArrayBuffer(8));
 
-/** `[sum, error]` with `sum = fl(a + b)` and `sum + error = a + b` exactly (Knuth). */
-function twoSum(a: number, b: number): [number, number] {
-  const sum = a + b;
-  const bVirtual = sum - a;
-  const aVirtual = sum - bVirtual;
-  return [sum, a - aVirtual + (b - bVirtual)];
-}
-
 /** The high 26 bits of `x` (Veltkamp's split); `x - high` is the rest, exactly. */
 function highPart(x: number): number {
   const scaled = SPLITTER * x;
   return scaled - (scaled - x);
-}
-
-/** Half the gap between `r` and its neighbour in the direction of `toward` (`r` finite, non-zero). */
-function halfSpacing(r: number, toward: number): number {
-  SCRATCH.setFloat64(0, r);
-  const biased = (SCRATCH.getUint16(0) >>> 4) & 0x7ff;
-  const isPowerOfTwo = (SCRATCH.getUint32(0) & 0xfffff) === 0 && SCRATCH.getUint32(4) === 0;
-  const exponent = Math.max(biased, 1) - 1075;
-  // Below a power of two (moving toward zero) the spacing halves.
-  const belowPowerOfTwo = biased > 1 && isPowerOfTwo && Math.sign(toward) !== Math.sign(r);
-  return 2 ** (belowPowerOfTwo ? exponent - 2 : exponent - 1);
 }
 
 /** `x` as `mantissa · 2^exponent` with an integer mantissa (finite `x`). */
@@ -83,35 +64,68 @@ function fmaExact(a: number, b: number, c: number): number {
   return roundScaledBigInt(sum, exponent);
 }
 
+/** Bounds inside which Dekker's product and the two-sums below neither overflow nor lose bits to underflow. */
+const PRODUCT_MAX = 2 ** 1000;
+const PRODUCT_MIN = 2 ** -900;
+const FACTOR_MAX = 2 ** 995;
+/** The tail is enlarged by this before the rounding test: it carries one rounding error of its own. */
+const TAIL_MARGIN = 1 + 2 ** -49;
+
 /**
- * `a · b + c` with a single rounding to float64 (IEEE 754 `fusedMultiplyAdd`,
- * C's `fma`), ties to even.
+ * `a · b + c` as `r` plus an estimate of the rounding error `error`, computed
+ * error-free (Dekker's product, then three two-sums: s1 + e1 = c + p,
+ * s2 + e2 = e1 + productError, r + e3 = s1 + s2); `exact` when
+ * `a · b + c = s1 + s2` exactly, so that `r` is its rounding.
  */
-export function fmaF64(a: number, b: number, c: number): number {
+function dekkerSum(a: number, b: number, c: number): { r: number; tail: number; exact: boolean } {
   const p = a * b;
-  if (!Number.isFinite(a) || !Number.isFinite(b)) return p + c;
-  if (!Number.isFinite(c)) return c; // the exact product of finite factors is finite
-  if (p === 0 && (a === 0 || b === 0)) return p + c;
-  const absP = Math.abs(p);
-  if (
-    !(absP < 2 ** 1000 && absP > 2 ** -900) ||
-    Math.abs(a) > 2 ** 995 ||
-    Math.abs(b) > 2 ** 995 ||
-    Math.abs(c) > 2 ** 1000
-  ) {
-    return fmaExact(a, b, c);
-  }
   const aHigh = highPart(a);
   const aLow = a - aHigh;
   const bHigh = highPart(b);
   const bLow = b - bHigh;
   const productError = aHigh * bHigh - p + aHigh * bLow + aLow * bHigh + aLow * bLow;
-  const [s1, e1] = twoSum(c, p);
-  const [s2, e2] = twoSum(e1, productError);
-  const [r, e3] = twoSum(s1, s2);
-  if (e2 === 0) return r; // a · b + c = s1 + s2 exactly, and r is its rounding
-  if (r === 0) return fmaExact(a, b, c);
-  const tail = e3 + e2;
-  if (Math.abs(tail) < halfSpacing(r, tail) * (1 - 2 ** -50)) return r;
+  const s1 = c + p;
+  const pVirtual = s1 - c;
+  const e1 = c - (s1 - pVirtual) + (p - pVirtual);
+  const s2 = e1 + productError;
+  const errorVirtual = s2 - e1;
+  const e2 = e1 - (s2 - errorVirtual) + (productError - errorVirtual);
+  const r = s1 + s2;
+  const s2Virtual = r - s1;
+  const e3 = s1 - (r - s2Virtual) + (s2 - s2Virtual);
+  return { r, tail: e3 + e2, exact: e2 === 0 };
+}
+
+/**
+ * `a · b + c` with a single rounding to float64 (IEEE 754 `fusedMultiplyAdd`,
+ * C's `fma`), ties to even.
+ */
+export function fmaF64(a: number, b: number, c: number): number {
+  // Moderate magnitudes (NaN and ±Infinity fail these tests): error-free
+  // arithmetic, unless the tail lies within about 2^-49 of half a spacing.
+  const absP = Math.abs(a * b);
+  if (
+    absP < PRODUCT_MAX &&
+    absP > PRODUCT_MIN &&
+    Math.abs(a) < FACTOR_MAX &&
+    Math.abs(b) < FACTOR_MAX &&
+    Math.abs(c) < PRODUCT_MAX
+  ) {
+    const { r, tail, exact } = dekkerSum(a, b, c);
+    // r is the rounding of r + tail when adding the tail, enlarged by 2^-49
+    // (more than its own rounding error), still rounds to r: the addition
+    // compares it with half the spacing on its side of r.
+    if (exact || r + tail * TAIL_MARGIN === r) return r;
+    return fmaExact(a, b, c);
+  }
+  return fmaOutsideDekkerRange(a, b, c);
+}
+
+/** {@link fmaF64} for special values and extreme exponents. */
+function fmaOutsideDekkerRange(a: number, b: number, c: number): number {
+  const p = a * b;
+  if (!Number.isFinite(a) || !Number.isFinite(b)) return p + c;
+  if (!Number.isFinite(c)) return c; // the exact product of finite factors is finite
+  if (p === 0 && (a === 0 || b === 0)) return p + c;
   return fmaExact(a, b, c);
 }

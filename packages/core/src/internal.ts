@@ -19,6 +19,7 @@ export { threefry2x32Progression } from "./threefry.js";
 export { uniformKernel, unitFloats } from "./samplers/uniform.js";
 export { eigh } from "./linalg.js";
 export { mathIn, type XlaCpuMath } from "./xla-math/by-dtype.js";
+export { eagerExp } from "./xla-math/eager-exp.js";
 export { checkIntegerDType, INTEGER_INFO } from "./samplers/randint.js";
 export { unitFloat32Into, randint32Into } from "./bulk.js";
 export { setWasmKernelsEnabled, setWasmMinimumPairs } from "./wasm-kernels.js";

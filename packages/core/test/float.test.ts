@@ -204,4 +204,30 @@ describe("fmaF64", () => {
     // The set has cases where two roundings (a·b, then + c) give another float64.
     expect(doubleRoundings).toBeGreaterThan(20);
   });
+
+  // [a, b, c, fma(a, b, c)] as the processor's FMA instruction computes it: C's
+  // fma() compiled with -mfma (vfmadd) on the reference machine (x86-64, glibc
+  // 2.36). In each row the two-rounding a·b + c gives another float64.
+  it.each([
+    ["0xc0b6331a6d326d93", "0xc01503363b36023a", "0x3ee6e948a7b982c8", "0x40dd278783150d64"],
+    ["0xbf49eeb92a396dc5", "0x411dfb9efc0af471", "0x405547c48ecb9fa2", "0xc072fa4ffde76961"],
+    ["0x3eb54a5e713a39e3", "0x3f62bd70e731c968", "0xbe24689b6f3673e4", "0x3e021c8e1ff6638d"],
+    ["0xbfa53b6e1fb633b3", "0xc0d90726cb469680", "0xc074720920969277", "0x4086fd54fc54837f"],
+    ["0x40b4f996459faf67", "0x409f3f7f424f29de", "0x402ef3931a1ab98a", "0x41647b6a4c8803cc"],
+    ["0x3f7440bec3660b96", "0x3ff62cb817051b26", "0xbf101c8cf6556864", "0x3f7bd12f2b21a2d4"],
+    ["0x4126a79f870fbf5c", "0x41212fb2dcfc8aea", "0xc25855a325d29e5d", "0x3f4194916c039043"],
+    ["0x400c6ce99f083dd1", "0xc099df4b05dc053b", "0x40b6fb7024c2b44b", "0xbdb6cd4bc025baa1"],
+    ["0xbed0d5497b6e7e31", "0x3ec2447b4c07713b", "0x3da337fedacaba11", "0x3ab2a4ac6e43f24e"],
+    ["0x3f3115133d1f1cd3", "0xbf969410ea4b1d02", "0x3ed81b0f7537cfcf", "0x3be15c32357d66fb"],
+  ] as const)("fma(%s, %s, %s) = %s, as the FMA instruction", (a, b, c, expected) => {
+    const view = new DataView(new ArrayBuffer(8));
+    const fromHex = (hex: string) => {
+      view.setBigUint64(0, BigInt(hex));
+      return view.getFloat64(0);
+    };
+    const result = fmaF64(fromHex(a), fromHex(b), fromHex(c));
+    view.setFloat64(0, result);
+    expect("0x" + view.getBigUint64(0).toString(16).padStart(16, "0")).toBe(expected);
+    expect(fromHex(a) * fromHex(b) + fromHex(c)).not.toBe(result);
+  });
 });

@@ -29,7 +29,7 @@ import {
   type Key,
   type NdArray,
 } from "@jrng/core";
-import { mathIn, roundTo } from "@jrng/core/internal";
+import { eagerExp, roundTo } from "@jrng/core/internal";
 import {
   asParam,
   coreParam,
@@ -371,8 +371,9 @@ export abstract class ContinuousMethods extends BasicMethods {
       (key, shape, dtype, [means, sigmas], core) => {
         if (means.every((m) => m === 0))
           return lognormal(key, coreParam(sigma, sigmas, shape, dtype), shape, dtype, core);
+        // rng-jax: jnp.exp(mean + sigma * normal(...)), each operation eager.
         const z = locScale(normal(key, shape, dtype, core), means, sigmas);
-        return mapFloat(z, mathIn(dtype).exp);
+        return mapFloat(z, eagerExp(dtype, z.shape));
       },
       ([, sigmas]) => checkDomain("lognormal", "sigma", sigmas, signbit, "sigma < 0"),
     );

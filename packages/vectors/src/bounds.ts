@@ -15,10 +15,6 @@
  * - `dirichlet` in float32, for a few elements: XLA:CPU computes the
  *   log-gamma draws' `log V` in a kernel of a few elements, which calls
  *   glibc's `logf` instead of XLA's own routine the reference follows.
- * - `cauchy` in float64: glibc's `tan` (IBM's correctly rounded-in-practice
- *   routine) is not ported; JavaScript's is 1 ULP off on a few inputs.
- * - `lognormal` with a mean (generator method): JAX's eager `exp` outside
- *   the fused sampler.
  * - `orthogonal`: LAPACK's QR (`geqrf`) accumulates in its own order.
  *
  * Each bound is the largest distance measured on the vectors (jax 0.10.2,
@@ -26,9 +22,6 @@
  */
 export const NOT_EXACT_BOUNDS: Record<string, { float32: number; float64: number }> = {
   dirichlet: { float32: 2, float64: 0 },
-  cauchy: { float32: 0, float64: 1 },
-  standardCauchy: { float32: 0, float64: 1 },
-  lognormal: { float32: 1, float64: 1 },
   orthogonal: { float32: 2, float64: 8 },
 };
 

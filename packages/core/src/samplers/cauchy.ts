@@ -3,11 +3,10 @@
  * Standard Cauchy floats, by inversion: `tan(π·(u - 1/2))` of a uniform `u`
  * in `[eps, 1)`.
  *
- * Accuracy. Float32 is bit-exact with JAX on CPU (measured with jax 0.10.2 on CPU, both threefry modes): `u - 0.5` is exact,
- * `π·(u - 0.5)` is one float32 rounding, and `tan` is the C library's
- * `tanf` that XLA:CPU calls (glibc's, `tanF32`). Float64 uses
- * JavaScript's `Math.tan` where XLA:CPU calls glibc's `tan`: within 1
- * float64 ULP of JAX's (glibc's `tan` is not reproduced).
+ * Accuracy. Bit-exact with JAX on CPU (measured with jax 0.10.2 on CPU,
+ * both threefry modes, x64 off and on): `u - 0.5` is exact, `π·(u - 0.5)` is
+ * one rounding, and `tan` is the C library's `tanf`/`tan` that XLA:CPU
+ * calls (glibc's, `tanF32`/`tanF64`).
  * The argument stays at least about 3.1e-7 (float32) from ±π/2, so results
  * are finite, at most about 3.19e6 in magnitude for float32.
  *

@@ -9,11 +9,10 @@
  *   XLA:CPU calls ({@link tanF32}, {@link powF32}); all bit-exact. `rsqrt`
  *   is the processor's estimate plus one Newton step ({@link rsqrtF32}),
  *   bit-exact with the estimate of AMD Zen 3 processors.
- * - float64 (JAX with `jax_enable_x64`): glibc's `log` and `pow`
- *   ({@link logF64}, {@link powF64}) and XLA's own `log1p` and `exp`
- *   ({@link log1pF64}, {@link expF64}), all bit-exact; `tan` is JavaScript's
- *   `Math.tan` where XLA:CPU calls glibc's `tan` (within 1 float64 ULP);
- *   `rsqrt` is `1 / sqrt(x)`, two correctly rounded steps.
+ * - float64 (JAX with `jax_enable_x64`): glibc's `log`, `tan` and `pow`
+ *   ({@link logF64}, {@link tanF64}, {@link powF64}) and XLA's own `log1p`
+ *   and `exp` ({@link log1pF64}, {@link expF64}), all bit-exact; `rsqrt` is
+ *   `1 / sqrt(x)`, two correctly rounded steps.
  *
  * @module
  */
@@ -29,6 +28,7 @@ import { logF32 } from "./log.js";
 import { powF64 } from "./pow-f64.js";
 import { powF32 } from "./pow.js";
 import { rsqrtF32 } from "./rsqrt.js";
+import { tanF64 } from "./tan-f64.js";
 import { tanF32 } from "./tan.js";
 
 /** XLA:CPU's fused multiply-add and elementary functions in one dtype; each returns a value of that dtype. */
@@ -60,7 +60,7 @@ const FLOAT64: XlaCpuMath = {
   log: logF64,
   log1p: log1pF64,
   exp: expF64,
-  tan: Math.tan,
+  tan: tanF64,
   pow: powF64,
   rsqrt: reciprocalSqrtF64,
 };
