@@ -1,7 +1,7 @@
 // Threefry-2x32-20 in WebAssembly SIMD (AssemblyScript): the block function of
 // src/threefry.ts on 4 lanes of i32x4, two vectors side by side, so eight
 // counter pairs are hashed per step. Compiled at build time into
-// src/generated/threefry-wasm.ts (scripts/embed-wasm.mjs); src/wasm-kernels.ts
+// src/generated/threefry-wasm.ts (scripts/build-wasm.mjs); src/wasm-kernels.ts
 // loads it and falls back to the JavaScript kernel where SIMD is missing.
 
 /** Counter pairs per call: two 64 KiB output buffers, in the L2 cache. */

@@ -111,7 +111,7 @@ function remainder(a: number, n: number): number {
  * counters `(hi(i), lo(i))` keep one high word, and call `run` on each with
  * its high word, first low word, length and offset in the output.
  */
-function forEachRun(
+export function forEachRun(
   start: number,
   count: number,
   chunk: number,

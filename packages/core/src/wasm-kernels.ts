@@ -1,5 +1,5 @@
 /**
- * The WebAssembly SIMD kernels (`assembly/threefry.ts`, compiled with
+ * The WebAssembly SIMD kernels (`assembly/`, compiled with
  * AssemblyScript at build time and embedded in `generated/threefry-wasm.ts`):
  * loaded synchronously on first use, in Node and in browsers alike, and
  * replaced by the JavaScript kernel where WebAssembly SIMD is missing or the
@@ -27,6 +27,7 @@ interface KernelExports {
   ): void;
   unitFloat32(count: number): void;
   randint32(count: number, low: number, span: number, multiplier: number): void;
+  normalFloat32(words: number, count: number, low: number, span: number, doubtful: number): number;
 }
 
 /** The part of the WebAssembly JavaScript API used here (not in lib ES2022). */
@@ -45,7 +46,7 @@ export interface WasmKernels {
   readonly words0: Uint32Array;
   /** Output word 1 of each pair. */
   readonly words1: Uint32Array;
-  /** `words0` read as float32 (after `unitFloat32`). */
+  /** `words0` read as float32 (after `unitFloat32` or `normalFloat32`). */
   readonly floats0: Float32Array;
   /** `words0` read as int32 (after `randint32`). */
   readonly integers0: Int32Array;
