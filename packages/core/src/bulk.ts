@@ -37,8 +37,8 @@ export function unitFloat32Into(
   if (kernels !== null) {
     const { exports, floats0 } = kernels;
     forEachRun(start, out.length, kernels.chunk, (high, low, count, offset) => {
-      exports.hashProgression(key[0], key[1], high, 0, low, 1, count, 1);
-      exports.unitFloat32(count);
+      // Output 3: the XOR of the words, as a float32 uniform.
+      exports.hashProgression(key[0], key[1], high, 0, low, 1, count, 3);
       out.set(floats0.subarray(0, count), offset);
     });
     return out;

@@ -25,7 +25,6 @@ interface KernelExports {
     count: number,
     output: number,
   ): void;
-  unitFloat32(count: number): void;
   randint32(count: number, low: number, span: number, multiplier: number): void;
   normalFloat32(words: number, count: number, low: number, span: number, doubtful: number): number;
 }
@@ -46,7 +45,7 @@ export interface WasmKernels {
   readonly words0: Uint32Array;
   /** Output word 1 of each pair. */
   readonly words1: Uint32Array;
-  /** `words0` read as float32 (after `unitFloat32` or `normalFloat32`). */
+  /** `words0` read as float32 (after hashing into uniforms, or `normalFloat32`). */
   readonly floats0: Float32Array;
   /** `words0` read as int32 (after `randint32`). */
   readonly integers0: Int32Array;
