@@ -9,11 +9,12 @@
 // rounded float32 result (53 >= 2·24 + 2: rounding twice is harmless).
 // WebAssembly has no fused multiply-add: the product of two float32 values is
 // exact in float64, so only the float64 sum is rounded before the float32
-// rounding, and that double rounding can differ from one rounding when the
-// float64 sum lies exactly halfway between two float32 values, or below
-// float32's normal range. Such a lane (about one multiply-add in 2^28) is
-// marked NaN, which every later step carries to the output: the caller
-// recomputes those elements with the JavaScript routines, which round once.
+// rounding. That double rounding could differ from the single rounding of a
+// fused multiply-add where the float64 sum lies exactly halfway between two
+// float32 values. It never changes this recipe's result: a float32 normal
+// depends only on the top 23 bits of its random word, and the tests run all
+// 2^23 of them through this kernel and through the JavaScript routines
+// (which round once, src/float.ts `fmaF32`), with no difference.
 
 import {
   ERF_INV_LARGE_C0,
@@ -80,35 +81,16 @@ class Float32Lanes {
   }
 
   /**
-   * `a · b + c` rounded once to float32 per lane, or NaN where the float64
-   * sum lies halfway between two float32 values or below 2^-126 in
-   * magnitude (zero included), where rounding it again might not be.
+   * `a · b + c` for float32 lanes: the exact product plus `c` in float64,
+   * rounded to float32. Where `a · b` is itself a float32 value this is a
+   * float32 addition, rounded correctly; elsewhere see the note at the top.
    */
   @inline static fma(a: v128, b: v128, c: v128): v128 {
-    const sum = f64x2.add(f64x2.mul(a, b), c);
-    const halfway = i64x2.eq(v128.and(sum, LOW_29_BITS), HALFWAY_BITS);
-    const tiny = f64x2.lt(f64x2.abs(sum), FLOAT32_TINY);
-    // All ones is a NaN.
-    return Float32Lanes.round(v128.or(sum, v128.or(halfway, tiny)));
-  }
-
-  /**
-   * `a · b + c` rounded once to float32 where the product `a · b` is itself
-   * a float32 value (a power of two times a float32, or a few-bit constant
-   * times a small integer): that is a float32 addition, which one float64
-   * addition rounded to float32 gets right.
-   */
-  @inline static fmaOfFloat32Product(a: v128, b: v128, c: v128): v128 {
     return Float32Lanes.round(f64x2.add(f64x2.mul(a, b), c));
   }
 }
 
-const LOW_29_BITS = i64x2.splat(0x1fffffff);
-const HALFWAY_BITS = i64x2.splat(0x10000000);
-/** 2^-126, the smallest normal float32. */
-const FLOAT32_TINY = f64x2.splat(1.1754943508222875e-38);
 const ONE = f64x2.splat(1);
-const ZERO = f64x2.splat(0);
 
 /**
  * XLA's float32 routines on float32 lanes, inlined where they are used so
@@ -117,8 +99,7 @@ const ZERO = f64x2.splat(0);
 class XlaFloat32 {
   /**
    * XLA's float32 `log` (src/xla-math/log.ts) for positive normal float32
-   * lanes (the only arguments the normal recipe gives it) and NaN lanes,
-   * which stay NaN.
+   * lanes (the only arguments the normal recipe gives it).
    */
   @inline static log(x: v128): v128 {
     const bits = f32x4.demote_f64x2_zero(x);
@@ -160,14 +141,11 @@ class XlaFloat32 {
     const head = Float32Lanes.round(
       f64x2.sub(m, Float32Lanes.round(f64x2.mul(f64x2.splat(0.5), m2))),
     );
-    // exponent (at most 8 bits) times ln 2's high part (9 bits) is a float32.
-    const result = Float32Lanes.fmaOfFloat32Product(
+    return Float32Lanes.fma(
       exponent,
       Float32Lanes.fromBits(LOG_LN2_HIGH_BITS),
       Float32Lanes.round(f64x2.add(head, y)),
     );
-    // The bit manipulations above turn a NaN into a number: x · 0 brings it back.
-    return f64x2.add(result, f64x2.mul(x, ZERO));
   }
 
   /** XLA's float32 `log1p` rational form (src/xla-math/log1p.ts) for |x| below √2 - 1. */
@@ -182,11 +160,7 @@ class XlaFloat32 {
     numerator = Float32Lanes.fma(numerator, x, Float32Lanes.fromBits(LOG1P_N4_BITS));
     numerator = Float32Lanes.fma(numerator, x, Float32Lanes.fromBits(LOG1P_N5_BITS));
     numerator = Float32Lanes.fma(numerator, x, Float32Lanes.fromBits(LOG1P_N6_BITS));
-    let denominator = Float32Lanes.fmaOfFloat32Product(
-      ONE,
-      x,
-      Float32Lanes.fromBits(LOG1P_D1_BITS),
-    );
+    let denominator = Float32Lanes.fma(ONE, x, Float32Lanes.fromBits(LOG1P_D1_BITS));
     denominator = Float32Lanes.fma(denominator, x, Float32Lanes.fromBits(LOG1P_D2_BITS));
     denominator = Float32Lanes.fma(denominator, x, Float32Lanes.fromBits(LOG1P_D3_BITS));
     denominator = Float32Lanes.fma(denominator, x, Float32Lanes.fromBits(LOG1P_D4_BITS));
@@ -195,14 +169,13 @@ class XlaFloat32 {
     const ratio = Float32Lanes.round(f64x2.div(numerator, denominator));
     const x2 = Float32Lanes.round(f64x2.mul(x, x));
     const cubicTerm = Float32Lanes.round(f64x2.mul(Float32Lanes.round(f64x2.mul(x, x2)), ratio));
-    // x² · (-1/2) is a float32.
-    const sum = Float32Lanes.fmaOfFloat32Product(x2, f64x2.splat(-0.5), cubicTerm);
+    const sum = Float32Lanes.fma(x2, f64x2.splat(-0.5), cubicTerm);
     return Float32Lanes.round(f64x2.add(x, sum));
   }
 
   /**
    * XLA's float32 `log1p` for lanes in (-1, 0] whose results are not
-   * subnormal (so its flushes to zero change nothing), and NaN lanes: the
+   * subnormal (so its flushes to zero change nothing): the
    * rational form below √2 - 1 in magnitude, else `log(1 + x)`. Both forms
    * run only when the lanes need both.
    */
@@ -275,23 +248,16 @@ class XlaFloat32 {
  * nextafter(-1, 0)` and `span = f32(1 - low)` (passed by the caller, which
  * computes them once), then `sqrt(2) · erf_inv(u)`. Words past `count` up
  * to the next multiple of 4 are turned too (the buffers have room).
- *
- * An element whose computation met a doubtful rounding keeps its random
- * word, and its index is written to `doubtful`; the caller recomputes it.
- *
- * @returns how many indices were written to `doubtful`.
  */
-export function normalFloat32(words: usize, count: i32, low: f32, span: f32, doubtful: usize): i32 {
+export function normalFloat32(words: usize, count: i32, low: f32, span: f32): void {
   const exponentOfOne = i32x4.splat(0x3f800000);
   const one32 = f32x4.splat(1);
   const lows = f64x2.splat(<f64>low);
   const spans = f64x2.splat(<f64>span);
-  let doubtfulCount = 0;
   for (let j = 0; j < count; j += 4) {
     const at = words + ((<usize>j) << 2);
-    const bits = v128.load(at);
     // (bits >>> 9) · 2^-23, exactly: the top 23 bits as the mantissa of [1, 2), minus 1.
-    const unit = f32x4.sub(v128.or(i32x4.shr_u(bits, 9), exponentOfOne), one32);
+    const unit = f32x4.sub(v128.or(i32x4.shr_u(v128.load(at), 9), exponentOfOne), one32);
     const unitLow = f64x2.promote_low_f32x4(unit);
     const unitHigh = f64x2.promote_low_f32x4(v128.shuffle<i64>(unit, unit, 1, 1));
     const first = XlaFloat32.normalOfUniform(
@@ -306,17 +272,6 @@ export function normalFloat32(words: usize, count: i32, low: f32, span: f32, dou
       0,
       2,
     );
-    const marked = f32x4.ne(normals, normals);
     v128.store(at, normals);
-    if (v128.any_true(marked)) {
-      for (let lane = 0; lane < 4 && j + lane < count; lane++) {
-        if (isNaN<f32>(load<f32>(at + ((<usize>lane) << 2)))) {
-          store<i32>(doubtful + ((<usize>doubtfulCount) << 2), j + lane);
-          doubtfulCount++;
-        }
-      }
-      v128.store(at, v128.bitselect(bits, normals, marked));
-    }
   }
-  return doubtfulCount;
 }

@@ -26,7 +26,7 @@ interface KernelExports {
     output: number,
   ): void;
   randint32(count: number, low: number, span: number, multiplier: number): void;
-  normalFloat32(words: number, count: number, low: number, span: number, doubtful: number): number;
+  normalFloat32(words: number, count: number, low: number, span: number): void;
 }
 
 /** The part of the WebAssembly JavaScript API used here (not in lib ES2022). */

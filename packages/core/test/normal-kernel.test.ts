@@ -31,21 +31,19 @@ function sameBits(a: Float32Array, b: Float32Array): boolean {
 describe("the WebAssembly float32 normal kernel", () => {
   it("equals the JavaScript routines on every possible input (all 2^23 uniforms)", () => {
     // A float32 normal depends on its word's top 23 bits only: words k << 9 cover them all.
+    // This is also what shows that the kernel's multiply-adds, rounded twice
+    // (float64, then float32), give the results of fused ones here.
     const kernels = wasmKernels()!;
     let mismatches = 0;
-    let leftToJavaScript = 0;
     for (let base = 0; base < 2 ** 23; base += kernels.chunk) {
       for (let j = 0; j < kernels.chunk; j++) kernels.words0[j] = (base + j) * 512;
-      leftToJavaScript += normalsFromWords(kernels, kernels.chunk);
+      normalsFromWords(kernels, kernels.chunk);
       for (let j = 0; j < kernels.chunk; j++) {
         const expected = normalFloat32OfBits((base + j) * 512);
         if (!Object.is(kernels.floats0[j], Math.fround(expected))) mismatches++;
       }
     }
     expect(mismatches).toBe(0);
-    // The doubtful double roundings occur, and are handed to the JavaScript routines.
-    expect(leftToJavaScript).toBeGreaterThan(0);
-    expect(leftToJavaScript).toBeLessThan(2 ** 23 / 1000);
   }, 180_000);
 
   it.each([

@@ -112,26 +112,12 @@ export function normalFloat32OfBits(bits: number): number {
 
 /**
  * Turn the first `count` words of the kernels' `words0` into normals in
- * `floats0`, as {@link normalFloat32OfBits} does: the WebAssembly kernel,
- * then the JavaScript routines for the elements it left (a doubtful double
- * rounding, about one multiply-add in 2^28).
- *
- * @returns how many elements the JavaScript routines computed.
+ * `floats0`, as {@link normalFloat32OfBits} does, with the WebAssembly
+ * kernel.
  */
-export function normalsFromWords(kernels: WasmKernels, count: number): number {
-  const { exports, words0, words1, floats0 } = kernels;
-  const doubtful = exports.normalFloat32(
-    exports.words0Pointer(),
-    count,
-    LOW_FLOAT32,
-    SPAN_FLOAT32,
-    exports.words1Pointer(),
-  );
-  for (let k = 0; k < doubtful; k++) {
-    const i = words1[k];
-    floats0[i] = normalFloat32OfBits(words0[i]);
-  }
-  return doubtful;
+export function normalsFromWords(kernels: WasmKernels, count: number): void {
+  const { exports } = kernels;
+  exports.normalFloat32(exports.words0Pointer(), count, LOW_FLOAT32, SPAN_FLOAT32);
 }
 
 /** Random words of one chunk in legacy mode, before they go to the kernel's buffer. */
