@@ -76,14 +76,19 @@ export function setWasmMinimumPairs(pairs: number): number {
 
 const BASE64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
+/** The 6-bit value of each base64 character, by character code. */
+const BASE64_VALUES = new Uint8Array(128);
+for (let i = 0; i < BASE64.length; i++) BASE64_VALUES[BASE64.charCodeAt(i)] = i;
+
 function decodeBase64(text: string): Uint8Array {
-  const bytes = new Uint8Array(Math.floor((text.replace(/=+$/, "").length * 3) / 4));
+  let length = text.length;
+  while (length > 0 && text.charCodeAt(length - 1) === 61 /* = */) length--;
+  const bytes = new Uint8Array(Math.floor((length * 3) / 4));
   let buffer = 0;
   let bits = 0;
   let at = 0;
-  for (const char of text) {
-    if (char === "=") break;
-    buffer = (buffer << 6) | BASE64.indexOf(char);
+  for (let i = 0; i < length; i++) {
+    buffer = ((buffer << 6) | BASE64_VALUES[text.charCodeAt(i)]) & 0xffffff;
     bits += 6;
     if (bits >= 8) {
       bits -= 8;
