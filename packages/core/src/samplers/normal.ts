@@ -18,7 +18,7 @@ import { bitsToUnitFloat32, f32, fmaF32, nextAfter, nextAfterFloat32 } from "../
 import type { Key, KeyLike } from "../keys.js";
 import { shapeSize, type FloatDType, type NdArray } from "../ndarray.js";
 import type { SliceOptions } from "../options.js";
-import { rangeOfKey } from "../random-words.js";
+import { rangeOfKey, WholeDrawNeeded } from "../random-words.js";
 import { wasmKernels, type WasmKernels } from "../wasm-kernels.js";
 import { sampleShapeOnly } from "./shape-only.js";
 import { uniformKernel } from "./uniform.js";
@@ -63,6 +63,8 @@ export function normalKernel(
   const size = shapeSize(shape);
   if (dtype === "float32") {
     const range = rangeOfKey(key);
+    // A kernel drawing several normals per element of its result (maxwell) needs the whole draw.
+    if (range !== undefined && range.end - range.start !== size) throw new WholeDrawNeeded();
     const out = new Float32Array(size);
     return normalFloat32Into(key, out, partitionable, range?.start ?? 0, range?.total ?? size);
   }
