@@ -15,8 +15,9 @@
 //     allocated and touched once, so the timing is hashing and stores only;
 //   - bits(key, [n]) in both modes, which allocates a fresh array every call, so the
 //     timing includes the page faults of touching new memory.
-// Then, for 2^20 float32 samples, what bit-exactness with JAX costs: core's normal and gamma
-// (which use XLA's float32 log/log1p/exp and exact fused multiply-adds), the normal recipe
+// Then, for 2^20 float32 samples, what bit-exactness with JAX costs: core's normal (its
+// WebAssembly kernel, and its JavaScript routines) and gamma (which use XLA's float32
+// log/log1p/exp and exact fused multiply-adds), the normal recipe
 // with JavaScript's Math.log1p and two roundings per step (what core did before) for
 // comparison, and each float32 routine against the Math function it replaces; and float64
 // cauchy with glibc's tan (tanF64) against Math.tan.
@@ -58,6 +59,7 @@ const { logF32 } = await import("../packages/core/dist/xla-math/log.js");
 const { tanF64 } = await import("../packages/core/dist/xla-math/tan-f64.js");
 const { log1pF32 } = await import("../packages/core/dist/xla-math/log1p.js");
 const { expF32 } = await import("../packages/core/dist/xla-math/exp.js");
+const { setWasmKernelsEnabled } = await import("../packages/core/dist/internal.js");
 
 const SEED = 2024;
 const KEY = key(SEED);
@@ -222,8 +224,21 @@ function mapTan(tan) {
   for (let i = 0; i < SAMPLE_SIZE; i++) tanOutput[i] = tan(tanInput[i]);
   return tanOutput;
 }
+/** Run `compute` with @jrng/core's WebAssembly kernels off (its JavaScript path). */
+function withoutWasm(compute) {
+  setWasmKernelsEnabled(false);
+  try {
+    return compute();
+  } finally {
+    setWasmKernelsEnabled(true);
+  }
+}
 const exactness = [
-  ["normal, exact (XLA log1p, fused Horner)", () => core.normal(KEY, [SAMPLE_SIZE]).data],
+  ["normal, exact, WebAssembly kernel", () => core.normal(KEY, [SAMPLE_SIZE]).data],
+  [
+    "normal, exact, JavaScript routines",
+    () => withoutWasm(() => core.normal(KEY, [SAMPLE_SIZE]).data),
+  ],
   [
     "normal, previous (Math.log1p, unfused)",
     () => normalWithMathLog1p(new Float32Array(SAMPLE_SIZE)),

@@ -37,8 +37,8 @@ export function unitFloat32Into(
   if (kernels !== null) {
     const { exports, floats0 } = kernels;
     forEachRun(start, out.length, kernels.chunk, (high, low, count, offset) => {
-      exports.hashProgression(key[0], key[1], high, 0, low, 1, count, 1);
-      exports.unitFloat32(count);
+      // Output 3: the XOR of the words, as a float32 uniform.
+      exports.hashProgression(key[0], key[1], high, 0, low, 1, count, 3);
       out.set(floats0.subarray(0, count), offset);
     });
     return out;
@@ -111,7 +111,7 @@ function remainder(a: number, n: number): number {
  * counters `(hi(i), lo(i))` keep one high word, and call `run` on each with
  * its high word, first low word, length and offset in the output.
  */
-function forEachRun(
+export function forEachRun(
   start: number,
   count: number,
   chunk: number,

@@ -41,19 +41,53 @@
  */
 import { f32, fmaF32 } from "./float.js";
 import { fmaF64 } from "./fma-f64.js";
+import {
+  ERF_INV_LARGE_C0,
+  ERF_INV_LARGE_C1,
+  ERF_INV_LARGE_C2,
+  ERF_INV_LARGE_C3,
+  ERF_INV_LARGE_C4,
+  ERF_INV_LARGE_C5,
+  ERF_INV_LARGE_C6,
+  ERF_INV_LARGE_C7,
+  ERF_INV_LARGE_C8,
+  ERF_INV_SMALL_C0,
+  ERF_INV_SMALL_C1,
+  ERF_INV_SMALL_C2,
+  ERF_INV_SMALL_C3,
+  ERF_INV_SMALL_C4,
+  ERF_INV_SMALL_C5,
+  ERF_INV_SMALL_C6,
+  ERF_INV_SMALL_C7,
+  ERF_INV_SMALL_C8,
+} from "./xla-math/float32-coefficients.js";
 import { log1pF32 } from "./xla-math/log1p.js";
 import { log1pF64 } from "./xla-math/log1p-f64.js";
 
 /** `erfInv32` coefficients for `w < 5` (highest degree first), as float32. */
 const W_LT_5_32 = [
-  2.81022636e-8, 3.43273939e-7, -3.5233877e-6, -4.39150654e-6, 0.00021858087, -0.00125372503,
-  -0.00417768164, 0.246640727, 1.50140941,
+  ERF_INV_SMALL_C0,
+  ERF_INV_SMALL_C1,
+  ERF_INV_SMALL_C2,
+  ERF_INV_SMALL_C3,
+  ERF_INV_SMALL_C4,
+  ERF_INV_SMALL_C5,
+  ERF_INV_SMALL_C6,
+  ERF_INV_SMALL_C7,
+  ERF_INV_SMALL_C8,
 ].map(f32);
 
 /** `erfInv32` coefficients for `w >= 5` (highest degree first), as float32. */
 const W_GE_5_32 = [
-  -0.000200214257, 0.000100950558, 0.00134934322, -0.00367342844, 0.00573950773, -0.0076224613,
-  0.00943887047, 1.00167406, 2.83297682,
+  ERF_INV_LARGE_C0,
+  ERF_INV_LARGE_C1,
+  ERF_INV_LARGE_C2,
+  ERF_INV_LARGE_C3,
+  ERF_INV_LARGE_C4,
+  ERF_INV_LARGE_C5,
+  ERF_INV_LARGE_C6,
+  ERF_INV_LARGE_C7,
+  ERF_INV_LARGE_C8,
 ].map(f32);
 
 /**

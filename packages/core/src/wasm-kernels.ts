@@ -1,5 +1,5 @@
 /**
- * The WebAssembly SIMD kernels (`assembly/threefry.ts`, compiled with
+ * The WebAssembly SIMD kernels (`assembly/`, compiled with
  * AssemblyScript at build time and embedded in `generated/threefry-wasm.ts`):
  * loaded synchronously on first use, in Node and in browsers alike, and
  * replaced by the JavaScript kernel where WebAssembly SIMD is missing or the
@@ -25,8 +25,8 @@ interface KernelExports {
     count: number,
     output: number,
   ): void;
-  unitFloat32(count: number): void;
   randint32(count: number, low: number, span: number, multiplier: number): void;
+  normalFloat32(words: number, count: number, low: number, span: number): void;
 }
 
 /** The part of the WebAssembly JavaScript API used here (not in lib ES2022). */
@@ -45,7 +45,7 @@ export interface WasmKernels {
   readonly words0: Uint32Array;
   /** Output word 1 of each pair. */
   readonly words1: Uint32Array;
-  /** `words0` read as float32 (after `unitFloat32`). */
+  /** `words0` read as float32 (after hashing into uniforms, or `normalFloat32`). */
   readonly floats0: Float32Array;
   /** `words0` read as int32 (after `randint32`). */
   readonly integers0: Int32Array;
@@ -76,14 +76,19 @@ export function setWasmMinimumPairs(pairs: number): number {
 
 const BASE64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
+/** The 6-bit value of each base64 character, by character code. */
+const BASE64_VALUES = new Uint8Array(128);
+for (let i = 0; i < BASE64.length; i++) BASE64_VALUES[BASE64.charCodeAt(i)] = i;
+
 function decodeBase64(text: string): Uint8Array {
-  const bytes = new Uint8Array(Math.floor((text.replace(/=+$/, "").length * 3) / 4));
+  let length = text.length;
+  while (length > 0 && text.charCodeAt(length - 1) === 61 /* = */) length--;
+  const bytes = new Uint8Array(Math.floor((length * 3) / 4));
   let buffer = 0;
   let bits = 0;
   let at = 0;
-  for (const char of text) {
-    if (char === "=") break;
-    buffer = (buffer << 6) | BASE64.indexOf(char);
+  for (let i = 0; i < length; i++) {
+    buffer = ((buffer << 6) | BASE64_VALUES[text.charCodeAt(i)]) & 0xffffff;
     bits += 6;
     if (bits >= 8) {
       bits -= 8;

@@ -57,6 +57,7 @@ export abstract class BasicMethods extends GeneratorBase {
                 Float32Array,
                 { op: "uniform32", partitionable, x64: this.x64, total: shapeSize(shape) },
                 subkey,
+                true,
               )
             : uniformKernel(subkey, shape, dtype, [0], [1], partitionable),
       }),
@@ -118,6 +119,7 @@ export abstract class BasicMethods extends GeneratorBase {
                   high: highs[0],
                 },
                 subkey,
+                true,
               )
             : uniformKernel(subkey, shape, dtype, lows, highs, partitionable),
       }),
@@ -204,6 +206,7 @@ export abstract class BasicMethods extends GeneratorBase {
                 Float32Array,
                 { op: "normalLocScale32", partitionable, x64: this.x64, total, loc, scale },
                 key,
+                true,
               ),
             }
           : locScale(

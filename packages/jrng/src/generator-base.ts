@@ -21,8 +21,8 @@ import { asParam, readParams } from "./sampling.js";
 import { param, type ParamLike, type Size } from "./size.js";
 import { drawBySlices } from "./slices.js";
 import type { SliceTask } from "./slice-tasks.js";
-import { allocateOutput, runTask } from "./threads.js";
-import type { KeyStream } from "./stream.js";
+import { allocateOutput, runTask, type OutputType } from "./threads.js";
+import type { KeyStream, StreamKind } from "./stream.js";
 import { methodOptions, type FloatOptions } from "./options.js";
 
 /** `Omit` applied to each member of a union. */
@@ -161,18 +161,27 @@ export abstract class GeneratorBase {
     return result;
   }
 
-  /** Run a slice task of this draw into a new array, on this generator's threads when large. */
+  /**
+   * Run a slice task of this draw into a new array, on this generator's
+   * threads when large. With `transient`, the result must be copied (into a
+   * jax-js array) or read before the next draw: its buffer is reused.
+   */
   protected runSliceTask<T extends Float32Array | Int32Array>(
-    Type: { new (buffer: ArrayBuffer): T; new (length: number): T },
+    Type: OutputType<T>,
     task: DistributiveOmit<SliceTask, "key">,
     subkey: Key,
+    transient = false,
   ): T {
-    const out = allocateOutput(Type, task.op, task.total, this.threads);
+    const out = allocateOutput(Type, task.op, task.total, this.threads, transient);
     runTask({ ...task, key: [subkey[0], subkey[1]] } as SliceTask, out, this.threads);
     return out;
   }
 
-  /** `normal(key, shape, dtype)`: float32 as a slice task, float64 slice by slice. */
+  /**
+   * `normal(key, shape, dtype)`: float32 as a slice task, float64 slice by
+   * slice. The result must be copied or read before the next draw (a reused
+   * buffer).
+   */
   protected standardNormalData(
     key: Key,
     shape: number[],
@@ -183,7 +192,7 @@ export abstract class GeneratorBase {
       const total = shapeSize(shape);
       const { partitionable = true, x64 = false } = core;
       const task = { op: "normal32" as const, partitionable, x64, total };
-      return { dtype, shape, data: this.runSliceTask(Float32Array, task, key) };
+      return { dtype, shape, data: this.runSliceTask(Float32Array, task, key, true) };
     }
     return drawBySlices(dtype, shape, (slice) => normal(key, shape, dtype, { ...core, slice }));
   }

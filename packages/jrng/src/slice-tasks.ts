@@ -7,7 +7,7 @@
  * @module
  */
 import { gamma, normal, uniform } from "@jrng/core";
-import { randint32Into, unitFloat32Into } from "@jrng/core/internal";
+import { normalFloat32Into, randint32Into, unitFloat32Into } from "@jrng/core/internal";
 import { locScale } from "./sampling.js";
 import { SLICE_ELEMENTS } from "./slices.js";
 
@@ -49,8 +49,10 @@ export function runSliceTask(task: SliceTask, out: SliceOutput, start: number, e
     case "randint32":
       randint32Into(key, out as Int32Array, task.low, task.high, partitionable, start, total);
       return;
-    case "uniformRange32":
     case "normal32":
+      normalFloat32Into(key, out as Float32Array, partitionable, start, total);
+      return;
+    case "uniformRange32":
     case "normalLocScale32":
     case "gamma32":
       // A sampler of @jrng/core, a sub-slice at a time: its intermediates stay in the cache.
@@ -64,7 +66,7 @@ export function runSliceTask(task: SliceTask, out: SliceOutput, start: number, e
 
 /** Elements `[from, to)` of a task computed by a `@jrng/core` sampler. */
 function sampleSlice(
-  task: Extract<SliceTask, { op: "uniformRange32" | "normal32" | "normalLocScale32" | "gamma32" }>,
+  task: Extract<SliceTask, { op: "uniformRange32" | "normalLocScale32" | "gamma32" }>,
   key: Uint32Array,
   slice: [number, number],
 ): Float32Array {
@@ -73,8 +75,6 @@ function sampleSlice(
   switch (task.op) {
     case "uniformRange32":
       return uniform(key, shape, "float32", task.low, task.high, options).data as Float32Array;
-    case "normal32":
-      return normal(key, shape, "float32", options).data as Float32Array;
     case "normalLocScale32": {
       // NumPy's loc + scale · z, with the generator's own arithmetic (locScale).
       const z = normal(key, shape, "float32", options);

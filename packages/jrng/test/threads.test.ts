@@ -172,3 +172,37 @@ describe("with x64, the scalar paths and slice tasks equal the broadcast path", 
     60_000,
   );
 });
+
+describe("draws that reuse one output buffer", () => {
+  it.each([
+    ["one thread", 1],
+    ["two threads", 2],
+  ] as const)(
+    "%s: each array keeps its own values after later draws (random, uniform, normal, standardNormal)",
+    (_, threads) => {
+      const n = PARALLEL_MIN_ELEMENTS.uniform32 + 3;
+      const rng = new JRNG(9, { threads });
+      const first = [
+        rng.random([n]),
+        rng.uniform(-1, 1, [n]),
+        rng.normal(2, 3, [n]),
+        rng.standardNormal([n]),
+      ];
+      const later = [rng.random([n]), rng.standardNormal([2 * n])];
+      const again = new JRNG(9, { threads: 1 });
+      const expected = [
+        again.random([n]),
+        again.uniform(-1, 1, [n]),
+        again.normal(2, 3, [n]),
+        again.standardNormal([n]),
+      ];
+      first.forEach((array, k) => {
+        const [x, y] = [array.dataSync(), expected[k].dataSync()];
+        let same = true;
+        for (let i = 0; i < n; i++) if (!Object.is(x[i], y[i])) same = false;
+        expect(same, `draw ${k}`).toBe(true);
+      });
+      later.forEach((array) => array.dispose());
+    },
+  );
+});

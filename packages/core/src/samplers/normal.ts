@@ -11,11 +11,15 @@
  *
  * @module
  */
+import { fillBits } from "../bits.js";
+import { forEachRun } from "../bulk.js";
 import { erfInvFloat32, erfInvFloat64 } from "../erf-inv.js";
-import { f32, nextAfter } from "../float.js";
+import { bitsToUnitFloat32, f32, fmaF32, nextAfter, nextAfterFloat32 } from "../float.js";
 import type { Key, KeyLike } from "../keys.js";
 import { shapeSize, type FloatDType, type NdArray } from "../ndarray.js";
 import type { SliceOptions } from "../options.js";
+import { rangeOfKey, WholeDrawNeeded } from "../random-words.js";
+import { wasmKernels, type WasmKernels } from "../wasm-kernels.js";
 import { sampleShapeOnly } from "./shape-only.js";
 import { uniformKernel } from "./uniform.js";
 
@@ -56,13 +60,96 @@ export function normalKernel(
   dtype: FloatDType,
   partitionable: boolean,
 ): Float32Array | Float64Array {
-  const low = nextAfter(dtype, -1, 0);
-  const u = uniformKernel(key, shape, dtype, [low], [1], partitionable);
   const size = shapeSize(shape);
   if (dtype === "float32") {
-    for (let i = 0; i < size; i++) u[i] = f32(SQRT2_FLOAT32 * erfInvFloat32(u[i]));
-  } else {
-    for (let i = 0; i < size; i++) u[i] = Math.SQRT2 * erfInvFloat64(u[i]);
+    const range = rangeOfKey(key);
+    // A kernel drawing several normals per element of its result (maxwell) needs the whole draw.
+    if (range !== undefined && range.end - range.start !== size) throw new WholeDrawNeeded();
+    const out = new Float32Array(size);
+    return normalFloat32Into(key, out, partitionable, range?.start ?? 0, range?.total ?? size);
   }
+  const u = uniformKernel(key, shape, dtype, [nextAfter(dtype, -1, 0)], [1], partitionable);
+  for (let i = 0; i < size; i++) u[i] = Math.SQRT2 * erfInvFloat64(u[i]);
   return u;
+}
+
+/** `normal`'s uniform bounds in float32: `nextafter(-1, 0)` and 1. */
+const LOW_FLOAT32 = nextAfterFloat32(-1, 0);
+const SPAN_FLOAT32 = f32(1 - LOW_FLOAT32);
+
+/**
+ * Fill `out` with `normal(key, [total], float32)` elements `[start, start +
+ * out.length)`. Where WebAssembly SIMD runs, the kernel (`assembly/normal.ts`)
+ * turns the bits into normals a chunk at a time, with the same float32 steps
+ * and constants (`xla-math/float32-coefficients.ts`); elsewhere
+ * {@link normalFloat32OfBits} does. Both give the same bits (tests compare
+ * them on every possible input).
+ *
+ * @returns `out`.
+ */
+export function normalFloat32Into(
+  key: Key,
+  out: Float32Array,
+  partitionable: boolean,
+  start = 0,
+  total: number = start + out.length,
+): Float32Array {
+  const kernels = wasmKernels();
+  if (kernels !== null) return normalFloat32Wasm(kernels, key, out, partitionable, start, total);
+  const words = new Uint32Array(out.length);
+  fillBits(key[0], key[1], words, partitionable, start, total);
+  for (let i = 0; i < out.length; i++) out[i] = normalFloat32OfBits(words[i]);
+  return out;
+}
+
+/**
+ * One element of `normal(key, shape, float32)` from its 32 random bits:
+ * the uniform `max(low, fma(u, span, low))` of {@link uniformKernel} for
+ * these bounds, then `sqrt(2) · erf_inv(u)`.
+ */
+export function normalFloat32OfBits(bits: number): number {
+  const u = Math.max(LOW_FLOAT32, fmaF32(bitsToUnitFloat32(bits), SPAN_FLOAT32, LOW_FLOAT32));
+  return f32(SQRT2_FLOAT32 * erfInvFloat32(u));
+}
+
+/**
+ * Turn the first `count` words of the kernels' `words0` into normals in
+ * `floats0`, as {@link normalFloat32OfBits} does, with the WebAssembly
+ * kernel.
+ */
+export function normalsFromWords(kernels: WasmKernels, count: number): void {
+  const { exports } = kernels;
+  exports.normalFloat32(exports.words0Pointer(), count, LOW_FLOAT32, SPAN_FLOAT32);
+}
+
+/** Random words of one chunk in legacy mode, before they go to the kernel's buffer. */
+let legacyWords: Uint32Array | undefined;
+
+function normalFloat32Wasm(
+  kernels: WasmKernels,
+  key: Key,
+  out: Float32Array,
+  partitionable: boolean,
+  start: number,
+  total: number,
+): Float32Array {
+  const { exports, chunk, words0, floats0 } = kernels;
+  if (partitionable) {
+    forEachRun(start, out.length, chunk, (high, low, count, offset) => {
+      exports.hashProgression(key[0], key[1], high, 0, low, 1, count, 1);
+      normalsFromWords(kernels, count);
+      out.set(floats0.subarray(0, count), offset);
+    });
+    return out;
+  }
+  legacyWords ??= new Uint32Array(chunk);
+  for (let done = 0; done < out.length; done += chunk) {
+    const count = Math.min(chunk, out.length - done);
+    const words = legacyWords.subarray(0, count);
+    fillBits(key[0], key[1], words, false, start + done, total);
+    words0.set(words);
+    normalsFromWords(kernels, count);
+    out.set(floats0.subarray(0, count), done);
+  }
+  return out;
 }

@@ -17,16 +17,37 @@
  * @module
  */
 import { bitsToFloat32, f32, flushSubnormalF32, float32ToBits, fmaF32 } from "../float.js";
+import {
+  LOG_LN2_HIGH_BITS,
+  LOG_LN2_LOW_BITS,
+  LOG_P0_BITS,
+  LOG_P1_BITS,
+  LOG_P2_BITS,
+  LOG_P3_BITS,
+  LOG_P4_BITS,
+  LOG_P5_BITS,
+  LOG_P6_BITS,
+  LOG_P7_BITS,
+  LOG_P8_BITS,
+  LOG_SQRT_HALF_BITS,
+} from "./float32-coefficients.js";
 
-/** float32 √½ (bits 0x3F3504F3): the mantissa threshold of the range reduction. */
-const SQRT_HALF = bitsToFloat32(0x3f3504f3);
+/** float32 √½: the mantissa threshold of the range reduction. */
+const SQRT_HALF = bitsToFloat32(LOG_SQRT_HALF_BITS);
 /** ln 2 in two parts: a high part with few bits (exact products) and the rest. */
-const LN2_HIGH = bitsToFloat32(0x3f318000);
-const LN2_LOW = bitsToFloat32(0xb95e8083);
+const LN2_HIGH = bitsToFloat32(LOG_LN2_HIGH_BITS);
+const LN2_LOW = bitsToFloat32(LOG_LN2_LOW_BITS);
 /** Cephes `logf` coefficients, highest degree first (bits as in the IR). */
 const P = [
-  0x3d9021bb, 0xbdebd1b8, 0x3def251a, 0xbdfe5d4f, 0x3e11e9bf, 0xbe2aae50, 0x3e4cceac, 0xbe7ffffc,
-  0x3eaaaaaa,
+  LOG_P0_BITS,
+  LOG_P1_BITS,
+  LOG_P2_BITS,
+  LOG_P3_BITS,
+  LOG_P4_BITS,
+  LOG_P5_BITS,
+  LOG_P6_BITS,
+  LOG_P7_BITS,
+  LOG_P8_BITS,
 ].map(bitsToFloat32);
 
 /** `lax.log` on a float32, bit for bit as XLA:CPU (AVX2 + FMA) computes it. */

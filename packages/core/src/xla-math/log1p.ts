@@ -16,24 +16,42 @@
  * @module
  */
 import { bitsToFloat32, f32, flushSubnormalF32, fmaF32 } from "../float.js";
+import {
+  LOG1P_D1_BITS,
+  LOG1P_D2_BITS,
+  LOG1P_D3_BITS,
+  LOG1P_D4_BITS,
+  LOG1P_D5_BITS,
+  LOG1P_D6_BITS,
+  LOG1P_N0,
+  LOG1P_N1_BITS,
+  LOG1P_N2_BITS,
+  LOG1P_N3_BITS,
+  LOG1P_N4_BITS,
+  LOG1P_N5_BITS,
+  LOG1P_N6_BITS,
+  LOG1P_SMALL_BITS,
+} from "./float32-coefficients.js";
 import { logF32 } from "./log.js";
 
-/** float32 √2 - 1 (bits 0x3ED413CD): below it in magnitude the rational form is used. */
-const SMALL = bitsToFloat32(0x3ed413cd);
+/** float32 √2 - 1: below it in magnitude the rational form is used. */
+const SMALL = bitsToFloat32(LOG1P_SMALL_BITS);
 /** Numerator coefficients, highest degree first (bits as in the IR; the first is 4.527e-5). */
 const NUMERATOR = [
-  f32(4.527e-5),
-  bitsToFloat32(0x3eff40c5),
-  bitsToFloat32(0x40d284fa),
-  bitsToFloat32(0x41ef4b9c),
-  bitsToFloat32(0x4273cc76),
-  bitsToFloat32(0x426473ad),
-  bitsToFloat32(0x41a05101),
+  f32(LOG1P_N0),
+  ...[LOG1P_N1_BITS, LOG1P_N2_BITS, LOG1P_N3_BITS, LOG1P_N4_BITS, LOG1P_N5_BITS, LOG1P_N6_BITS].map(
+    bitsToFloat32,
+  ),
 ];
 /** Denominator coefficients after the leading 1, highest degree first. */
-const DENOMINATOR = [0x417101ad, 0x42a6185b, 0x435dc32d, 0x439a8ca3, 0x43586d8a, 0x42707982].map(
-  bitsToFloat32,
-);
+const DENOMINATOR = [
+  LOG1P_D1_BITS,
+  LOG1P_D2_BITS,
+  LOG1P_D3_BITS,
+  LOG1P_D4_BITS,
+  LOG1P_D5_BITS,
+  LOG1P_D6_BITS,
+].map(bitsToFloat32);
 
 /** `lax.log1p` on a float32, bit for bit as XLA:CPU (AVX2 + FMA) computes it. */
 export function log1pF32(x: number): number {
