@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { NdArray } from "@jrng/core";
+import { boundFor } from "../src/bounds.js";
 import { asFunctionCall, mirrorRule, ulpOf } from "../src/defined-bounds.js";
 import type { FunctionCall, GeneratorCall } from "../src/format.js";
 import { createGenerator, runFunctionCall, runMethodCall } from "../src/registry.js";
@@ -57,17 +58,18 @@ describe("mirror rules: the accuracy spec/samplers/jrng-defined.md states", () =
     expect(maxUlp).toBeGreaterThanOrEqual((16 * ulpOf(2, "float32")) / ulpOf(smallest, "float32"));
   });
 
-  it("noncentralChisquare's Poisson branch is the chi-square: exact in float64, its bound in float32", () => {
+  it("noncentralChisquare's Poisson branch is the chi-square, exact in both dtypes (the gamma family is)", () => {
     const poissonBranch = (dtype: string) => call("noncentralChisquare", { df: 0.5, nonc: 1, shape: [5], dtype });
     const rule = (c: FunctionCall) => mirrorRule(c, [runFunctionCall(c)]);
     expect(rule(poissonBranch("float64"))).toEqual({ rule: "exact" });
-    expect(rule(poissonBranch("float32"))).toEqual({ rule: "ulp", maxUlp: 8 });
+    expect(rule(poissonBranch("float32"))).toEqual({ rule: "exact" });
   });
 
-  it("noncentralF: at least §3's bound, the chi-square's twice and 3 roundings", () => {
+  it("noncentralF: at least §3's bound, the chi-square's twice (0: exact) and 3 roundings", () => {
     const f = call("noncentralF", { dfnum: 3, dfden: 5, nonc: 2, shape: [5], dtype: "float32" }, "legacy");
     const rule = mirrorRule(f, [runFunctionCall(f)]);
-    expect(rule.rule === "ulp" && rule.maxUlp >= 16 + 2 * 8 + 3).toBe(true);
+    expect(boundFor("chisquare", "float32")).toBe(0);
+    expect(rule.rule === "ulp" && rule.maxUlp >= 16 + 3).toBe(true);
   });
 
   it("counts, keys and samplers the spec fixes step by step are exact", () => {
