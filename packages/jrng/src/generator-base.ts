@@ -22,7 +22,7 @@ import { param, type ParamLike, type Size } from "./size.js";
 import { drawBySlices } from "./slices.js";
 import type { SliceTask } from "./slice-tasks.js";
 import { allocateOutput, runTask, type OutputType } from "./threads.js";
-import type { KeyStream, StreamKind } from "./stream.js";
+import type { KeyStream } from "./stream.js";
 import { methodOptions, type FloatOptions } from "./options.js";
 
 /** `Omit` applied to each member of a union. */
