@@ -103,7 +103,19 @@ export function dirichletKernel(
   const out = allocate(dtype, size);
   const k = shape.length === 0 ? 1 : shape[shape.length - 1];
   if (size === 0) return out;
-  const logGamma = loggammaKernel(key, shape, dtype, alpha, partitionable);
+  // With a batch axis and k >= 2, XLA leaves the log-gamma draws' `log V`
+  // unfused (read off the compiled HLO): a short float32 draw then takes
+  // some of it from glibc (`gammaExactKernel`).
+  const standaloneLogOfV = shape.length >= 2 && k >= 2;
+  const logGamma = loggammaKernel(
+    key,
+    shape,
+    dtype,
+    alpha,
+    partitionable,
+    "exact",
+    standaloneLogOfV,
+  );
   for (let start = 0; start < size; start += k) {
     let max = -Infinity;
     for (let j = start; j < start + k; j++) max = Math.max(max, logGamma[j]);
