@@ -15,7 +15,8 @@
  * rounded to the dtype, `1 + x·c` and `1 - 0.0331·X²` are fused
  * multiply-adds, `c = (1/3)/sqrt(d)` is `(1/3)·rsqrt(d)` (XLA's rewrite),
  * and `log`, `log1p`, `exp` and `pow` are the routines XLA:CPU runs
- * (`mathIn`; spec/arithmetic.md). In float32 XLA:CPU evaluates that `rsqrt`
+ * (`mathIn`; spec/arithmetic.md), except glibc's `logf` where XLA calls it
+ * in a short float32 draw (`gammaExactKernel`). In float32 XLA:CPU evaluates that `rsqrt`
  * with the processor's approximate reciprocal square root refined by one
  * Newton step; `rsqrtF32` models AMD Zen 3's approximation, so float32 is
  * bit-exact with JAX on those processors (measured with jax 0.10.2 on an AMD
