@@ -6,7 +6,7 @@ import chisquareCdf from "@stdlib/stats-base-dists-chisquare-cdf";
 import fCdf from "@stdlib/stats-base-dists-f-cdf";
 import gammaCdf from "@stdlib/stats-base-dists-gamma-cdf";
 import tCdf from "@stdlib/stats-base-dists-t-cdf";
-import { key, keyAt, split } from "../src/index.js";
+import { key, keyAt, split, wrapKeyData } from "../src/index.js";
 import { normal } from "../src/samplers/normal.js";
 import { uniform } from "../src/samplers/uniform.js";
 import { gamma, loggamma } from "../src/samplers/gamma.js";
@@ -100,6 +100,101 @@ describe("generalizedNormal and ball follow XLA's rewrites, which depend on the 
       expect(Array.from(four.data, float32ToBits)).toEqual(expected.ballFourSeed0);
     });
   }
+});
+
+describe("dirichlet with few elements takes log V from glibc's logf, as XLA:CPU does", () => {
+  // Measured with jax 0.10.2 / jaxlib 0.10.2 on CPU (x64 off):
+  // jax.random.dirichlet(wrap_key_data([0, seed]), alpha, batch, float32),
+  // alpha a float32 array; floats as IEEE bit patterns. With a batch axis,
+  // XLA computes the log-gamma draws' log V in a kernel of its own, whose
+  // elements (6 and 15 in all here) glibc's logf computes: every element for
+  // 6, elements 8 and up for 15.
+  const bits = (data: ArrayLike<number>) => Array.from(data, (x) => float32ToBits(x));
+  const hex = (words: readonly string[]) => words.map(Number);
+  const ramp = (k: number) => Array.from({ length: k }, (_, i) => f32(0.7 * (i + 1)));
+
+  it("partitionable: batch [] keeps XLA's log; batch [2] shares its first row's draws but not its log", () => {
+    // Partitionable keys are split by index, so both draws start with the same
+    // three log-gamma variates; only the routine for log V differs.
+    const unbatched = dirichlet(wrapKeyData([0, 1234]), ramp(3), [], "float32", PARTITIONABLE);
+    expect(bits(unbatched.data)).toEqual(hex(["0x3e6c32df", "0x3f14984e", "0x3e416be8"]));
+    const batched = dirichlet(wrapKeyData([0, 1234]), ramp(3), [2], "float32", PARTITIONABLE);
+    expect(bits(batched.data)).toEqual(
+      hex(["0x3e6c32e0", "0x3f14984d", "0x3e416beb", "0x3e06a122", "0x3e65d0a5", "0x3f24e38e"]),
+    );
+  });
+
+  it.each([
+    [
+      "partitionable, k = 5, batch [3] (glibc from element 8)",
+      PARTITIONABLE,
+      0,
+      ramp(5),
+      [3],
+      [
+        "0x3da8ef46",
+        "0x3dae0336",
+        "0x3db899fb",
+        "0x3ec35dcf",
+        "0x3eb8bf14",
+        "0x388cdbc6",
+        "0x3e15f124",
+        "0x3da5b265",
+        "0x3ef34d82",
+        "0x3e984487",
+        "0x3c72e333",
+        "0x3d035b79",
+        "0x3df136e6",
+        "0x3ef88bfd",
+        "0x3eb323c1",
+      ],
+    ],
+    [
+      "legacy, k = 2, batch [3], alpha 0.3",
+      LEGACY,
+      0,
+      [0.3, 0.3],
+      [3],
+      ["0x3b6b8d31", "0x3f7f1474", "0x3f5fb5d5", "0x3e0128ad", "0x3f7f2aaa", "0x3b555696"],
+    ],
+    [
+      "legacy, k = 7, batch [1]",
+      LEGACY,
+      1,
+      ramp(7),
+      [1],
+      [
+        "0x3cc79edf",
+        "0x3d44e473",
+        "0x3d821b65",
+        "0x3d874652",
+        "0x3e86540d",
+        "0x3eb1b169",
+        "0x3e41173e",
+      ],
+    ],
+    [
+      "partitionable, k = 3, batch [3] (9 elements: XLA's log throughout)",
+      PARTITIONABLE,
+      0,
+      ramp(3),
+      [3],
+      [
+        "0x3ea3f4a0",
+        "0x3ea8e240",
+        "0x3eb3291f",
+        "0x3d589d96",
+        "0x3ef5ef9e",
+        "0x3eeefcaf",
+        "0x3e500eff",
+        "0x3d813e42",
+        "0x3f3bd479",
+      ],
+    ],
+  ] as const)("%s", (_, options, seed, alpha, batch, expected) => {
+    const result = dirichlet(wrapKeyData([0, seed]), alpha, batch, "float32", options);
+    expect(bits(result.data)).toEqual(hex(expected));
+  });
 });
 
 describe("structure: each sampler is its JAX recipe over the gamma kernels", () => {

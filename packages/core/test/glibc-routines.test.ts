@@ -4,13 +4,17 @@ import { eagerExp } from "../src/xla-math/eager-exp.js";
 import { expF32 } from "../src/xla-math/exp.js";
 import { expF64 } from "../src/xla-math/exp-f64.js";
 import { glibcExpF32 } from "../src/xla-math/exp-glibc.js";
+import { firstLibmIndex } from "../src/xla-math/libm-tail.js";
+import { logF32 } from "../src/xla-math/log.js";
+import { glibcLogF32 } from "../src/xla-math/log-glibc.js";
 import { tanF64 } from "../src/xla-math/tan-f64.js";
 
 // glibc values in this file are glibc 2.36's outputs (Debian 12, x86-64 with
-// AVX2+FMA, so the `__tan_fma` and `__expf_fma` variants), printed by a C
-// program calling `tan` and `expf`. Each input was picked where the obvious
-// alternative differs: JavaScript's `Math.tan` (fdlibm) for `tan`, XLA's own
-// `exp` (`expF32`) for `expf`. Sampler values are JAX's: jax 0.10.2 / jaxlib
+// AVX2+FMA, so the `__tan_fma`, `__expf_fma` and `__logf_fma` variants),
+// printed by a C program calling `tan`, `expf` and `logf`. Each input was
+// picked where the obvious alternative differs: JavaScript's `Math.tan`
+// (fdlibm) for `tan`, XLA's own `exp` and `log` (`expF32`, `logF32`) for
+// `expf` and `logf`. Sampler values are JAX's: jax 0.10.2 / jaxlib
 // 0.10.2 CPU (same machine), jax_enable_x64 on, key wrap_key_data([0, 42]).
 // Floats are IEEE bit patterns.
 
@@ -111,6 +115,91 @@ describe("glibcExpF32 equals glibc 2.36's expf", () => {
     expect(glibcExpF32(-Infinity)).toBe(0);
     expect(glibcExpF32(NaN)).toBeNaN();
     expect(glibcExpF32(0)).toBe(1);
+  });
+});
+
+describe("glibcLogF32 equals glibc 2.36's logf", () => {
+  // Two inputs from each of the 16 table subintervals of [0x3f330000,
+  // 2·0x3f330000), and from below, above, near 1 and subnormal.
+  it.each([
+    ["0x3fb5c37c", "0x3eb38be7"], // subinterval 0
+    ["0x3fb85301", "0x3ebab583"],
+    ["0x3fbfaabe", "0x3eceb592"], // 1
+    ["0x3f3e6d8a", "0xbe9780b6"],
+    ["0x3f456056", "0xbe852748"], // 2
+    ["0x3f43a313", "0xbe89af6c"],
+    ["0x3f4b9ad2", "0xbe6a7e20"], // 3
+    ["0x3f4eedee", "0xbe59e82b"],
+    ["0x3fd9a934", "0x3f07e99b"], // 4
+    ["0x3fd58e81", "0x3f030a09"],
+    ["0x3f5e4347", "0xbe10b565"], // 5
+    ["0x3f5fd6a4", "0xbe097998"],
+    ["0x3f65c510", "0xbddd6355"], // 6
+    ["0x3f675410", "0xbdcf8af1"],
+    ["0x3f6fe72e", "0xbd85009d"], // 7
+    ["0x3feeee27", "0x3f1fc7bd"],
+    ["0x3f75063d", "0xbd337c5e"], // 8
+    ["0x3f735bec", "0xbd4f6b4d"],
+    ["0x3ffb8d3f", "0x3f2cf555"], // 9
+    ["0x3ffdfba9", "0x3f2f6bb5"],
+    ["0x3f874ae2", "0x3d62f476"], // 10
+    ["0x3f8ac3c7", "0x3da5602a"],
+    ["0x3f8b91e1", "0x3db1392f"], // 11
+    ["0x3f8b2162", "0x3daac3da"],
+    ["0x3f954b60", "0x3e1d9562"], // 12
+    ["0x3f953627", "0x3e1d03c7"],
+    ["0x3fa2932c", "0x3e74d8db"], // 13
+    ["0x3f1dd91d", "0xbef7931d"],
+    ["0x3f27fb71", "0xbed7b72f"], // 14
+    ["0x3f248ab5", "0xbee24f7c"],
+    ["0x3f2b3b2a", "0xbecde859"], // 15
+    ["0x3f2f8ece", "0xbec12188"],
+    ["0x3f7b6a6f", "0xbc940670"], // near 1
+    ["0x3f79ccb5", "0xbcc8da9a"],
+    ["0x1c1bbe48", "0xc24411af"], // small
+    ["0x3eac1105", "0xbf8b93a9"],
+    ["0x70cae3d4", "0x4288c733"], // large
+    ["0x42b8d7e8", "0x4090d7f5"],
+    ["0x007352dc", "0xc2aee1b5"], // subnormal
+    ["0x007e7bed", "0xc2aeb269"],
+  ] as const)("logf(%s) = %s", (x, y) => {
+    expect(toHex32(glibcLogF32(fromHex32(x)))).toBe(y);
+    expect(toHex32(logF32(fromHex32(x)))).not.toBe(y);
+  });
+
+  it("maps 0, 1, ∞, negatives and NaN as glibc does", () => {
+    expect(glibcLogF32(0)).toBe(-Infinity);
+    expect(glibcLogF32(-0)).toBe(-Infinity);
+    expect(Object.is(glibcLogF32(1), 0)).toBe(true);
+    expect(glibcLogF32(Infinity)).toBe(Infinity);
+    expect(glibcLogF32(-1)).toBeNaN();
+    expect(glibcLogF32(-Infinity)).toBeNaN();
+    expect(glibcLogF32(NaN)).toBeNaN();
+  });
+});
+
+describe("firstLibmIndex: the elements of a short float32 kernel that glibc computes", () => {
+  it.each([
+    [1, 1],
+    [2, 2],
+    [3, 0],
+    [4, 4],
+    [5, 0],
+    [6, 0],
+    [7, 0],
+    [8, 8],
+    [9, 9],
+    [10, 10],
+    [11, 8],
+    [12, 12],
+    [13, 8],
+    [14, 8],
+    [15, 8],
+    [16, 16],
+    [19, 19],
+    [1003, 1003],
+  ] as const)("length %i: from index %i", (length, first) => {
+    expect(firstLibmIndex(length)).toBe(first);
   });
 });
 

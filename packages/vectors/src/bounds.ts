@@ -12,16 +12,12 @@
  * Bounds in ULP of float32 and float64, by `jax.random` function and by
  * generator method (a stream case takes the largest of its methods').
  *
- * - `dirichlet` in float32, for a few elements: XLA:CPU computes the
- *   log-gamma draws' `log V` in a kernel of a few elements, which calls
- *   glibc's `logf` instead of XLA's own routine the reference follows.
  * - `orthogonal`: LAPACK's QR (`geqrf`) accumulates in its own order.
  *
  * Each bound is the largest distance measured on the vectors (jax 0.10.2,
  * CPU), rounded up to a power of two.
  */
 export const NOT_EXACT_BOUNDS: Record<string, { float32: number; float64: number }> = {
-  dirichlet: { float32: 2, float64: 0 },
   orthogonal: { float32: 2, float64: 8 },
 };
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { NdArray } from "@jrng/core";
-import { boundFor } from "../src/bounds.js";
+import { boundFor, NOT_EXACT_BOUNDS } from "../src/bounds.js";
 import { asFunctionCall, mirrorRule, ulpOf } from "../src/defined-bounds.js";
 import type { FunctionCall, GeneratorCall } from "../src/format.js";
 import { createGenerator, runFunctionCall, runMethodCall } from "../src/registry.js";
@@ -63,6 +63,11 @@ describe("mirror rules: the accuracy spec/samplers/jrng-defined.md states", () =
     const rule = (c: FunctionCall) => mirrorRule(c, [runFunctionCall(c)]);
     expect(rule(poissonBranch("float64"))).toEqual({ rule: "exact" });
     expect(rule(poissonBranch("float32"))).toEqual({ rule: "exact" });
+  });
+
+  it("only orthogonal (LAPACK's QR) keeps a bound: dirichlet with few elements is exact (glibc's logf)", () => {
+    expect(Object.keys(NOT_EXACT_BOUNDS)).toEqual(["orthogonal"]);
+    expect(boundFor("dirichlet", "float32")).toBe(0);
   });
 
   it("noncentralF: at least §3's bound, the chi-square's twice (0: exact) and 3 roundings", () => {

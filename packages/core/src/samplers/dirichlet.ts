@@ -8,7 +8,11 @@
  * `exp`, sums the `k` terms left to right and multiplies by the rounded
  * reciprocal of the sum, as XLA compiles it for up to 4096 elements
  * (measured with jax 0.10.2 on CPU, both threefry modes: `alpha = [1, 2, 3]`,
- * 1365 draws bit-exact). Above 4096 elements XLA:CPU hands the fused log,
+ * 1365 draws bit-exact). With a batch axis and `k >= 2`, the log-gamma
+ * draws' `log V` is an unfused kernel, so a draw of 3, 5, 6, 7, 11, 13, 14
+ * or 15 elements takes some of it from glibc's `logf` (measured: 1,344 calls
+ * with `k` = 2, 3, 5, 6, 7 and up to 40 elements, both modes, x64 off and on, all
+ * bit-exact). Above 4096 elements XLA:CPU hands the fused log,
  * softmax and sum to YNNPACK (`ynn_fusion`), whose kernels are not
  * reproduced: 58–60 % of elements match at 1366 and 2000 draws. Float64 likewise, with
  * XLA's float64 `exp` (`expF64`).
@@ -103,7 +107,19 @@ export function dirichletKernel(
   const out = allocate(dtype, size);
   const k = shape.length === 0 ? 1 : shape[shape.length - 1];
   if (size === 0) return out;
-  const logGamma = loggammaKernel(key, shape, dtype, alpha, partitionable);
+  // With a batch axis and k >= 2, XLA leaves the log-gamma draws' `log V`
+  // unfused (read off the compiled HLO): a short float32 draw then takes
+  // some of it from glibc (`gammaExactKernel`).
+  const standaloneLogOfV = shape.length >= 2 && k >= 2;
+  const logGamma = loggammaKernel(
+    key,
+    shape,
+    dtype,
+    alpha,
+    partitionable,
+    "exact",
+    standaloneLogOfV,
+  );
   for (let start = 0; start < size; start += k) {
     let max = -Infinity;
     for (let j = start; j < start + k; j++) max = Math.max(max, logGamma[j]);

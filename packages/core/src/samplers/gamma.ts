@@ -15,7 +15,8 @@
  * rounded to the dtype, `1 + x·c` and `1 - 0.0331·X²` are fused
  * multiply-adds, `c = (1/3)/sqrt(d)` is `(1/3)·rsqrt(d)` (XLA's rewrite),
  * and `log`, `log1p`, `exp` and `pow` are the routines XLA:CPU runs
- * (`mathIn`; spec/arithmetic.md). In float32 XLA:CPU evaluates that `rsqrt`
+ * (`mathIn`; spec/arithmetic.md), except glibc's `logf` where XLA calls it
+ * in a short float32 draw (`gammaExactKernel`). In float32 XLA:CPU evaluates that `rsqrt`
  * with the processor's approximate reciprocal square root refined by one
  * Newton step; `rsqrtF32` models AMD Zen 3's approximation, so float32 is
  * bit-exact with JAX on those processors (measured with jax 0.10.2 on an AMD
@@ -37,13 +38,15 @@ import {
   type SliceOptions,
 } from "../options.js";
 import { resolveShape, toParam, type ArrayParam } from "../params.js";
-import { splitKey, splitPerElement } from "../random-words.js";
+import { rangeOfKey, splitKey, splitPerElement } from "../random-words.js";
 import { checkFloatDType, describe } from "../validate.js";
 import { normalKernel } from "./normal.js";
 import { normalOf, splitKeyInto, unitFloatOf } from "../single-draws.js";
 import { unitFloats } from "./uniform.js";
 import { sampleElements } from "../slice.js";
 import { mathIn } from "../xla-math/by-dtype.js";
+import { firstLibmIndex } from "../xla-math/libm-tail.js";
+import { glibcLogF32 } from "../xla-math/log-glibc.js";
 
 /** The sampling algorithm of the gamma family (JAX's keyword-only `method`). */
 export type GammaMethod = "exact" | "approximate";
@@ -185,6 +188,8 @@ export function gammaKernel(
 
 /**
  * `jax.random.loggamma` after its checks: as `gammaKernel`, in log space.
+ * `standaloneLogOfV` says that XLA computes the result's `log V` in a kernel
+ * of its own (see `gammaExactKernel`): `dirichlet` with a batch axis.
  */
 export function loggammaKernel(
   key: Key,
@@ -193,9 +198,10 @@ export function loggammaKernel(
   a: Float64Array,
   partitionable: boolean,
   method: GammaMethod = "exact",
+  standaloneLogOfV = false,
 ): Float32Array | Float64Array {
-  const kernel = method === "exact" ? gammaExactKernel : gammaApproxKernel;
-  return kernel(key, shape, dtype, a, true, partitionable);
+  if (method === "approximate") return gammaApproxKernel(key, shape, dtype, a, true, partitionable);
+  return gammaExactKernel(key, shape, dtype, a, true, partitionable, undefined, standaloneLogOfV);
 }
 
 /**
@@ -204,6 +210,15 @@ export function loggammaKernel(
  * key is split into `size` keys (`_split(key, size)`, one per element in
  * row-major order) and element `i` is `gammaOne` on key `i`. `inverseAlpha`,
  * where given, replaces every `1/alpha` (see `gammaOne`).
+ *
+ * Which `log` each element uses: XLA runs the elements as one batch (a
+ * `vmap` of the loop), and the batched loop decides which elements go on
+ * with the test's `log U` and `log V` computed in kernels of their own; so
+ * does the log-space result's `log V` where `standaloneLogOfV` says so. In
+ * float32 such a kernel of 3, 5, 6, 7, 11, 13, 14 or 15 elements computes
+ * some of them with glibc's `logf` (`libm-tail.ts`); everything else uses
+ * XLA's own `log` (`mathIn`). A draw restricted to an element range counts
+ * elements in the whole draw.
  */
 export function gammaExactKernel(
   key: Key,
@@ -213,11 +228,18 @@ export function gammaExactKernel(
   logSpace: boolean,
   partitionable: boolean,
   inverseAlpha?: number,
+  standaloneLogOfV = false,
 ): Float32Array | Float64Array {
   const size = shapeSize(shape);
   const out = allocate(dtype, size);
   if (size === 0) return out;
   const keys = splitPerElement(key, size, partitionable);
+  const range = rangeOfKey(key);
+  const firstIndex = range?.start ?? 0;
+  const total = range?.total ?? size;
+  const libmFrom = dtype === "float32" ? firstLibmIndex(total) : total;
+  const xlaLogs = xlaLogsOf(dtype);
+  const libmLogs = standaloneLogOfV ? GLIBC_LOGS : GLIBC_TEST_LOGS;
   for (let i = 0; i < size; i++) {
     out[i] = gammaOneOfWords(
       keys[2 * i],
@@ -227,9 +249,32 @@ export function gammaExactKernel(
       logSpace,
       partitionable,
       inverseAlpha,
+      firstIndex + i >= libmFrom ? libmLogs : xlaLogs,
     );
   }
   return out;
+}
+
+/**
+ * The `log` routines of one element of the exact method: `test` for the
+ * rejection test's `log U` and `log V`, `ofV` for the log-space result's
+ * `log V` (its `log d` is always XLA's).
+ */
+interface GammaLogs {
+  readonly test: (x: number) => number;
+  readonly ofV: (x: number) => number;
+}
+
+const XLA_LOGS_F32: GammaLogs = { test: mathIn("float32").log, ofV: mathIn("float32").log };
+const XLA_LOGS_F64: GammaLogs = { test: mathIn("float64").log, ofV: mathIn("float64").log };
+/** glibc's `logf` in the rejection test, XLA's `log` for the result. */
+const GLIBC_TEST_LOGS: GammaLogs = { test: glibcLogF32, ofV: mathIn("float32").log };
+/** glibc's `logf` in the rejection test and for the result's `log V`. */
+const GLIBC_LOGS: GammaLogs = { test: glibcLogF32, ofV: glibcLogF32 };
+
+/** XLA's own `log` for every use: what an element of a fused kernel sees. */
+function xlaLogsOf(dtype: FloatDType): GammaLogs {
+  return dtype === "float32" ? XLA_LOGS_F32 : XLA_LOGS_F64;
 }
 
 const ONE_THIRD_32 = f32(1 / 3);
@@ -262,7 +307,16 @@ export function gammaOne(
   partitionable: boolean,
   inverseAlpha?: number,
 ): number {
-  return gammaOneOfWords(key[0], key[1], alpha, dtype, logSpace, partitionable, inverseAlpha);
+  return gammaOneOfWords(
+    key[0],
+    key[1],
+    alpha,
+    dtype,
+    logSpace,
+    partitionable,
+    inverseAlpha,
+    xlaLogsOf(dtype),
+  );
 }
 
 /**
@@ -298,6 +352,7 @@ function gammaOneOfWords(
   logSpace: boolean,
   partitionable: boolean,
   inverseAlpha: number | undefined,
+  logs: GammaLogs,
 ): number {
   const r = roundTo(dtype);
   const math = mathIn(dtype);
@@ -345,7 +400,7 @@ function gammaOneOfWords(
       U = unitFloatOf(uKey0, uKey1, dtype, partitionable);
     } while (
       U >= math.fma(-squeeze, r(X * X), 1) &&
-      math.log(U) >= r(r(X * 0.5) + r(d * r(r(1 - V) + math.log(V))))
+      logs.test(U) >= r(r(X * 0.5) + r(d * r(r(1 - V) + logs.test(V))))
     );
   }
 
@@ -353,7 +408,7 @@ function gammaOneOfWords(
   if (logSpace) {
     const logSample = math.log1p(-u);
     const logBoost = boost || logSample === 0 ? 0 : r(logSample * inverseAlphaOrig);
-    return r(r(math.log(d) + math.log(V)) + logBoost);
+    return r(r(math.log(d) + logs.ofV(V)) + logBoost);
   }
   const sample = r(1 - u);
   const boostFactor = boost ? 1 : math.pow(sample, inverseAlphaOrig);

@@ -8,7 +8,7 @@
  * - float32 (x64 off or on): XLA's own `exp` ({@link expF32}) everywhere
  *   except in 1-D arrays of length 3, 5, 6 and 7 (every element) and 11, 13,
  *   14 and 15 (elements 8 and up), which glibc's `expf` computes
- *   ({@link glibcExpF32}; scalar code the vectorizer leaves). Checked for
+ *   ({@link glibcExpF32}; see `libm-tail.ts`). Checked for
  *   every 1-D length 1–129 and 1000–1007 and every 2-D and 3-D shape up to
  *   8×15 and 3×3×7.
  * - float64: XLA's own `exp` ({@link expF64}) on every element, as inside
@@ -20,13 +20,7 @@ import type { FloatDType } from "../ndarray.js";
 import { expF32 } from "./exp.js";
 import { expF64 } from "./exp-f64.js";
 import { glibcExpF32 } from "./exp-glibc.js";
-
-/** The index from which a float32 1-D array of length `n` is left to glibc's `expf`. */
-function firstScalarIndex(n: number): number {
-  if (n === 3 || n === 5 || n === 6 || n === 7) return 0;
-  if (n === 11 || n === 13 || n === 14 || n === 15) return 8;
-  return n;
-}
+import { firstLibmIndex } from "./libm-tail.js";
 
 /**
  * `exp` of element `index` (row-major) of an array of `shape` in `dtype`, as
@@ -37,6 +31,6 @@ export function eagerExp(
   shape: readonly number[],
 ): (x: number, index: number) => number {
   if (dtype === "float64") return expF64;
-  const scalarFrom = shape.length === 1 ? firstScalarIndex(shape[0]) : Infinity;
+  const scalarFrom = shape.length === 1 ? firstLibmIndex(shape[0]) : Infinity;
   return (x, index) => (index >= scalarFrom ? glibcExpF32(x) : expF32(x));
 }
