@@ -80,12 +80,23 @@ export function randint32Into(
   const keys = splitWords(key[0], key[1], 2, partitionable);
   const kernels = partitionable ? wasmKernels() : null;
   if (kernels !== null) {
-    const { exports, integers0 } = kernels;
+    const { exports, integers } = kernels;
     forEachRun(start, out.length, kernels.chunk, (runHigh, runLow, count, offset) => {
-      exports.hashProgression(keys[0], keys[1], runHigh, 0, runLow, 1, count, 1);
-      exports.hashProgression(keys[2], keys[3], runHigh, 0, runLow, 1, count, 2);
-      exports.randint32(count, low, span, multiplier);
-      out.set(integers0.subarray(0, count), offset);
+      exports.randint32Progression(
+        keys[0],
+        keys[1],
+        keys[2],
+        keys[3],
+        runHigh,
+        0,
+        runLow,
+        1,
+        count,
+        low,
+        span,
+        multiplier,
+      );
+      out.set(integers.subarray(0, count), offset);
     });
     return out;
   }
