@@ -2,6 +2,20 @@
 // (AssemblyScript): the arithmetic of src/bulk.ts `randint32Into` on 4 lanes
 // of i32x4, fused with the two Threefry hashes it needs. The tests compare
 // every output with the JavaScript path and with the samplers.
+//
+// WebAssembly SIMD has no integer division: each `a mod span` is
+// `a - floor(a / span) · span`, the quotient by multiplying with a precomputed
+// "magic" number and keeping the high word (Granlund and Montgomery,
+// "Division by invariant integers using multiplication", 1994), exact for
+// every uint32 `a`.
+//
+// - Short form (Theorem 4.2 there), for about three spans in four (100
+//   included): with `2^(32+s) <= magic · span <= 2^(32+s) + 2^s` and `magic <
+//   2^32`, `floor(a / span) = high(magic · a) >> s`.
+// - General form (Figure 4.1 there), for every span from 2 on: with `l =
+//   ceil(log2 span)` and `magic = floor(2^32 · (2^l - span) / span) + 1`
+//   (below 2^32), `floor(a / span) = (t + ((a - t) >> 1)) >> (l - 1)`, `t`
+//   being `high(magic · a)`; no step overflows 32 bits.
 
 import { CHUNK, hashProgression, words0Pointer, words1Pointer } from "./threefry";
 
@@ -19,28 +33,34 @@ export function integersPointer(): usize {
   return integers;
 }
 
-/**
- * The quotients below follow Granlund and Montgomery's unsigned division by
- * an invariant divisor ("Division by invariant integers using
- * multiplication", 1994, Figure 4.1) for 32-bit words: for `2 <= span <
- * 2^32`, with `l = ceil(log2 span)` (so `1 <= l <= 32`) and `magic =
- * floor(2^32 · (2^l - span) / span) + 1` (below 2^32), every uint32 `a` has
- * `floor(a / span) = (t + ((a - t) >> 1)) >> (l - 1)`, where `t` is the high
- * word of the 64-bit product `magic · a`. No step overflows 32 bits.
- */
+/** The short form's `s` for `span`: floor(log2 span), one less for a power of two. */
+function shortShift(span: u32): i32 {
+  // A power of two's magic for floor(log2 span) would be 2^32.
+  return 31 - <i32>clz(span) - ((span & (span - 1)) == 0 ? 1 : 0);
+}
+
+/** The short form's magic for `span` and `s`, or 0 where the short form does not hold. */
+function shortMagic(span: u32, s: i32): u32 {
+  const power = (<u64>1) << (<u64>s + 32);
+  const magic = (power + <u64>span - 1) / <u64>span;
+  const holds = magic < 0x100000000 && magic * <u64>span - power <= (<u64>1) << (<u64>s);
+  return holds ? <u32>magic : 0;
+}
+
+/** `l = ceil(log2 span)` for `span` at least 2. */
 function logCeiling(span: u32): i32 {
   return 32 - <i32>clz(span - 1);
 }
 
-/** Granlund and Montgomery's `magic` for `span` (see above). */
-function magicOf(span: u32): u32 {
-  return <u32>(((((<u64>1) << (<u64>logCeiling(span))) - <u64>span) << 32) / <u64>span + 1);
+/** The general form's magic for `span`. */
+function generalMagic(span: u32): u32 {
+  const excess = ((<u64>1) << (<u64>logCeiling(span))) - <u64>span;
+  return <u32>((excess << 32) / <u64>span + 1);
 }
 
-/** `a mod span` in each uint32 lane of `a`, `shift` being `l - 1` (see above). */
-function remainders(a: v128, span: v128, magic: v128, shift: i32): v128 {
-  // The high words of the four 64-bit products magic · a.
-  const high = i32x4.shuffle(
+/** The high words of the four 64-bit products `magic · a`. */
+function highWords(a: v128, magic: v128): v128 {
+  return i32x4.shuffle(
     i64x2.extmul_low_i32x4_u(a, magic),
     i64x2.extmul_high_i32x4_u(a, magic),
     1,
@@ -48,6 +68,17 @@ function remainders(a: v128, span: v128, magic: v128, shift: i32): v128 {
     5,
     7,
   );
+}
+
+/** `a mod span` in each uint32 lane of `a`, by the short form. */
+function remaindersShort(a: v128, span: v128, magic: v128, shift: i32): v128 {
+  const quotient = i32x4.shr_u(highWords(a, magic), shift);
+  return i32x4.sub(a, i32x4.mul(quotient, span));
+}
+
+/** `a mod span` in each uint32 lane of `a`, by the general form. */
+function remaindersGeneral(a: v128, span: v128, magic: v128, shift: i32): v128 {
+  const high = highWords(a, magic);
   const quotient = i32x4.shr_u(i32x4.add(high, i32x4.shr_u(i32x4.sub(a, high), 1)), shift);
   return i32x4.sub(a, i32x4.mul(quotient, span));
 }
@@ -84,12 +115,13 @@ export function randint32Progression(
   const words0 = words0Pointer();
   const words1 = words1Pointer();
   const lowVector = i32x4.splat(low);
-  // Spans 0 and 1 use none of these.
-  const divisor = span < 2 ? 2 : span;
-  const spanVector = i32x4.splat(divisor);
-  const magic = i32x4.splat(magicOf(divisor));
-  const shift = logCeiling(divisor) - 1;
   const multiplierVector = i32x4.splat(multiplier);
+  // The division by span (spans 0 and 1 need none): the short form where it holds.
+  const divisor = span < 2 ? 2 : span;
+  const short = shortMagic(divisor, shortShift(divisor));
+  const spanVector = i32x4.splat(span);
+  const magic = i32x4.splat(short != 0 ? short : generalMagic(divisor));
+  const shift = short != 0 ? shortShift(divisor) : logCeiling(divisor) - 1;
   for (let block = 0; block < count; block += BLOCK) {
     const length = min(BLOCK, count - block);
     const first0 = x0Start + <u32>block * x0Step;
@@ -98,12 +130,10 @@ export function randint32Progression(
     hashProgression(higherKey0, higherKey1, first0, x0Step, first1, x1Step, length, 1);
     hashProgression(lowerKey0, lowerKey1, first0, x0Step, first1, x1Step, length, 2);
     const target = integers + ((<usize>block) << 2);
+    // One loop per case, so that none branches per element.
     if (span == 1) {
-      // Every remainder is 0.
       for (let j = 0; j < length; j += 4) v128.store(target + ((<usize>j) << 2), lowVector);
-      continue;
-    }
-    if (span == 0) {
+    } else if (span == 0) {
       for (let j = 0; j < length; j += 4) {
         const at = (<usize>j) << 2;
         const higher = v128.load(words0 + at);
@@ -111,15 +141,24 @@ export function randint32Progression(
         const offset = i32x4.add(i32x4.mul(higher, multiplierVector), lower);
         v128.store(target + at, i32x4.add(lowVector, offset));
       }
-      continue;
-    }
-    for (let j = 0; j < length; j += 4) {
-      const at = (<usize>j) << 2;
-      const higher = remainders(v128.load(words0 + at), spanVector, magic, shift);
-      const lower = remainders(v128.load(words1 + at), spanVector, magic, shift);
-      const offset = i32x4.add(i32x4.mul(higher, multiplierVector), lower);
-      const reduced = remainders(offset, spanVector, magic, shift);
-      v128.store(target + at, i32x4.add(lowVector, reduced));
+    } else if (short != 0) {
+      for (let j = 0; j < length; j += 4) {
+        const at = (<usize>j) << 2;
+        const higher = remaindersShort(v128.load(words0 + at), spanVector, magic, shift);
+        const lower = remaindersShort(v128.load(words1 + at), spanVector, magic, shift);
+        const offset = i32x4.add(i32x4.mul(higher, multiplierVector), lower);
+        const reduced = remaindersShort(offset, spanVector, magic, shift);
+        v128.store(target + at, i32x4.add(lowVector, reduced));
+      }
+    } else {
+      for (let j = 0; j < length; j += 4) {
+        const at = (<usize>j) << 2;
+        const higher = remaindersGeneral(v128.load(words0 + at), spanVector, magic, shift);
+        const lower = remaindersGeneral(v128.load(words1 + at), spanVector, magic, shift);
+        const offset = i32x4.add(i32x4.mul(higher, multiplierVector), lower);
+        const reduced = remaindersGeneral(offset, spanVector, magic, shift);
+        v128.store(target + at, i32x4.add(lowVector, reduced));
+      }
     }
   }
 }

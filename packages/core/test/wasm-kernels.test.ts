@@ -147,13 +147,16 @@ describe("bulk fills equal the samplers", () => {
   );
 
   it("randint32Into equals randint(int32) for spans across the uint32 range, both kernels", () => {
-    // Spans 1 and 2^32 (written 0), powers of two and their neighbours, and
-    // the largest spans, where the kernel's division by a constant is tightest.
+    // Spans 1 and 2^32 (written 0), powers of two and their neighbours, the
+    // largest spans, and spans of both forms of the kernel's division by a
+    // constant: the short form (e.g. 3, 100) and the general one (7, 14,
+    // 10^9 + 7, 2^31 - 1, 2^32 - 2).
     const spans = [
       1,
       2,
       3,
       7,
+      14,
       100,
       255,
       256,
@@ -162,6 +165,7 @@ describe("bulk fills equal the samplers", () => {
       2 ** 16,
       2 ** 16 + 1,
       6_700_417,
+      1e9 + 7,
       2 ** 31 - 1,
       2 ** 31,
       2 ** 31 + 1,
