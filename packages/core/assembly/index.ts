@@ -4,5 +4,5 @@
 // scripts/build-wasm.mjs compiles this file.
 
 export * from "./threefry";
-export { integersPointer, randint32Progression } from "./randint";
+export { integersPointer, randint32Progression, randint32Words } from "./randint";
 export { normalFloat32 } from "./normal";

@@ -84,16 +84,75 @@ function remaindersGeneral(a: v128, span: v128, magic: v128, shift: i32): v128 {
 }
 
 /**
- * JAX's `randint` for 32-bit integers with one `low` and one `span`, for
- * `count` (at most CHUNK) counter pairs in arithmetic progression (pair j is
+ * JAX's `randint` arithmetic for 32-bit integers with one `low` and one
+ * `span`, on `length` pairs of words: element j, written to `target[j]`, is
+ * `low + ((higher mod span) · multiplier + lower mod span) mod span`, every
+ * operation mod 2^32 (i32x4 arithmetic wraps as JAX's uint32 does), with
+ * `higher` read from `words0[j]` and `lower` from `words1[j]`.
+ * A span of 0 (the full 2^32 range) leaves the operands of each `mod` as they
+ * are; a span of 1 makes every element `low`. Lanes past `length` up to the
+ * next multiple of 4 are computed too, then ignored.
+ */
+function integersFromWords(length: i32, target: usize, low: u32, span: u32, multiplier: u32): void {
+  const words0 = words0Pointer();
+  const words1 = words1Pointer();
+  const lowVector = i32x4.splat(low);
+  const multiplierVector = i32x4.splat(multiplier);
+  // The division by span (spans 0 and 1 need none): the short form where it holds.
+  const divisor = span < 2 ? 2 : span;
+  const short = shortMagic(divisor, shortShift(divisor));
+  const spanVector = i32x4.splat(span);
+  const magic = i32x4.splat(short != 0 ? short : generalMagic(divisor));
+  const shift = short != 0 ? shortShift(divisor) : logCeiling(divisor) - 1;
+  // One loop per case, so that none branches per element.
+  if (span == 1) {
+    for (let j = 0; j < length; j += 4) v128.store(target + ((<usize>j) << 2), lowVector);
+  } else if (span == 0) {
+    for (let j = 0; j < length; j += 4) {
+      const at = (<usize>j) << 2;
+      const higher = v128.load(words0 + at);
+      const lower = v128.load(words1 + at);
+      const offset = i32x4.add(i32x4.mul(higher, multiplierVector), lower);
+      v128.store(target + at, i32x4.add(lowVector, offset));
+    }
+  } else if (short != 0) {
+    for (let j = 0; j < length; j += 4) {
+      const at = (<usize>j) << 2;
+      const higher = remaindersShort(v128.load(words0 + at), spanVector, magic, shift);
+      const lower = remaindersShort(v128.load(words1 + at), spanVector, magic, shift);
+      const offset = i32x4.add(i32x4.mul(higher, multiplierVector), lower);
+      const reduced = remaindersShort(offset, spanVector, magic, shift);
+      v128.store(target + at, i32x4.add(lowVector, reduced));
+    }
+  } else {
+    for (let j = 0; j < length; j += 4) {
+      const at = (<usize>j) << 2;
+      const higher = remaindersGeneral(v128.load(words0 + at), spanVector, magic, shift);
+      const lower = remaindersGeneral(v128.load(words1 + at), spanVector, magic, shift);
+      const offset = i32x4.add(i32x4.mul(higher, multiplierVector), lower);
+      const reduced = remaindersGeneral(offset, spanVector, magic, shift);
+      v128.store(target + at, i32x4.add(lowVector, reduced));
+    }
+  }
+}
+
+/**
+ * JAX's `randint` arithmetic (see `integersFromWords`) on `count` (at most
+ * CHUNK) words `higher` and `lower` the caller wrote to the hash buffers
+ * (words0 and words1), e.g. bits in legacy mode's layout; the integers go to
+ * `integers`.
+ */
+export function randint32Words(count: i32, low: u32, span: u32, multiplier: u32): void {
+  integersFromWords(count, integers, low, span, multiplier);
+}
+
+/**
+ * JAX's `randint` for 32-bit integers (see `integersFromWords`) on `count`
+ * (at most CHUNK) counter pairs in arithmetic progression (pair j is
  * `(x0Start + j·x0Step, x1Start + j·x1Step)` mod 2^32, as in
  * `hashProgression`): `higher` is the XOR of the pair's hash under key
- * (higherKey0, higherKey1), `lower` its hash under (lowerKey0, lowerKey1), and
- * element j, written to `integers[j]`, is `low + ((higher mod span) ·
- * multiplier + lower mod span) mod span`, every operation mod 2^32 (i32x4
- * arithmetic wraps as JAX's uint32 does). A span of 0 (the full 2^32 range)
- * leaves the operands of each `mod` as they are; a span of 1 makes every
- * element `low`.
+ * (higherKey0, higherKey1), `lower` its hash under (lowerKey0, lowerKey1);
+ * element j goes to `integers[j]`.
  *
  * The words are hashed a block at a time into the hash buffers, and turned
  * into integers while still in the L1 cache.
@@ -112,16 +171,6 @@ export function randint32Progression(
   span: u32,
   multiplier: u32,
 ): void {
-  const words0 = words0Pointer();
-  const words1 = words1Pointer();
-  const lowVector = i32x4.splat(low);
-  const multiplierVector = i32x4.splat(multiplier);
-  // The division by span (spans 0 and 1 need none): the short form where it holds.
-  const divisor = span < 2 ? 2 : span;
-  const short = shortMagic(divisor, shortShift(divisor));
-  const spanVector = i32x4.splat(span);
-  const magic = i32x4.splat(short != 0 ? short : generalMagic(divisor));
-  const shift = short != 0 ? shortShift(divisor) : logCeiling(divisor) - 1;
   for (let block = 0; block < count; block += BLOCK) {
     const length = min(BLOCK, count - block);
     const first0 = x0Start + <u32>block * x0Step;
@@ -130,35 +179,6 @@ export function randint32Progression(
     hashProgression(higherKey0, higherKey1, first0, x0Step, first1, x1Step, length, 1);
     hashProgression(lowerKey0, lowerKey1, first0, x0Step, first1, x1Step, length, 2);
     const target = integers + ((<usize>block) << 2);
-    // One loop per case, so that none branches per element.
-    if (span == 1) {
-      for (let j = 0; j < length; j += 4) v128.store(target + ((<usize>j) << 2), lowVector);
-    } else if (span == 0) {
-      for (let j = 0; j < length; j += 4) {
-        const at = (<usize>j) << 2;
-        const higher = v128.load(words0 + at);
-        const lower = v128.load(words1 + at);
-        const offset = i32x4.add(i32x4.mul(higher, multiplierVector), lower);
-        v128.store(target + at, i32x4.add(lowVector, offset));
-      }
-    } else if (short != 0) {
-      for (let j = 0; j < length; j += 4) {
-        const at = (<usize>j) << 2;
-        const higher = remaindersShort(v128.load(words0 + at), spanVector, magic, shift);
-        const lower = remaindersShort(v128.load(words1 + at), spanVector, magic, shift);
-        const offset = i32x4.add(i32x4.mul(higher, multiplierVector), lower);
-        const reduced = remaindersShort(offset, spanVector, magic, shift);
-        v128.store(target + at, i32x4.add(lowVector, reduced));
-      }
-    } else {
-      for (let j = 0; j < length; j += 4) {
-        const at = (<usize>j) << 2;
-        const higher = remaindersGeneral(v128.load(words0 + at), spanVector, magic, shift);
-        const lower = remaindersGeneral(v128.load(words1 + at), spanVector, magic, shift);
-        const offset = i32x4.add(i32x4.mul(higher, multiplierVector), lower);
-        const reduced = remaindersGeneral(offset, spanVector, magic, shift);
-        v128.store(target + at, i32x4.add(lowVector, reduced));
-      }
-    }
+    integersFromWords(length, target, low, span, multiplier);
   }
 }

@@ -78,8 +78,9 @@ export function randint32Into(
     span,
   );
   const keys = splitWords(key[0], key[1], 2, partitionable);
-  const kernels = partitionable ? wasmKernels() : null;
-  if (kernels !== null) {
+  const kernels = wasmKernels();
+  if (kernels !== null && partitionable) {
+    // Hashing and arithmetic fused in the kernel.
     const { exports, integers } = kernels;
     forEachRun(start, out.length, kernels.chunk, (runHigh, runLow, count, offset) => {
       exports.randint32Progression(
@@ -104,6 +105,18 @@ export function randint32Into(
   const lower = new Uint32Array(out.length);
   fillBits(keys[0], keys[1], higher, partitionable, start, total);
   fillBits(keys[2], keys[3], lower, partitionable, start, total);
+  if (kernels !== null) {
+    // Legacy mode: the words in JAX's layout, then the kernel's arithmetic, a chunk at a time.
+    const { exports, words0, words1, integers, chunk } = kernels;
+    for (let done = 0; done < out.length; done += chunk) {
+      const count = Math.min(chunk, out.length - done);
+      words0.set(higher.subarray(done, done + count));
+      words1.set(lower.subarray(done, done + count));
+      exports.randint32Words(count, low, span, multiplier);
+      out.set(integers.subarray(0, count), done);
+    }
+    return out;
+  }
   for (let i = 0; i < out.length; i++) {
     const offset =
       (Math.imul(remainder(higher[i], span), multiplier) >>> 0) + remainder(lower[i], span);
@@ -112,9 +125,15 @@ export function randint32Into(
   return out;
 }
 
-/** `a mod n` for uint32 values, with a span of 0 standing for 2^32 (no reduction). */
+/**
+ * `a mod n` for uint32 values, with a span of 0 standing for 2^32 (no
+ * reduction). `Math.floor(a / n)` is the exact quotient: the rounded `a / n`
+ * is within `a · 2^-53 / n < 1/n` of the true one, which is an integer or at
+ * least `1/n` away from one; the product and the difference are exact. (`%`
+ * on numbers from 2^31 on is a floating-point `fmod`, several times slower.)
+ */
 function remainder(a: number, n: number): number {
-  return n === 0 ? a : a % n;
+  return n === 0 ? a : a - Math.floor(a / n) * n;
 }
 
 /**

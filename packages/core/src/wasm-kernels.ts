@@ -40,6 +40,7 @@ interface KernelExports {
     span: number,
     multiplier: number,
   ): void;
+  randint32Words(count: number, low: number, span: number, multiplier: number): void;
   normalFloat32(words: number, count: number, low: number, span: number): void;
 }
 
@@ -61,7 +62,7 @@ export interface WasmKernels {
   readonly words1: Uint32Array;
   /** `words0` read as float32 (after hashing into uniforms, or `normalFloat32`). */
   readonly floats0: Float32Array;
-  /** The int32 results of `randint32Progression`. */
+  /** The int32 results of `randint32Progression` and `randint32Words`. */
   readonly integers: Int32Array;
 }
 
