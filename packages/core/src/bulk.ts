@@ -4,9 +4,10 @@
  * caller's typed array, for elements `[start, start + out.length)` of a draw
  * of `total` elements (sliced generation, spec/sharding.md). In partitionable
  * mode the hashing, the conversion and the integer arithmetic run fused, a
- * chunk at a time, in the WebAssembly SIMD kernel; elsewhere they follow the
- * same steps in JavaScript. Each equals the corresponding sampler bit for bit
- * (tests check it).
+ * chunk at a time, in the WebAssembly SIMD kernel; in legacy mode `randint`'s
+ * words are drawn in JAX's layout and its arithmetic runs in the kernel;
+ * without WebAssembly SIMD they follow the same steps in JavaScript. Each
+ * equals the corresponding sampler bit for bit (tests check it).
  *
  * @module
  */
