@@ -4,9 +4,10 @@
  * caller's typed array, for elements `[start, start + out.length)` of a draw
  * of `total` elements (sliced generation, spec/sharding.md). In partitionable
  * mode the hashing, the conversion and the integer arithmetic run fused, a
- * chunk at a time, in the WebAssembly SIMD kernel; elsewhere they follow the
- * same steps in JavaScript. Each equals the corresponding sampler bit for bit
- * (tests check it).
+ * chunk at a time, in the WebAssembly SIMD kernel; in legacy mode `randint`'s
+ * words are drawn in JAX's layout and its arithmetic runs in the kernel;
+ * without WebAssembly SIMD they follow the same steps in JavaScript. Each
+ * equals the corresponding sampler bit for bit (tests check it).
  *
  * @module
  */
@@ -78,14 +79,26 @@ export function randint32Into(
     span,
   );
   const keys = splitWords(key[0], key[1], 2, partitionable);
-  const kernels = partitionable ? wasmKernels() : null;
-  if (kernels !== null) {
-    const { exports, integers0 } = kernels;
+  const kernels = wasmKernels();
+  if (kernels !== null && partitionable) {
+    // Hashing and arithmetic fused in the kernel.
+    const { exports, integers } = kernels;
     forEachRun(start, out.length, kernels.chunk, (runHigh, runLow, count, offset) => {
-      exports.hashProgression(keys[0], keys[1], runHigh, 0, runLow, 1, count, 1);
-      exports.hashProgression(keys[2], keys[3], runHigh, 0, runLow, 1, count, 2);
-      exports.randint32(count, low, span, multiplier);
-      out.set(integers0.subarray(0, count), offset);
+      exports.randint32Progression(
+        keys[0],
+        keys[1],
+        keys[2],
+        keys[3],
+        runHigh,
+        0,
+        runLow,
+        1,
+        count,
+        low,
+        span,
+        multiplier,
+      );
+      out.set(integers.subarray(0, count), offset);
     });
     return out;
   }
@@ -93,6 +106,18 @@ export function randint32Into(
   const lower = new Uint32Array(out.length);
   fillBits(keys[0], keys[1], higher, partitionable, start, total);
   fillBits(keys[2], keys[3], lower, partitionable, start, total);
+  if (kernels !== null) {
+    // Legacy mode: the words in JAX's layout, then the kernel's arithmetic, a chunk at a time.
+    const { exports, words0, words1, integers, chunk } = kernels;
+    for (let done = 0; done < out.length; done += chunk) {
+      const count = Math.min(chunk, out.length - done);
+      words0.set(higher.subarray(done, done + count));
+      words1.set(lower.subarray(done, done + count));
+      exports.randint32Words(count, low, span, multiplier);
+      out.set(integers.subarray(0, count), done);
+    }
+    return out;
+  }
   for (let i = 0; i < out.length; i++) {
     const offset =
       (Math.imul(remainder(higher[i], span), multiplier) >>> 0) + remainder(lower[i], span);
@@ -101,9 +126,15 @@ export function randint32Into(
   return out;
 }
 
-/** `a mod n` for uint32 values, with a span of 0 standing for 2^32 (no reduction). */
+/**
+ * `a mod n` for uint32 values, with a span of 0 standing for 2^32 (no
+ * reduction). `Math.floor(a / n)` is the exact quotient: the rounded `a / n`
+ * is within `a · 2^-53 / n < 1/n` of the true one, which is an integer or at
+ * least `1/n` away from one; the product and the difference are exact. (`%`
+ * on numbers from 2^31 on is a floating-point `fmod`, several times slower.)
+ */
 function remainder(a: number, n: number): number {
-  return n === 0 ? a : a % n;
+  return n === 0 ? a : a - Math.floor(a / n) * n;
 }
 
 /**

@@ -25,7 +25,22 @@ interface KernelExports {
     count: number,
     output: number,
   ): void;
-  randint32(count: number, low: number, span: number, multiplier: number): void;
+  integersPointer(): number;
+  randint32Progression(
+    higherKey0: number,
+    higherKey1: number,
+    lowerKey0: number,
+    lowerKey1: number,
+    x0Start: number,
+    x0Step: number,
+    x1Start: number,
+    x1Step: number,
+    count: number,
+    low: number,
+    span: number,
+    multiplier: number,
+  ): void;
+  randint32Words(count: number, low: number, span: number, multiplier: number): void;
   normalFloat32(words: number, count: number, low: number, span: number): void;
 }
 
@@ -47,8 +62,8 @@ export interface WasmKernels {
   readonly words1: Uint32Array;
   /** `words0` read as float32 (after hashing into uniforms, or `normalFloat32`). */
   readonly floats0: Float32Array;
-  /** `words0` read as int32 (after `randint32`). */
-  readonly integers0: Int32Array;
+  /** The int32 results of `randint32Progression` and `randint32Words`. */
+  readonly integers: Int32Array;
 }
 
 /** Below this many pairs the JavaScript kernel is as fast (no call and copy overhead). */
@@ -117,7 +132,7 @@ function load(): WasmKernels | null {
       words0: new Uint32Array(buffer, exports.words0Pointer(), chunk),
       words1: new Uint32Array(buffer, exports.words1Pointer(), chunk),
       floats0: new Float32Array(buffer, exports.words0Pointer(), chunk),
-      integers0: new Int32Array(buffer, exports.words0Pointer(), chunk),
+      integers: new Int32Array(buffer, exports.integersPointer(), chunk),
     };
   } catch {
     // A host that forbids synchronous compilation: the JS kernel runs.

@@ -145,4 +145,54 @@ describe("bulk fills equal the samplers", () => {
       }
     },
   );
+
+  it.each([
+    ["partitionable", true],
+    ["legacy", false],
+  ] as const)(
+    "%s: randint32Into equals randint(int32) for spans across the uint32 range, both kernels",
+    (_, partitionable) => {
+      // Spans 1 and 2^32 (written 0), powers of two and their neighbours, the
+      // largest spans, and spans of both forms of the kernel's division by a
+      // constant: the short form (e.g. 3, 100) and the general one (7, 14,
+      // 10^9 + 7, 2^31 - 1, 2^32 - 2).
+      const spans = [
+        1,
+        2,
+        3,
+        7,
+        14,
+        100,
+        255,
+        256,
+        257,
+        2 ** 16 - 1,
+        2 ** 16,
+        2 ** 16 + 1,
+        6_700_417,
+        1e9 + 7,
+        2 ** 31 - 1,
+        2 ** 31,
+        2 ** 31 + 1,
+        3 * 2 ** 30,
+        2 ** 32 - 2,
+        2 ** 32 - 1,
+        2 ** 32,
+      ];
+      const total = 65_539;
+      for (const span of spans) {
+        const low = -(2 ** 31);
+        const high = low + span;
+        const expected = randint(key(13), [total], low, high, "int32", { partitionable }).data;
+        for (const wasm of [true, false]) {
+          setWasmKernelsEnabled(wasm);
+          const drawn = randint32Into(key(13), new Int32Array(total), low, high, partitionable);
+          expect(
+            Buffer.from(drawn.buffer).equals(Buffer.from(expected.buffer)),
+            `span ${span}`,
+          ).toBe(true);
+        }
+      }
+    },
+  );
 });

@@ -348,7 +348,8 @@ export abstract class BasicMethods extends GeneratorBase {
       }
     }
     if (dtype === "int32" && lows.values.length === 1 && highs.values.length === 1) {
-      // Scalar bounds: no bigint broadcast; the fused int32 fill, straight into the result.
+      // Scalar bounds: no bigint broadcast; the fused int32 fill into the reused
+      // buffer, which toArray copies into the jax-js array at once.
       const [l, h] = [lows.values[0], highs.values[0] + (endpoint ? 1n : 0n)];
       check(l, h);
       const { subkey, next } = this.keyStream.next();
@@ -360,7 +361,7 @@ export abstract class BasicMethods extends GeneratorBase {
         low: Number(l),
         high: Number(h),
       };
-      const data = this.runSliceTask(Int32Array, task, subkey);
+      const data = this.runSliceTask(Int32Array, task, subkey, true);
       const result = this.backend.toArray({ dtype, shape, data });
       this.keyStream = next;
       return result;

@@ -178,7 +178,7 @@ describe("draws that reuse one output buffer", () => {
     ["one thread", 1],
     ["two threads", 2],
   ] as const)(
-    "%s: each array keeps its own values after later draws (random, uniform, normal, standardNormal)",
+    "%s: each array keeps its own values after later draws (random, uniform, normal, standardNormal, integers)",
     (_, threads) => {
       const n = PARALLEL_MIN_ELEMENTS.uniform32 + 3;
       const rng = new JRNG(9, { threads });
@@ -187,14 +187,16 @@ describe("draws that reuse one output buffer", () => {
         rng.uniform(-1, 1, [n]),
         rng.normal(2, 3, [n]),
         rng.standardNormal([n]),
+        rng.integers(0, 100, [n]),
       ];
-      const later = [rng.random([n]), rng.standardNormal([2 * n])];
+      const later = [rng.random([n]), rng.standardNormal([2 * n]), rng.integers(-5, 5, [2 * n])];
       const again = new JRNG(9, { threads: 1 });
       const expected = [
         again.random([n]),
         again.uniform(-1, 1, [n]),
         again.normal(2, 3, [n]),
         again.standardNormal([n]),
+        again.integers(0, 100, [n]),
       ];
       first.forEach((array, k) => {
         const [x, y] = [array.dataSync(), expected[k].dataSync()];
