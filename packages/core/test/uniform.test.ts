@@ -147,3 +147,29 @@ describe("uniform: structure, edge cases and statistics", () => {
     ).toThrow(/rectangular/);
   });
 });
+
+describe("uniform's scalar-bound float32 path", () => {
+  it("equals the per-element path with the bounds broadcast, in both modes", () => {
+    const size = 65_537;
+    for (const partitionable of [true, false]) {
+      for (const [low, high] of [
+        [-2, 3],
+        [0.1, 0.30000001],
+        [1e-30, 7],
+        [-1e30, 1e30],
+      ]) {
+        const scalar = uniformKernel(key(31), [size], "float32", [low], [high], partitionable);
+        const broadcast = uniformKernel(
+          key(31),
+          [size],
+          "float32",
+          new Float64Array(size).fill(low),
+          new Float64Array(size).fill(high),
+          partitionable,
+        );
+        expect(scalar).toBeInstanceOf(Float32Array);
+        expect(Buffer.from(scalar.buffer).equals(Buffer.from(broadcast.buffer))).toBe(true);
+      }
+    }
+  });
+});

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { bitsToUnitFloat32, bitsToUnitFloat64, roundTo } from "../float.js";
+import { bitsToUnitFloat32, bitsToUnitFloat64, f32, fmaF32, roundTo } from "../float.js";
 import { checkKey, type Key, type KeyLike } from "../keys.js";
 import { allocate, shapeSize, type FloatDType, type NdArray } from "../ndarray.js";
 import {
@@ -56,8 +56,16 @@ export function uniform(
     checkedKey,
     checkedShape,
     options,
+    // A scalar bound stays one value: no per-element broadcast.
     (k, s, broadcast) =>
-      uniformKernel(k, s, checkedDType, broadcast(low), broadcast(high), partitionable),
+      uniformKernel(
+        k,
+        s,
+        checkedDType,
+        low.data.length === 1 ? low.data : broadcast(low),
+        high.data.length === 1 ? high.data : broadcast(high),
+        partitionable,
+      ),
   );
   return { dtype: checkedDType, shape: resultShape, data };
 }
@@ -75,6 +83,9 @@ export function uniformKernel(
   partitionable: boolean,
 ): Float32Array | Float64Array {
   const size = shapeSize(shape);
+  if (dtype === "float32" && minval.length === 1 && maxval.length === 1) {
+    return uniformFloat32Scalar(key, size, minval[0], maxval[0], partitionable);
+  }
   const out = allocate(dtype, size);
   const round = roundTo(dtype);
   // XLA:CPU contracts `u · (maxval - minval) + minval` into one FMA.
@@ -85,6 +96,27 @@ export function uniformKernel(
     const low = round(scalarBounds ? minval[0] : minval[i]);
     const high = round(scalarBounds ? maxval[0] : maxval[i]);
     out[i] = Math.max(low, fma(unit[i], round(high - low), low));
+  }
+  return out;
+}
+
+/**
+ * {@link uniformKernel} in float32 with one `minval` and one `maxval`: the
+ * same steps on each word, with nothing per element but the arithmetic.
+ */
+function uniformFloat32Scalar(
+  key: Key,
+  size: number,
+  minval: number,
+  maxval: number,
+  partitionable: boolean,
+): Float32Array {
+  const out = new Float32Array(size);
+  const low = f32(minval);
+  const span = f32(f32(maxval) - low);
+  const words = randomBits32(key, size, partitionable);
+  for (let i = 0; i < size; i++) {
+    out[i] = Math.max(low, fmaF32(bitsToUnitFloat32(words[i]), span, low));
   }
   return out;
 }
