@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { bitsToFloat32, f32, float32ToBits, fmaF32 } from "../src/float.js";
 import { fmaF64 } from "../src/fma-f64.js";
+import { fromHex, toHex } from "./support/bit-patterns.js";
 
 /** A float32 as an exact integer significand and power of two: x = significand · 2^exponent. */
 function decompose(x: number): { significand: bigint; exponent: number } {
@@ -220,14 +221,8 @@ describe("fmaF64", () => {
     ["0xbed0d5497b6e7e31", "0x3ec2447b4c07713b", "0x3da337fedacaba11", "0x3ab2a4ac6e43f24e"],
     ["0x3f3115133d1f1cd3", "0xbf969410ea4b1d02", "0x3ed81b0f7537cfcf", "0x3be15c32357d66fb"],
   ] as const)("fma(%s, %s, %s) = %s, as the FMA instruction", (a, b, c, expected) => {
-    const view = new DataView(new ArrayBuffer(8));
-    const fromHex = (hex: string) => {
-      view.setBigUint64(0, BigInt(hex));
-      return view.getFloat64(0);
-    };
     const result = fmaF64(fromHex(a), fromHex(b), fromHex(c));
-    view.setFloat64(0, result);
-    expect("0x" + view.getBigUint64(0).toString(16).padStart(16, "0")).toBe(expected);
+    expect(toHex(result)).toBe(expected);
     expect(fromHex(a) * fromHex(b) + fromHex(c)).not.toBe(result);
   });
 });

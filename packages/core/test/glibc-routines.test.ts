@@ -8,6 +8,7 @@ import { firstLibmIndex } from "../src/xla-math/libm-tail.js";
 import { logF32 } from "../src/xla-math/log.js";
 import { glibcLogF32 } from "../src/xla-math/log-glibc.js";
 import { tanF64 } from "../src/xla-math/tan-f64.js";
+import { fromHex, fromHex32, toHex, toHex32 } from "./support/bit-patterns.js";
 
 // glibc values in this file are glibc 2.36's outputs (Debian 12, x86-64 with
 // AVX2+FMA, so the `__tan_fma`, `__expf_fma` and `__logf_fma` variants),
@@ -18,23 +19,6 @@ import { tanF64 } from "../src/xla-math/tan-f64.js";
 // 0.10.2 CPU (same machine), jax_enable_x64 on, key wrap_key_data([0, 42]).
 // Floats are IEEE bit patterns.
 
-const view = new DataView(new ArrayBuffer(8));
-const fromHex = (hex: string): number => {
-  view.setBigUint64(0, BigInt(hex));
-  return view.getFloat64(0);
-};
-const toHex = (x: number): string => {
-  view.setFloat64(0, x);
-  return "0x" + view.getBigUint64(0).toString(16).padStart(16, "0");
-};
-const fromHex32 = (hex: string): number => {
-  view.setUint32(0, Number(hex));
-  return view.getFloat32(0);
-};
-const toHex32 = (x: number): string => {
-  view.setFloat32(0, x);
-  return "0x" + view.getUint32(0).toString(16).padStart(8, "0");
-};
 const X64 = { x64: true } as const;
 const KEY = wrapKeyData([0, 42]);
 

@@ -31,6 +31,7 @@ import { expF64 } from "../src/xla-math/exp-f64.js";
 import { log1pF64 } from "../src/xla-math/log1p-f64.js";
 import { logF64 } from "../src/xla-math/log-f64.js";
 import { powF64 } from "../src/xla-math/pow-f64.js";
+import { fromHex, fromHex32, toHex, toHex32 } from "./support/bit-patterns.js";
 
 // Expected values in this file are JAX's: jax 0.10.2 / jaxlib 0.10.2 CPU
 // (x86-64 with AVX2+FMA, glibc 2.36), jax_enable_x64 on, threefry
@@ -42,19 +43,6 @@ import { powF64 } from "../src/xla-math/pow-f64.js";
 // subnormals flushed (its log of a subnormal is −∞), which these routines do
 // not model: the inputs here are normal.
 
-const view = new DataView(new ArrayBuffer(8));
-const fromHex = (hex: string): number => {
-  view.setBigUint64(0, BigInt(hex));
-  return view.getFloat64(0);
-};
-const toHex = (x: number): string => {
-  view.setFloat64(0, x);
-  return "0x" + view.getBigUint64(0).toString(16).padStart(16, "0");
-};
-const toHex32 = (x: number): string => {
-  view.setFloat32(0, x);
-  return "0x" + view.getUint32(0).toString(16).padStart(8, "0");
-};
 const hexOf = (array: NdArray): string[] =>
   Array.from(
     array.data as Float64Array | Float32Array,
@@ -453,10 +441,7 @@ describe("generalizedNormal with x64 and a float32 result", () => {
       "0x3e180a3c",
       "0xbf80b2a2",
       "0x3d8c32f5",
-    ].map((hex) => {
-      view.setUint32(0, Number(hex));
-      return view.getFloat32(0);
-    });
+    ].map(fromHex32);
     jax.forEach((value, i) => {
       expect(Math.sign(ours[i])).toBe(Math.sign(value));
       expect(Math.abs(ours[i] - value)).toBeLessThanOrEqual(Math.abs(value) * 2 ** -20);
