@@ -5,9 +5,11 @@
  *
  * Node only (`worker_threads`); elsewhere — browsers, whose main thread may
  * not block — every draw runs on the calling thread. JRNG's methods are
- * synchronous, so the generator thread hands slices to the workers with
- * `postMessage`, computes its own slice, and blocks on `Atomics.wait` until
- * the workers' counter says they are done. Pool libraries (piscina,
+ * synchronous, so the generator thread hands the task to the workers with
+ * `postMessage`; then every thread, the generator's included, claims pieces
+ * of it from a shared counter until none is left (./pieces.ts), and the
+ * generator thread blocks on `Atomics.wait` until the workers' counter says
+ * they are done. Pool libraries (piscina,
  * tinypool) schedule through the caller's event loop and promises, which a
  * synchronous call never yields to, so the pool here is a small fixed set of
  * workers with that shared-memory hand-off.
@@ -21,6 +23,7 @@
  * @module
  */
 import { describe } from "@jrng/core/internal";
+import { runClaimedPieces } from "./pieces.js";
 import { runSliceTask, type SliceOutput, type SliceTask } from "./slice-tasks.js";
 
 /**
@@ -53,8 +56,20 @@ interface NodeWorker {
 
 interface Pool {
   workers: NodeWorker[];
-  /** Per worker: ready flag; then the done and failed counters of the current draw. */
+  /**
+   * Per worker: ready flag; then the done and failed counters of the
+   * current draw, and its next unclaimed piece.
+   */
   control: Int32Array;
+}
+
+/**
+ * Elements per piece a thread claims: a quarter of the parallel minimum,
+ * about 0.2 ms of work, so that threads finish within about that of each
+ * other while claiming costs next to nothing.
+ */
+function pieceElements(op: SliceTask["op"]): number {
+  return PARALLEL_MIN_ELEMENTS[op] / 4;
 }
 
 let pool: Pool | null | undefined;
@@ -94,7 +109,7 @@ export function checkThreads(value: unknown): number {
 function startPool(size: number): Pool | null {
   const threads = nodeBuiltin<WorkerThreads>("node:worker_threads");
   if (threads === undefined) return null;
-  const control = new Int32Array(new SharedArrayBuffer(4 * (size + 2)));
+  const control = new Int32Array(new SharedArrayBuffer(4 * (size + 3)));
   const workers: NodeWorker[] = [];
   // This module runs from dist (the worker script sits beside it) or, under a
   // TypeScript test runner, from src: then the compiled worker in dist.
@@ -104,7 +119,13 @@ function startPool(size: number): Pool | null {
     : new URLConstructor("./thread-worker.js", here);
   for (let i = 0; i < size; i++) {
     const worker = new threads.Worker(script, {
-      workerData: { control: control.buffer, readySlot: i, doneSlot: size, failedSlot: size + 1 },
+      workerData: {
+        control: control.buffer,
+        readySlot: i,
+        doneSlot: size,
+        failedSlot: size + 1,
+        pieceSlot: size + 2,
+      },
     });
     // A worker that fails to start never reports ready, and is never used.
     worker.on("error", () => Atomics.store(control, i, 0));
@@ -219,16 +240,17 @@ export function runTask(task: SliceTask, out: SliceOutput, threads: number): voi
   const { control } = pool!;
   const doneSlot = pool!.workers.length;
   const failedSlot = doneSlot + 1;
+  const pieceSlot = doneSlot + 2;
+  const pieceSize = pieceElements(task.op);
   Atomics.store(control, doneSlot, 0);
   Atomics.store(control, failedSlot, 0);
-  const parts = helpers.length + 1;
-  const bounds = Array.from({ length: parts + 1 }, (_, p) => Math.floor((p * total) / parts));
-  helpers.forEach((worker, p) => {
-    worker.postMessage({ task, buffer: out.buffer, start: bounds[p + 1], end: bounds[p + 2] });
-  });
+  Atomics.store(control, pieceSlot, 0);
+  for (const worker of helpers) {
+    worker.postMessage({ task, buffer: out.buffer, byteOffset: out.byteOffset, pieceSize });
+  }
   const started = Date.now();
-  runSliceTask(task, out.subarray(0, bounds[1]), 0, bounds[1]);
-  // Each worker's slice is as large as this thread's: give it ten times as long.
+  runClaimedPieces(task, out, pieceSize, control, pieceSlot);
+  // A worker holds at most one piece now: give it ten times this thread's whole share.
   const patience = Math.max(STALL_MS, 10 * (Date.now() - started));
   let stalled = false;
   for (;;) {
@@ -236,7 +258,7 @@ export function runTask(task: SliceTask, out: SliceOutput, threads: number): voi
     if (done === helpers.length) break;
     if (Atomics.wait(control, doneSlot, done, patience) === "timed-out") {
       // No worker finished in time: one may have died. Stop using the pool
-      // and compute the slices here (a late worker writes the same values).
+      // and compute the draw here (a late worker writes the same values).
       stalled = true;
       pool = null;
       // A late worker may still write into this buffer: do not hand it out again.
@@ -245,10 +267,8 @@ export function runTask(task: SliceTask, out: SliceOutput, threads: number): voi
     }
   }
   if (stalled || Atomics.load(control, failedSlot) > 0) {
-    // A worker failed or stalled (it should not): compute its slices here, the same values.
-    for (let p = 1; p < parts; p++) {
-      runSliceTask(task, out.subarray(bounds[p], bounds[p + 1]), bounds[p], bounds[p + 1]);
-    }
+    // A worker failed or stalled (it should not) in some piece: compute them all here, the same values.
+    runSliceTask(task, out, 0, total);
   }
 }
 
