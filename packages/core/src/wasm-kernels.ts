@@ -5,9 +5,17 @@
  * replaced by the JavaScript kernel where WebAssembly SIMD is missing or the
  * caller turned it off. Both compute the same words; tests check it.
  *
+ * Two builds of the same kernels are embedded. The relaxed SIMD build does
+ * the float32 normal recipe's multiply-adds with `f32x4.relaxed_madd`, one
+ * instruction for four lanes; it is used only where the engine validates it
+ * (Node.js 22 and later, Chromium 114 and later; Node.js 20 behind
+ * `--experimental-wasm-relaxed-simd`) and a probe shows that its
+ * `relaxed_madd` rounds once. Elsewhere the SIMD build emulates them on
+ * float64 lanes. Both give the same bits.
+ *
  * @module
  */
-import { THREEFRY_WASM_BASE64 } from "./generated/threefry-wasm.js";
+import { THREEFRY_WASM_BASE64, THREEFRY_WASM_RELAXED_BASE64 } from "./generated/threefry-wasm.js";
 
 /** The exports of the compiled module. */
 interface KernelExports {
@@ -42,7 +50,15 @@ interface KernelExports {
   ): void;
   randint32Words(count: number, low: number, span: number, multiplier: number): void;
   normalFloat32(words: number, count: number, low: number, span: number): void;
+  /** In the relaxed SIMD build only: `relaxed_madd(a, b, c)` on one lane. */
+  fusedMultiplyAddProbe?(a: number, b: number, c: number): number;
 }
+
+/**
+ * Which build the kernels come from: `"relaxed-simd"` (fused multiply-adds
+ * by `relaxed_madd`) or `"simd"` (multiply-adds emulated on float64 lanes).
+ */
+export type WasmKernelBuild = "relaxed-simd" | "simd";
 
 /** The part of the WebAssembly JavaScript API used here (not in lib ES2022). */
 interface WebAssemblyApi {
@@ -54,6 +70,8 @@ interface WebAssemblyApi {
 /** What the hashing and filling code uses: the kernels and views of their buffers. */
 export interface WasmKernels {
   readonly exports: KernelExports;
+  /** Which of the two builds was loaded. */
+  readonly build: WasmKernelBuild;
   /** Counter pairs one call handles. */
   readonly chunk: number;
   /** Output word 0 of each pair (or their XOR). */
@@ -114,20 +132,32 @@ function decodeBase64(text: string): Uint8Array {
 }
 
 let enabled = true;
+let relaxedSimdAllowed = true;
 let loaded: WasmKernels | null | undefined;
 
-function load(): WasmKernels | null {
-  const api = (globalThis as { WebAssembly?: WebAssemblyApi }).WebAssembly;
-  if (api === undefined) return null;
-  const bytes = decodeBase64(THREEFRY_WASM_BASE64);
-  // validate() is false where the engine lacks SIMD: then the JS kernel runs.
+/** `relaxed_madd` rounds once here: `(1 + 2^-12)² - 1` keeps its last bit, `2^-24`. */
+function fusesMultiplyAdd(exports: KernelExports): boolean {
+  const a = Math.fround(1 + 2 ** -12);
+  return exports.fusedMultiplyAddProbe?.(a, a, -1) === 2 ** -11 + 2 ** -24;
+}
+
+/** Instantiate one build, or `null` where the engine cannot run it. */
+function instantiate(
+  api: WebAssemblyApi,
+  base64: string,
+  build: WasmKernelBuild,
+): WasmKernels | null {
+  const bytes = decodeBase64(base64);
+  // validate() is false where the engine lacks SIMD (or relaxed SIMD).
   if (!api.validate(bytes)) return null;
   try {
     const exports = new api.Instance(new api.Module(bytes), {}).exports as KernelExports;
+    if (build === "relaxed-simd" && !fusesMultiplyAdd(exports)) return null;
     const chunk = exports.CHUNK.value;
     const buffer = exports.memory.buffer;
     return {
       exports,
+      build,
       chunk,
       words0: new Uint32Array(buffer, exports.words0Pointer(), chunk),
       words1: new Uint32Array(buffer, exports.words1Pointer(), chunk),
@@ -138,6 +168,15 @@ function load(): WasmKernels | null {
     // A host that forbids synchronous compilation: the JS kernel runs.
     return null;
   }
+}
+
+function load(): WasmKernels | null {
+  const api = (globalThis as { WebAssembly?: WebAssemblyApi }).WebAssembly;
+  if (api === undefined) return null;
+  const relaxed = relaxedSimdAllowed
+    ? instantiate(api, THREEFRY_WASM_RELAXED_BASE64, "relaxed-simd")
+    : null;
+  return relaxed ?? instantiate(api, THREEFRY_WASM_BASE64, "simd");
 }
 
 /** The WebAssembly kernels, or `null` where they are unavailable or turned off. */
@@ -157,5 +196,24 @@ export function wasmKernels(): WasmKernels | null {
 export function setWasmKernelsEnabled(on: boolean): boolean {
   const before = enabled;
   enabled = on;
+  return before;
+}
+
+/** Which build of the kernels runs (loading them if needed), or `null` where none does. */
+export function wasmKernelBuild(): WasmKernelBuild | null {
+  return wasmKernels()?.build ?? null;
+}
+
+/**
+ * Allow the relaxed SIMD build (default) or keep to the SIMD build, e.g. to
+ * compare both. Results are the same either way. The kernels are loaded again
+ * on next use.
+ *
+ * @returns whether the relaxed SIMD build was allowed before.
+ */
+export function setRelaxedSimdEnabled(on: boolean): boolean {
+  const before = relaxedSimdAllowed;
+  relaxedSimdAllowed = on;
+  loaded = undefined;
   return before;
 }

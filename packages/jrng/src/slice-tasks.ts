@@ -6,9 +6,8 @@
  *
  * @module
  */
-import { gamma, normal, uniform } from "@jrng/core";
+import { gamma, uniform } from "@jrng/core";
 import { normalFloat32Into, randint32Into, unitFloat32Into } from "@jrng/core/internal";
-import { locScale } from "./sampling.js";
 import { SLICE_ELEMENTS } from "./slices.js";
 
 /**
@@ -52,8 +51,11 @@ export function runSliceTask(task: SliceTask, out: SliceOutput, start: number, e
     case "normal32":
       normalFloat32Into(key, out as Float32Array, partitionable, start, total);
       return;
-    case "uniformRange32":
     case "normalLocScale32":
+      normalFloat32Into(key, out as Float32Array, partitionable, start, total);
+      shiftAndScaleFloat32(out as Float32Array, task.loc, task.scale);
+      return;
+    case "uniformRange32":
     case "gamma32":
       // A sampler of @jrng/core, a sub-slice at a time: its intermediates stay in the cache.
       for (let from = start; from < end; from += SLICE_ELEMENTS) {
@@ -64,9 +66,22 @@ export function runSliceTask(task: SliceTask, out: SliceOutput, start: number, e
   }
 }
 
+/**
+ * `loc + scale · z` for each float32 `z` of `values`, in place: NumPy's
+ * `normal` on the standard normal, in float32 as the generator's `locScale`
+ * does it (each operand and each step rounded to float32).
+ */
+function shiftAndScaleFloat32(values: Float32Array, loc: number, scale: number): void {
+  const loc32 = Math.fround(loc);
+  const scale32 = Math.fround(scale);
+  for (let i = 0; i < values.length; i++) {
+    values[i] = Math.fround(loc32 + Math.fround(scale32 * values[i]));
+  }
+}
+
 /** Elements `[from, to)` of a task computed by a `@jrng/core` sampler. */
 function sampleSlice(
-  task: Extract<SliceTask, { op: "uniformRange32" | "normalLocScale32" | "gamma32" }>,
+  task: Extract<SliceTask, { op: "uniformRange32" | "gamma32" }>,
   key: Uint32Array,
   slice: [number, number],
 ): Float32Array {
@@ -75,14 +90,6 @@ function sampleSlice(
   switch (task.op) {
     case "uniformRange32":
       return uniform(key, shape, "float32", task.low, task.high, options).data as Float32Array;
-    case "normalLocScale32": {
-      // NumPy's loc + scale · z, with the generator's own arithmetic (locScale).
-      const z = normal(key, shape, "float32", options);
-      const count = slice[1] - slice[0];
-      const locs = new Float64Array(count).fill(task.loc);
-      const scales = new Float64Array(count).fill(task.scale);
-      return locScale(z, locs, scales).data as Float32Array;
-    }
     case "gamma32":
       return gamma(key, task.a, shape, "float32", options).data as Float32Array;
   }
