@@ -50,6 +50,19 @@ interface KernelExports {
   ): void;
   randint32Words(count: number, low: number, span: number, multiplier: number): void;
   normalFloat32(words: number, count: number, low: number, span: number): void;
+  /** The relaxed SIMD build only: float32 gamma (`assembly/gamma.ts`). */
+  GAMMA_CHUNK?: { value: number };
+  gammaKeysPointer?(): number;
+  gammaSamplesPointer?(): number;
+  gammaFlagsPointer?(): number;
+  gammaFloat32?(
+    count: number,
+    d: number,
+    c: number,
+    low: number,
+    span: number,
+    partitionable: boolean,
+  ): void;
   /** In the relaxed SIMD build only: `relaxed_madd(a, b, c)` on one lane. */
   fusedMultiplyAddProbe?(a: number, b: number, c: number): number;
 }
@@ -82,6 +95,45 @@ export interface WasmKernels {
   readonly floats0: Float32Array;
   /** The int32 results of `randint32Progression` and `randint32Words`. */
   readonly integers: Int32Array;
+  /** The float32 gamma kernel, in the relaxed SIMD build only. */
+  readonly gamma: GammaKernel | null;
+}
+
+/** The float32 gamma kernel (`assembly/gamma.ts`) and views of its buffers. */
+export interface GammaKernel {
+  /** Elements one call handles. */
+  readonly chunk: number;
+  /** Its input: each element's key, word 0 then word 1. */
+  readonly keys: Uint32Array;
+  /** Its samples. */
+  readonly samples: Float32Array;
+  /** Its flags: nonzero where the caller recomputes the element. */
+  readonly flags: Int32Array;
+  /** Turn the keys of `count` elements into Gamma samples (see `assembly/gamma.ts`). */
+  run(count: number, d: number, c: number, low: number, span: number, partitionable: boolean): void;
+}
+
+/** The gamma kernel of a build that has one. */
+function gammaKernelOf(exports: KernelExports, buffer: ArrayBuffer): GammaKernel | null {
+  const { GAMMA_CHUNK, gammaFloat32, gammaKeysPointer, gammaSamplesPointer, gammaFlagsPointer } =
+    exports;
+  if (
+    GAMMA_CHUNK === undefined ||
+    gammaFloat32 === undefined ||
+    gammaKeysPointer === undefined ||
+    gammaSamplesPointer === undefined ||
+    gammaFlagsPointer === undefined
+  ) {
+    return null;
+  }
+  const chunk = GAMMA_CHUNK.value;
+  return {
+    chunk,
+    keys: new Uint32Array(buffer, gammaKeysPointer(), 2 * chunk),
+    samples: new Float32Array(buffer, gammaSamplesPointer(), chunk),
+    flags: new Int32Array(buffer, gammaFlagsPointer(), chunk),
+    run: gammaFloat32,
+  };
 }
 
 /** Below this many pairs the JavaScript kernel is as fast (no call and copy overhead). */
@@ -163,6 +215,7 @@ function instantiate(
       words1: new Uint32Array(buffer, exports.words1Pointer(), chunk),
       floats0: new Float32Array(buffer, exports.words0Pointer(), chunk),
       integers: new Int32Array(buffer, exports.integersPointer(), chunk),
+      gamma: gammaKernelOf(exports, buffer),
     };
   } catch {
     // A host that forbids synchronous compilation: the JS kernel runs.

@@ -40,7 +40,8 @@ import {
 import { resolveShape, toParam, type ArrayParam } from "../params.js";
 import { rangeOfKey, splitKey, splitPerElement } from "../random-words.js";
 import { checkFloatDType, describe } from "../validate.js";
-import { normalKernel } from "./normal.js";
+import { wasmKernels, type GammaKernel } from "../wasm-kernels.js";
+import { LOW_FLOAT32, normalKernel, SPAN_FLOAT32 } from "./normal.js";
 import { normalOf, splitKeyInto, unitFloatOf } from "../single-draws.js";
 import { unitFloats } from "./uniform.js";
 import { sampleElements } from "../slice.js";
@@ -240,7 +241,29 @@ export function gammaExactKernel(
   const libmFrom = dtype === "float32" ? firstLibmIndex(total) : total;
   const xlaLogs = xlaLogsOf(dtype);
   const libmLogs = standaloneLogOfV ? GLIBC_LOGS : GLIBC_TEST_LOGS;
-  for (let i = 0; i < size; i++) {
+  const kernel = wasmKernels()?.gamma ?? null;
+  const wasmEnd = Math.min(size, libmFrom - firstIndex);
+  let i = 0;
+  if (kernel !== null && dtype === "float32" && !logSpace && wasmEnd >= GAMMA_WASM_MIN_ELEMENTS) {
+    const alpha = a[0];
+    const d = f32(alpha - ONE_THIRD_32);
+    if (alpha >= 1 && Number.isFinite(d) && a.every((value) => value === alpha)) {
+      gammaFloat32Wasm(kernel, keys, wasmEnd, d, partitionable, out as Float32Array, (j) =>
+        gammaOneOfWords(
+          keys[2 * j],
+          keys[2 * j + 1],
+          alpha,
+          dtype,
+          false,
+          partitionable,
+          inverseAlpha,
+          xlaLogs,
+        ),
+      );
+      i = wasmEnd;
+    }
+  }
+  for (; i < size; i++) {
     out[i] = gammaOneOfWords(
       keys[2 * i],
       keys[2 * i + 1],
@@ -253,6 +276,37 @@ export function gammaExactKernel(
     );
   }
   return out;
+}
+
+/** Below this many elements the JavaScript loop is as fast as the WebAssembly kernel. */
+const GAMMA_WASM_MIN_ELEMENTS = 64;
+
+/**
+ * Elements `[0, count)` of a float32 exact gamma draw whose elements share one
+ * `alpha >= 1` (so `d = alpha - 1/3`), not in log space, with XLA's `log`
+ * throughout, by the relaxed SIMD build's kernel (`assembly/gamma.ts`): `keys` holds
+ * each element's key. The elements it flags (see there) are computed by
+ * `recompute`, the JavaScript routine for element `j`.
+ */
+function gammaFloat32Wasm(
+  kernel: GammaKernel,
+  keys: Uint32Array,
+  count: number,
+  d: number,
+  partitionable: boolean,
+  out: Float32Array,
+  recompute: (j: number) => number,
+): void {
+  const c = marsagliaTsangC(d, "float32");
+  for (let start = 0; start < count; start += kernel.chunk) {
+    const chunk = Math.min(kernel.chunk, count - start);
+    kernel.keys.set(keys.subarray(2 * start, 2 * (start + chunk)));
+    kernel.run(chunk, d, c, LOW_FLOAT32, SPAN_FLOAT32, partitionable);
+    out.set(kernel.samples.subarray(0, chunk), start);
+    for (let j = 0; j < chunk; j++) {
+      if (kernel.flags[j] !== 0) out[start + j] = recompute(start + j);
+    }
+  }
 }
 
 /**
