@@ -28,7 +28,7 @@ export type SliceTask =
   | (TaskBase & { op: "randint32"; low: number; high: number })
   | (TaskBase & { op: "normal32" })
   | (TaskBase & { op: "normalLocScale32"; loc: number; scale: number })
-  | (TaskBase & { op: "gamma32"; a: number });
+  | (TaskBase & { op: "gamma32"; a: number; scale: number });
 
 /** The typed array each task's elements are written to. */
 export type SliceOutput = Float32Array | Int32Array;
@@ -62,6 +62,7 @@ export function runSliceTask(task: SliceTask, out: SliceOutput, start: number, e
         const to = Math.min(end, from + SLICE_ELEMENTS);
         out.set(sampleSlice(task, key, [from, to]), from - start);
       }
+      if (task.op === "gamma32") scaleFloat32(out as Float32Array, task.scale);
       return;
   }
 }
@@ -77,6 +78,16 @@ function shiftAndScaleFloat32(values: Float32Array, loc: number, scale: number):
   for (let i = 0; i < values.length; i++) {
     values[i] = Math.fround(loc32 + Math.fround(scale32 * values[i]));
   }
+}
+
+/**
+ * `scale · x` for each float32 `x` of `values`, in place, as the generator's
+ * `scaled` does it (the scale rounded to float32, then each product).
+ */
+function scaleFloat32(values: Float32Array, scale: number): void {
+  const scale32 = Math.fround(scale);
+  if (scale32 === 1) return; // 1 · x is x for every float32, NaN included
+  for (let i = 0; i < values.length; i++) values[i] = Math.fround(scale32 * values[i]);
 }
 
 /** Elements `[from, to)` of a task computed by a `@jrng/core` sampler. */
