@@ -214,7 +214,9 @@ class Blocks {
 
 /**
  * Turn the keys of `count` elements (at most GAMMA_CHUNK; the buffer holds
- * keys up to the next multiple of 8) into Gamma(alpha) samples with
+ * keys up to the next multiple of 8; or, with `deriveKeys`, in partitionable
+ * mode, the keys of elements `firstIndex …` of a split of the key (key0,
+ * key1), hashed here) into Gamma(alpha) samples with
  * `alpha >= 1` and `d = alpha - 1/3` finite, `c` being Marsaglia and Tsang's
  * `(1/3) · rsqrt(d)` as gamma.ts computes it; `low` and `span` are the
  * normal's uniform bounds (normal.ts). Samples go to `samples`, and a
@@ -227,8 +229,16 @@ export function gammaFloat32(
   low: f32,
   span: f32,
   partitionable: bool,
+  key0: u32,
+  key1: u32,
+  firstIndex: u32,
+  deriveKeys: bool,
 ): void {
   const zero = i32x4.splat(0);
+  const parent0 = i32x4.splat(key0);
+  const parent1 = i32x4.splat(key1);
+  const lane = i32x4(0, 1, 2, 3);
+  const four = i32x4.splat(4);
   const allLanes = i32x4.splat(-1);
   const ds = f32x4.splat(d);
   const cs = f32x4.splat(c);
@@ -238,15 +248,26 @@ export function gammaFloat32(
   const minusSqueeze = f32x4.splat(-(<f32>0.0331));
   const smallestNormal = f32x4.splat(<f32>1.1754943508222875e-38);
   for (let j = 0; j < count; j += 8) {
-    const at = keys + ((<usize>j) << 3);
-    const keysA = v128.load(at);
-    const moreKeysA = v128.load(at, 16);
-    const keysB = v128.load(at, 32);
-    const moreKeysB = v128.load(at, 48);
-    const k0A = v128.shuffle<i32>(keysA, moreKeysA, 0, 2, 4, 6);
-    const k1A = v128.shuffle<i32>(keysA, moreKeysA, 1, 3, 5, 7);
-    const k0B = v128.shuffle<i32>(keysB, moreKeysB, 0, 2, 4, 6);
-    const k1B = v128.shuffle<i32>(keysB, moreKeysB, 1, 3, 5, 7);
+    let k0A: v128, k1A: v128, k0B: v128, k1B: v128;
+    if (deriveKeys) {
+      // Partitionable _split(key, size): element i's key is the block of counter (0, i).
+      const indexA = i32x4.add(i32x4.splat(firstIndex + <u32>j), lane);
+      Blocks.hash(parent0, parent1, zero, indexA, parent0, parent1, zero, i32x4.add(indexA, four));
+      k0A = Blocks.a0;
+      k1A = Blocks.a1;
+      k0B = Blocks.b0;
+      k1B = Blocks.b1;
+    } else {
+      const at = keys + ((<usize>j) << 3);
+      const keysA = v128.load(at);
+      const moreKeysA = v128.load(at, 16);
+      const keysB = v128.load(at, 32);
+      const moreKeysB = v128.load(at, 48);
+      k0A = v128.shuffle<i32>(keysA, moreKeysA, 0, 2, 4, 6);
+      k1A = v128.shuffle<i32>(keysA, moreKeysA, 1, 3, 5, 7);
+      k0B = v128.shuffle<i32>(keysB, moreKeysB, 0, 2, 4, 6);
+      k1B = v128.shuffle<i32>(keysB, moreKeysB, 1, 3, 5, 7);
+    }
     // (key, subkey) = split(key): the loop runs on key; subkey boosts only a < 1.
     let loop0A: v128, loop1A: v128, loop0B: v128, loop1B: v128;
     if (partitionable) {

@@ -62,6 +62,10 @@ interface KernelExports {
     low: number,
     span: number,
     partitionable: boolean,
+    key0: number,
+    key1: number,
+    firstIndex: number,
+    deriveKeys: boolean,
   ): void;
   /** In the relaxed SIMD build only: `relaxed_madd(a, b, c)` on one lane. */
   fusedMultiplyAddProbe?(a: number, b: number, c: number): number;
@@ -110,7 +114,18 @@ export interface GammaKernel {
   /** Its flags: nonzero where the caller recomputes the element. */
   readonly flags: Int32Array;
   /** Turn the keys of `count` elements into Gamma samples (see `assembly/gamma.ts`). */
-  run(count: number, d: number, c: number, low: number, span: number, partitionable: boolean): void;
+  run(
+    count: number,
+    d: number,
+    c: number,
+    low: number,
+    span: number,
+    partitionable: boolean,
+    key0: number,
+    key1: number,
+    firstIndex: number,
+    deriveKeys: boolean,
+  ): void;
 }
 
 /** The gamma kernel of a build that has one. */

@@ -28,7 +28,7 @@
  *
  * @module
  */
-import { f32, roundTo } from "../float.js";
+import { f32, roundedTo, roundTo } from "../float.js";
 import { checkKey, type Key, type KeyLike } from "../keys.js";
 import { allocate, shapeSize, type FloatDType, type NdArray } from "../ndarray.js";
 import {
@@ -38,6 +38,7 @@ import {
   type SliceOptions,
 } from "../options.js";
 import { resolveShape, toParam, type ArrayParam } from "../params.js";
+import { hashIndexRange } from "../layouts.js";
 import { rangeOfKey, splitKey, splitPerElement } from "../random-words.js";
 import { checkFloatDType, describe } from "../validate.js";
 import { wasmKernels, type GammaKernel } from "../wasm-kernels.js";
@@ -163,7 +164,7 @@ function gammaFamily(
     checkedShape,
     options,
     (k, s, broadcast) =>
-      kernel(k, s, checkedDType, broadcast(alpha).map(round), partitionable, method),
+      kernel(k, s, checkedDType, roundedTo(checkedDType, broadcast(alpha)), partitionable, method),
   );
   return { dtype: checkedDType, shape: resultShape, data };
 }
@@ -234,35 +235,38 @@ export function gammaExactKernel(
   const size = shapeSize(shape);
   const out = allocate(dtype, size);
   if (size === 0) return out;
-  const keys = splitPerElement(key, size, partitionable);
   const range = rangeOfKey(key);
   const firstIndex = range?.start ?? 0;
   const total = range?.total ?? size;
   const libmFrom = dtype === "float32" ? firstLibmIndex(total) : total;
   const xlaLogs = xlaLogsOf(dtype);
   const libmLogs = standaloneLogOfV ? GLIBC_LOGS : GLIBC_TEST_LOGS;
+  let splitKeys: Uint32Array | undefined;
+  const keysOfElements = () => (splitKeys ??= splitPerElement(key, size, partitionable));
   const kernel = wasmKernels()?.gamma ?? null;
   const wasmEnd = Math.min(size, libmFrom - firstIndex);
   let i = 0;
   if (kernel !== null && dtype === "float32" && !logSpace && wasmEnd >= GAMMA_WASM_MIN_ELEMENTS) {
     const alpha = a[0];
     const d = f32(alpha - ONE_THIRD_32);
-    if (alpha >= 1 && Number.isFinite(d) && a.every((value) => value === alpha)) {
-      gammaFloat32Wasm(kernel, keys, wasmEnd, d, partitionable, out as Float32Array, (j) =>
-        gammaOneOfWords(
-          keys[2 * j],
-          keys[2 * j + 1],
-          alpha,
-          dtype,
-          false,
-          partitionable,
-          inverseAlpha,
-          xlaLogs,
-        ),
+    if (alpha >= 1 && Number.isFinite(d) && allEqualTo(a, alpha)) {
+      const recompute = (k0: number, k1: number) =>
+        gammaOneOfWords(k0, k1, alpha, dtype, false, partitionable, inverseAlpha, xlaLogs);
+      gammaFloat32Wasm(
+        kernel,
+        key,
+        firstIndex,
+        wasmEnd,
+        d,
+        partitionable,
+        keysOfElements,
+        out as Float32Array,
+        recompute,
       );
       i = wasmEnd;
     }
   }
+  const keys = i < size ? keysOfElements() : new Uint32Array(0);
   for (; i < size; i++) {
     out[i] = gammaOneOfWords(
       keys[2 * i],
@@ -278,33 +282,62 @@ export function gammaExactKernel(
   return out;
 }
 
+/** Whether every element of `values` is `value`. */
+function allEqualTo(values: Float64Array, value: number): boolean {
+  for (let i = 0; i < values.length; i++) if (values[i] !== value) return false;
+  return true;
+}
+
 /** Below this many elements the JavaScript loop is as fast as the WebAssembly kernel. */
 const GAMMA_WASM_MIN_ELEMENTS = 64;
 
 /**
  * Elements `[0, count)` of a float32 exact gamma draw whose elements share one
  * `alpha >= 1` (so `d = alpha - 1/3`), not in log space, with XLA's `log`
- * throughout, by the relaxed SIMD build's kernel (`assembly/gamma.ts`): `keys` holds
- * each element's key. The elements it flags (see there) are computed by
- * `recompute`, the JavaScript routine for element `j`.
+ * throughout, by the relaxed SIMD build's kernel (`assembly/gamma.ts`). The
+ * draw's element `j` is element `firstIndex + j` of the whole. In
+ * partitionable mode the kernel hashes each element's key itself (the block
+ * of counter (0, firstIndex + j) under `key`); otherwise it reads them from
+ * `keysOfElements()`. The elements it flags (see there) are computed by
+ * `recompute` on their key, the JavaScript routine.
  */
 function gammaFloat32Wasm(
   kernel: GammaKernel,
-  keys: Uint32Array,
+  key: Key,
+  firstIndex: number,
   count: number,
   d: number,
   partitionable: boolean,
+  keysOfElements: () => Uint32Array,
   out: Float32Array,
-  recompute: (j: number) => number,
+  recompute: (k0: number, k1: number) => number,
 ): void {
   const c = marsagliaTsangC(d, "float32");
+  const derive = partitionable && firstIndex + count <= 2 ** 32;
+  const elementKey = new Uint32Array(2);
   for (let start = 0; start < count; start += kernel.chunk) {
     const chunk = Math.min(kernel.chunk, count - start);
-    kernel.keys.set(keys.subarray(2 * start, 2 * (start + chunk)));
-    kernel.run(chunk, d, c, LOW_FLOAT32, SPAN_FLOAT32, partitionable);
+    if (!derive) kernel.keys.set(keysOfElements().subarray(2 * start, 2 * (start + chunk)));
+    kernel.run(
+      chunk,
+      d,
+      c,
+      LOW_FLOAT32,
+      SPAN_FLOAT32,
+      partitionable,
+      key[0],
+      key[1],
+      firstIndex + start,
+      derive,
+    );
     out.set(kernel.samples.subarray(0, chunk), start);
     for (let j = 0; j < chunk; j++) {
-      if (kernel.flags[j] !== 0) out[start + j] = recompute(start + j);
+      if (kernel.flags[j] === 0) continue;
+      const element = start + j;
+      if (derive)
+        hashIndexRange(key[0], key[1], firstIndex + element, 1, elementKey, 0, elementKey, 1, 2);
+      else elementKey.set(keysOfElements().subarray(2 * element, 2 * element + 2));
+      out[element] = recompute(elementKey[0], elementKey[1]);
     }
   }
 }
