@@ -47,8 +47,11 @@ export function gammaFlagsPointer(): usize {
   return flags;
 }
 
-// Small enough that -O3 inlines it into every round.
+// Small enough that -O3 inlines it into every round, where `r` is a constant
+// and the byte-multiple rotations become one byte shuffle each.
 function rotl(x: v128, r: i32): v128 {
+  if (r == 16) return i8x16.shuffle(x, x, 2, 3, 0, 1, 6, 7, 4, 5, 10, 11, 8, 9, 14, 15, 12, 13);
+  if (r == 24) return i8x16.shuffle(x, x, 1, 2, 3, 0, 5, 6, 7, 4, 9, 10, 11, 8, 13, 14, 15, 12);
   return v128.or(i32x4.shl(x, r), i32x4.shr_u(x, 32 - r));
 }
 
