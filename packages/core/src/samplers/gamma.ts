@@ -157,7 +157,6 @@ function gammaFamily(
   const alpha = toParam("a", a);
   const checkedShape = resolveShape(name, shape, alpha);
   const partitionable = isPartitionable(options, name, GAMMA_OPTION_KEYS);
-  const round = roundTo(checkedDType);
   const kernel = logSpace ? loggammaKernel : gammaKernel;
   const { shape: resultShape, data } = sampleElements(
     checkedKey,
