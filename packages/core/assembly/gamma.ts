@@ -223,7 +223,8 @@ class Blocks {
  * `alpha >= 1` and `d = alpha - 1/3` finite, `c` being Marsaglia and Tsang's
  * `(1/3) · rsqrt(d)` as gamma.ts computes it; `low` and `span` are the
  * normal's uniform bounds (normal.ts). Samples go to `samples`, and a
- * nonzero flag per element that the caller must recompute.
+ * nonzero flag per element that the caller must recompute to `flags`;
+ * returns how many groups of eight have a flag (0: nothing to recompute).
  */
 export function gammaFloat32(
   count: i32,
@@ -236,7 +237,8 @@ export function gammaFloat32(
   key1: u32,
   firstIndex: u32,
   deriveKeys: bool,
-): void {
+): i32 {
+  let flaggedGroups = 0;
   const zero = i32x4.splat(0);
   const parent0 = i32x4.splat(key0);
   const parent1 = i32x4.splat(key1);
@@ -443,5 +445,7 @@ export function gammaFloat32(
     const flagged = flags + ((<usize>j) << 2);
     v128.store(flagged, hardA);
     v128.store(flagged, hardB, 16);
+    if (v128.any_true(v128.or(hardA, hardB))) flaggedGroups++;
   }
+  return flaggedGroups;
 }

@@ -66,7 +66,7 @@ interface KernelExports {
     key1: number,
     firstIndex: number,
     deriveKeys: boolean,
-  ): void;
+  ): number;
   /** In the relaxed SIMD build only: `relaxed_madd(a, b, c)` on one lane. */
   fusedMultiplyAddProbe?(a: number, b: number, c: number): number;
 }
@@ -113,7 +113,10 @@ export interface GammaKernel {
   readonly samples: Float32Array;
   /** Its flags: nonzero where the caller recomputes the element. */
   readonly flags: Int32Array;
-  /** Turn the keys of `count` elements into Gamma samples (see `assembly/gamma.ts`). */
+  /**
+   * Turn the keys of `count` elements into Gamma samples (see
+   * `assembly/gamma.ts`); nonzero where some element is flagged.
+   */
   run(
     count: number,
     d: number,
@@ -125,7 +128,7 @@ export interface GammaKernel {
     key1: number,
     firstIndex: number,
     deriveKeys: boolean,
-  ): void;
+  ): number;
 }
 
 /** The gamma kernel of a build that has one. */

@@ -163,7 +163,18 @@ function gammaFamily(
     checkedShape,
     options,
     (k, s, broadcast) =>
-      kernel(k, s, checkedDType, roundedTo(checkedDType, broadcast(alpha)), partitionable, method),
+      kernel(
+        k,
+        s,
+        checkedDType,
+        // One `a` for every element stays one value (see gammaExactKernel); the approximate method reads `a[i]`.
+        roundedTo(
+          checkedDType,
+          alpha.data.length === 1 && method === "exact" ? alpha.data : broadcast(alpha),
+        ),
+        partitionable,
+        method,
+      ),
   );
   return { dtype: checkedDType, shape: resultShape, data };
 }
@@ -207,7 +218,8 @@ export function loggammaKernel(
 
 /**
  * JAX's `_gamma` / `_gamma_impl` (the exact method) on a checked key: `a`
- * holds one value per element of `shape`, already rounded to `dtype`. The
+ * holds one value per element of `shape`, or one value for all of them,
+ * already rounded to `dtype`. The
  * key is split into `size` keys (`_split(key, size)`, one per element in
  * row-major order) and element `i` is `gammaOne` on key `i`. `inverseAlpha`,
  * where given, replaces every `1/alpha` (see `gammaOne`).
@@ -248,7 +260,7 @@ export function gammaExactKernel(
   if (kernel !== null && dtype === "float32" && !logSpace && wasmEnd >= GAMMA_WASM_MIN_ELEMENTS) {
     const alpha = a[0];
     const d = f32(alpha - ONE_THIRD_32);
-    if (alpha >= 1 && Number.isFinite(d) && allEqualTo(a, alpha)) {
+    if (alpha >= 1 && Number.isFinite(d) && (a.length === 1 || allEqualTo(a, alpha))) {
       const recompute = (k0: number, k1: number) =>
         gammaOneOfWords(k0, k1, alpha, dtype, false, partitionable, inverseAlpha, xlaLogs);
       gammaFloat32Wasm(
@@ -270,7 +282,7 @@ export function gammaExactKernel(
     out[i] = gammaOneOfWords(
       keys[2 * i],
       keys[2 * i + 1],
-      a[i],
+      a.length === 1 ? a[0] : a[i],
       dtype,
       logSpace,
       partitionable,
@@ -317,7 +329,7 @@ function gammaFloat32Wasm(
   for (let start = 0; start < count; start += kernel.chunk) {
     const chunk = Math.min(kernel.chunk, count - start);
     if (!derive) kernel.keys.set(keysOfElements().subarray(2 * start, 2 * (start + chunk)));
-    kernel.run(
+    const flagged = kernel.run(
       chunk,
       d,
       c,
@@ -330,7 +342,7 @@ function gammaFloat32Wasm(
       derive,
     );
     out.set(kernel.samples.subarray(0, chunk), start);
-    for (let j = 0; j < chunk; j++) {
+    for (let j = 0; flagged !== 0 && j < chunk; j++) {
       if (kernel.flags[j] === 0) continue;
       const element = start + j;
       if (derive)
