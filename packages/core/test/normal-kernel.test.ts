@@ -74,6 +74,21 @@ describe("the WebAssembly float32 normal kernel", () => {
     expect(mismatches).toEqual(builds.map(() => 0));
   }, 180_000);
 
+  it("the relaxed SIMD build exports every kernel of the SIMD build, and its own", () => {
+    const builds = kernelBuilds();
+    if (builds.length < 2) return;
+    const [simd, relaxed] = builds.map((kernels) => Object.keys(kernels.exports).sort());
+    const own = [
+      "GAMMA_CHUNK",
+      "fusedMultiplyAddProbe",
+      "gammaFlagsPointer",
+      "gammaFloat32",
+      "gammaKeysPointer",
+      "gammaSamplesPointer",
+    ];
+    expect(relaxed).toEqual([...simd, ...own].sort());
+  });
+
   it("loads the relaxed SIMD build where the engine validates it and fuses relaxed_madd", () => {
     const kernels = wasmKernels()!;
     const probe = kernels.exports.fusedMultiplyAddProbe;
