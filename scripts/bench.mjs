@@ -50,7 +50,8 @@ const RUNS = option("--runs", 9);
 const WARMUP = option("--warmup", 3);
 const json = process.argv.includes("--json");
 // Before @jrng/core compiles its kernels, here and in every worker thread (V8's flags are per process).
-if (process.argv.includes("--relaxed-simd")) setFlagsFromString("--experimental-wasm-relaxed-simd");
+const relaxedSimd = process.argv.includes("--relaxed-simd");
+if (relaxedSimd) setFlagsFromString("--experimental-wasm-relaxed-simd");
 const SIZES = [2 ** 22, 2 ** 24];
 
 let core;
@@ -296,7 +297,12 @@ for (const row of results) {
   row.vsCrypto = row.mPerS / baseline("crypto");
 }
 
-const methods = await benchMethods({ runs: RUNS, warmup: WARMUP, json: true });
+const methods = await benchMethods({
+  runs: RUNS,
+  warmup: WARMUP,
+  json: true,
+  nodeFlags: relaxedSimd ? ["--experimental-wasm-relaxed-simd"] : [],
+});
 if (json) {
   console.log(
     JSON.stringify(
