@@ -179,7 +179,7 @@ async function threadedBits(threads, total, runs) {
  * (its own start-up: the remainder is JRNG's, kernel compile and worker start
  * included).
  */
-function firstCall() {
+function firstCall(nodeFlags) {
   const urls = {
     jrng: new URL("../packages/jrng/dist/index.js", import.meta.url).href,
     jax: import.meta.resolve("@jax-js/jax"),
@@ -198,7 +198,7 @@ function firstCall() {
     for (let i = 0; i < 5; i++) {
       const output = execFileSync(
         process.execPath,
-        ["--input-type=module", "-e", source(warmJax)],
+        [...nodeFlags, "--input-type=module", "-e", source(warmJax)],
         {
           encoding: "utf8",
         },
@@ -210,8 +210,12 @@ function firstCall() {
   return { coldMs: measure(false), afterJaxJsMs: measure(true) };
 }
 
-/** Run the method benchmark and print its table (or return rows as JSON). */
-export async function benchMethods({ runs, warmup, json }) {
+/**
+ * Run the method benchmark and print its table (or return rows as JSON).
+ * `nodeFlags` go to the fresh processes of the first-call measurement (the
+ * V8 flags this process runs with).
+ */
+export async function benchMethods({ runs, warmup, json, nodeFlags = [] }) {
   const [{ JRNG }, jax] = await Promise.all([
     import("../packages/jrng/dist/index.js"),
     import("@jax-js/jax"),
@@ -249,7 +253,7 @@ export async function benchMethods({ runs, warmup, json }) {
     twoThreadsMPerS: bitsTotal / (await threadedBits(2, bitsTotal, runs)) / 1e3,
     jaxJsBitsMPerS: N / jaxJs.bits / 1e3,
   };
-  const first = firstCall();
+  const first = firstCall(nodeFlags);
   const result = { numpy: numpy.numpy ?? numpy.error, rows, threads, firstCallMs: first };
   if (!json) printMethods(result, runs, warmup);
   return result;

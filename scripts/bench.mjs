@@ -3,7 +3,12 @@
 // (scripts/bench-methods.mjs).
 //
 //   npm run bench                       (builds the packages first)
-//   node scripts/bench.mjs [--runs N] [--warmup N] [--json]
+//   node scripts/bench.mjs [--runs N] [--warmup N] [--json] [--relaxed-simd]
+//
+// --relaxed-simd turns on Node.js 20's --experimental-wasm-relaxed-simd before
+// anything loads, so that @jrng/core uses its relaxed SIMD kernels (fused
+// multiply-adds in the float32 normal recipe) as Node.js 22 and later do by
+// default. The machine line says which kernel build ran.
 //
 // For 2^22 and 2^24 uint32 elements it times, on one thread:
 //   - baseline "naive Threefry": the straightforward one-block-at-a-time scalar
@@ -28,6 +33,7 @@
 
 import os from "node:os";
 import { webcrypto } from "node:crypto";
+import { setFlagsFromString } from "node:v8";
 import { benchMethods, printMethods } from "./bench-methods.mjs";
 
 function option(name, fallback) {
@@ -43,6 +49,9 @@ function option(name, fallback) {
 const RUNS = option("--runs", 9);
 const WARMUP = option("--warmup", 3);
 const json = process.argv.includes("--json");
+// Before @jrng/core compiles its kernels, here and in every worker thread (V8's flags are per process).
+const relaxedSimd = process.argv.includes("--relaxed-simd");
+if (relaxedSimd) setFlagsFromString("--experimental-wasm-relaxed-simd");
 const SIZES = [2 ** 22, 2 ** 24];
 
 let core;
@@ -59,7 +68,8 @@ const { logF32 } = await import("../packages/core/dist/xla-math/log.js");
 const { tanF64 } = await import("../packages/core/dist/xla-math/tan-f64.js");
 const { log1pF32 } = await import("../packages/core/dist/xla-math/log1p.js");
 const { expF32 } = await import("../packages/core/dist/xla-math/exp.js");
-const { setWasmKernelsEnabled } = await import("../packages/core/dist/internal.js");
+const { setRelaxedSimdEnabled, setWasmKernelsEnabled, wasmKernelBuild } =
+  await import("../packages/core/dist/internal.js");
 
 const SEED = 2024;
 const KEY = key(SEED);
@@ -160,6 +170,7 @@ const machine = {
   logicalCpus: cpus.length,
   platform: `${os.platform()} ${os.arch()}`,
   node: process.version,
+  wasmKernels: wasmKernelBuild() ?? "none (JavaScript kernel)",
 };
 
 const results = [];
@@ -233,8 +244,23 @@ function withoutWasm(compute) {
     setWasmKernelsEnabled(true);
   }
 }
+/** Run `compute` with @jrng/core's SIMD kernels (multiply-adds on float64 lanes), not the relaxed SIMD ones. */
+function withoutRelaxedSimd(compute) {
+  setRelaxedSimdEnabled(false);
+  try {
+    return compute();
+  } finally {
+    setRelaxedSimdEnabled(true);
+  }
+}
 const exactness = [
-  ["normal, exact, WebAssembly kernel", () => core.normal(KEY, [SAMPLE_SIZE]).data],
+  ...(machine.wasmKernels === "relaxed-simd"
+    ? [["normal, exact, WebAssembly relaxed SIMD", () => core.normal(KEY, [SAMPLE_SIZE]).data]]
+    : []),
+  [
+    "normal, exact, WebAssembly SIMD",
+    () => withoutRelaxedSimd(() => core.normal(KEY, [SAMPLE_SIZE]).data),
+  ],
   [
     "normal, exact, JavaScript routines",
     () => withoutWasm(() => core.normal(KEY, [SAMPLE_SIZE]).data),
@@ -271,7 +297,12 @@ for (const row of results) {
   row.vsCrypto = row.mPerS / baseline("crypto");
 }
 
-const methods = await benchMethods({ runs: RUNS, warmup: WARMUP, json: true });
+const methods = await benchMethods({
+  runs: RUNS,
+  warmup: WARMUP,
+  json: true,
+  nodeFlags: relaxedSimd ? ["--experimental-wasm-relaxed-simd"] : [],
+});
 if (json) {
   console.log(
     JSON.stringify(
@@ -287,7 +318,7 @@ if (json) {
   );
   console.log(
     `machine: ${machine.cpu}, ${machine.logicalCpus} logical CPUs, ${machine.platform}, ` +
-      `node ${machine.node}`,
+      `node ${machine.node}, WebAssembly kernels: ${machine.wasmKernels}`,
   );
   const pad = (text, width) => String(text).padStart(width);
   for (const size of SIZES) {

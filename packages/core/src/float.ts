@@ -114,6 +114,18 @@ function identity(x: number): number {
   return x;
 }
 
+/**
+ * A new array of `values` each rounded to `dtype` (an explicit loop: a
+ * large parameter array is rounded per draw, and `map` with a callback is
+ * several times slower).
+ */
+export function roundedTo(dtype: FloatDType, values: Float64Array): Float64Array {
+  if (dtype === "float64") return values.slice();
+  const out = new Float64Array(values.length);
+  for (let i = 0; i < values.length; i++) out[i] = Math.fround(values[i]);
+  return out;
+}
+
 /** Float32 bit pattern of a number (rounded to float32 first). */
 export function float32ToBits(x: number): number {
   float32Scratch[0] = x;

@@ -23,7 +23,13 @@ export { eagerExp } from "./xla-math/eager-exp.js";
 export { checkIntegerDType, INTEGER_INFO } from "./samplers/randint.js";
 export { unitFloat32Into, randint32Into } from "./bulk.js";
 export { normalFloat32Into } from "./samplers/normal.js";
-export { setWasmKernelsEnabled, setWasmMinimumPairs } from "./wasm-kernels.js";
+export {
+  setRelaxedSimdEnabled,
+  setWasmKernelsEnabled,
+  setWasmMinimumPairs,
+  wasmKernelBuild,
+  type WasmKernelBuild,
+} from "./wasm-kernels.js";
 export * from "./input.js";
 export { SLICE_OPTION_KEYS, THREEFRY_OPTION_KEYS } from "./options.js";
 export { shuffleIndices } from "./samplers/permutation.js";

@@ -5,9 +5,17 @@
  * replaced by the JavaScript kernel where WebAssembly SIMD is missing or the
  * caller turned it off. Both compute the same words; tests check it.
  *
+ * Two builds of the same kernels are embedded. The relaxed SIMD build does
+ * the float32 normal recipe's multiply-adds with `f32x4.relaxed_madd`, one
+ * instruction for four lanes; it is used only where the engine validates it
+ * (Node.js 22 and later, Chromium 114 and later; Node.js 20 behind
+ * `--experimental-wasm-relaxed-simd`) and a probe shows that its
+ * `relaxed_madd` rounds once. Elsewhere the SIMD build emulates them on
+ * float64 lanes. Both give the same bits.
+ *
  * @module
  */
-import { THREEFRY_WASM_BASE64 } from "./generated/threefry-wasm.js";
+import { THREEFRY_WASM_BASE64, THREEFRY_WASM_RELAXED_BASE64 } from "./generated/threefry-wasm.js";
 
 /** The exports of the compiled module. */
 interface KernelExports {
@@ -42,7 +50,32 @@ interface KernelExports {
   ): void;
   randint32Words(count: number, low: number, span: number, multiplier: number): void;
   normalFloat32(words: number, count: number, low: number, span: number): void;
+  /** The relaxed SIMD build only: float32 gamma (`assembly/gamma.ts`). */
+  GAMMA_CHUNK?: { value: number };
+  gammaKeysPointer?(): number;
+  gammaSamplesPointer?(): number;
+  gammaFlagsPointer?(): number;
+  gammaFloat32?(
+    count: number,
+    d: number,
+    c: number,
+    low: number,
+    span: number,
+    partitionable: boolean,
+    key0: number,
+    key1: number,
+    firstIndex: number,
+    deriveKeys: boolean,
+  ): number;
+  /** In the relaxed SIMD build only: `relaxed_madd(a, b, c)` on one lane. */
+  fusedMultiplyAddProbe?(a: number, b: number, c: number): number;
 }
+
+/**
+ * Which build the kernels come from: `"relaxed-simd"` (fused multiply-adds
+ * by `relaxed_madd`) or `"simd"` (multiply-adds emulated on float64 lanes).
+ */
+export type WasmKernelBuild = "relaxed-simd" | "simd";
 
 /** The part of the WebAssembly JavaScript API used here (not in lib ES2022). */
 interface WebAssemblyApi {
@@ -54,6 +87,8 @@ interface WebAssemblyApi {
 /** What the hashing and filling code uses: the kernels and views of their buffers. */
 export interface WasmKernels {
   readonly exports: KernelExports;
+  /** Which of the two builds was loaded. */
+  readonly build: WasmKernelBuild;
   /** Counter pairs one call handles. */
   readonly chunk: number;
   /** Output word 0 of each pair (or their XOR). */
@@ -64,6 +99,59 @@ export interface WasmKernels {
   readonly floats0: Float32Array;
   /** The int32 results of `randint32Progression` and `randint32Words`. */
   readonly integers: Int32Array;
+  /** The float32 gamma kernel, in the relaxed SIMD build only. */
+  readonly gamma: GammaKernel | null;
+}
+
+/** The float32 gamma kernel (`assembly/gamma.ts`) and views of its buffers. */
+export interface GammaKernel {
+  /** Elements one call handles. */
+  readonly chunk: number;
+  /** Its input: each element's key, word 0 then word 1. */
+  readonly keys: Uint32Array;
+  /** Its samples. */
+  readonly samples: Float32Array;
+  /** Its flags: nonzero where the caller recomputes the element. */
+  readonly flags: Int32Array;
+  /**
+   * Turn the keys of `count` elements into Gamma samples (see
+   * `assembly/gamma.ts`); nonzero where some element is flagged.
+   */
+  run(
+    count: number,
+    d: number,
+    c: number,
+    low: number,
+    span: number,
+    partitionable: boolean,
+    key0: number,
+    key1: number,
+    firstIndex: number,
+    deriveKeys: boolean,
+  ): number;
+}
+
+/** The gamma kernel of a build that has one. */
+function gammaKernelOf(exports: KernelExports, buffer: ArrayBuffer): GammaKernel | null {
+  const { GAMMA_CHUNK, gammaFloat32, gammaKeysPointer, gammaSamplesPointer, gammaFlagsPointer } =
+    exports;
+  if (
+    GAMMA_CHUNK === undefined ||
+    gammaFloat32 === undefined ||
+    gammaKeysPointer === undefined ||
+    gammaSamplesPointer === undefined ||
+    gammaFlagsPointer === undefined
+  ) {
+    return null;
+  }
+  const chunk = GAMMA_CHUNK.value;
+  return {
+    chunk,
+    keys: new Uint32Array(buffer, gammaKeysPointer(), 2 * chunk),
+    samples: new Float32Array(buffer, gammaSamplesPointer(), chunk),
+    flags: new Int32Array(buffer, gammaFlagsPointer(), chunk),
+    run: gammaFloat32,
+  };
 }
 
 /** Below this many pairs the JavaScript kernel is as fast (no call and copy overhead). */
@@ -114,30 +202,52 @@ function decodeBase64(text: string): Uint8Array {
 }
 
 let enabled = true;
+let relaxedSimdAllowed = true;
 let loaded: WasmKernels | null | undefined;
 
-function load(): WasmKernels | null {
-  const api = (globalThis as { WebAssembly?: WebAssemblyApi }).WebAssembly;
-  if (api === undefined) return null;
-  const bytes = decodeBase64(THREEFRY_WASM_BASE64);
-  // validate() is false where the engine lacks SIMD: then the JS kernel runs.
+/** `relaxed_madd` rounds once here: `(1 + 2^-12)² - 1` keeps its last bit, `2^-24`. */
+function fusesMultiplyAdd(exports: KernelExports): boolean {
+  const a = Math.fround(1 + 2 ** -12);
+  return exports.fusedMultiplyAddProbe?.(a, a, -1) === 2 ** -11 + 2 ** -24;
+}
+
+/** Instantiate one build, or `null` where the engine cannot run it. */
+function instantiate(
+  api: WebAssemblyApi,
+  base64: string,
+  build: WasmKernelBuild,
+): WasmKernels | null {
+  const bytes = decodeBase64(base64);
+  // validate() is false where the engine lacks SIMD (or relaxed SIMD).
   if (!api.validate(bytes)) return null;
   try {
     const exports = new api.Instance(new api.Module(bytes), {}).exports as KernelExports;
+    if (build === "relaxed-simd" && !fusesMultiplyAdd(exports)) return null;
     const chunk = exports.CHUNK.value;
     const buffer = exports.memory.buffer;
     return {
       exports,
+      build,
       chunk,
       words0: new Uint32Array(buffer, exports.words0Pointer(), chunk),
       words1: new Uint32Array(buffer, exports.words1Pointer(), chunk),
       floats0: new Float32Array(buffer, exports.words0Pointer(), chunk),
       integers: new Int32Array(buffer, exports.integersPointer(), chunk),
+      gamma: gammaKernelOf(exports, buffer),
     };
   } catch {
     // A host that forbids synchronous compilation: the JS kernel runs.
     return null;
   }
+}
+
+function load(): WasmKernels | null {
+  const api = (globalThis as { WebAssembly?: WebAssemblyApi }).WebAssembly;
+  if (api === undefined) return null;
+  const relaxed = relaxedSimdAllowed
+    ? instantiate(api, THREEFRY_WASM_RELAXED_BASE64, "relaxed-simd")
+    : null;
+  return relaxed ?? instantiate(api, THREEFRY_WASM_BASE64, "simd");
 }
 
 /** The WebAssembly kernels, or `null` where they are unavailable or turned off. */
@@ -157,5 +267,24 @@ export function wasmKernels(): WasmKernels | null {
 export function setWasmKernelsEnabled(on: boolean): boolean {
   const before = enabled;
   enabled = on;
+  return before;
+}
+
+/** Which build of the kernels runs (loading them if needed), or `null` where none does. */
+export function wasmKernelBuild(): WasmKernelBuild | null {
+  return wasmKernels()?.build ?? null;
+}
+
+/**
+ * Allow the relaxed SIMD build (default) or keep to the SIMD build, e.g. to
+ * compare both. Results are the same either way. The kernels are loaded again
+ * on next use.
+ *
+ * @returns whether the relaxed SIMD build was allowed before.
+ */
+export function setRelaxedSimdEnabled(on: boolean): boolean {
+  const before = relaxedSimdAllowed;
+  relaxedSimdAllowed = on;
+  loaded = undefined;
   return before;
 }

@@ -29,7 +29,7 @@ import {
   type Key,
   type NdArray,
 } from "@jrng/core";
-import { eagerExp, roundTo } from "@jrng/core/internal";
+import { eagerExp, roundTo, shapeSize } from "@jrng/core/internal";
 import {
   asParam,
   coreParam,
@@ -39,7 +39,7 @@ import {
   scaled,
   signbit,
 } from "./sampling.js";
-import type { ParamLike, Size } from "./size.js";
+import { outputShape, param, type ParamLike, type Size } from "./size.js";
 import type { CoreOptions } from "./generator-base.js";
 import type { FloatOptions } from "./options.js";
 import { BasicMethods } from "./basic-methods.js";
@@ -158,6 +158,9 @@ export abstract class ContinuousMethods extends BasicMethods {
    * @throws RangeError if `shape < 0` or `scale < 0`.
    */
   gamma(shape: ParamLike, scale: ParamLike = 1, size?: Size, options?: FloatOptions): JaxArray {
+    if (typeof shape === "number" && typeof scale === "number") {
+      return this.#scalarGamma(shape, scale, size, options);
+    }
     return this.floatDraw(
       "gamma",
       size,
@@ -173,6 +176,33 @@ export abstract class ContinuousMethods extends BasicMethods {
         checkDomain("gamma", "scale", scales, signbit, "scale < 0");
       },
     );
+  }
+  /**
+   * {@link JRNG.gamma} with one `shape` and one `scale`: the same checks and
+   * values, without broadcasting them; float32 as a slice task (threads),
+   * scaled in it.
+   */
+  #scalarGamma(a: number, scale: number, size: Size, options: FloatOptions | undefined): JaxArray {
+    const dtype = this.floatDType("gamma", options);
+    const shape = outputShape("gamma", size, param("shape", a), param("scale", scale));
+    const total = shapeSize(shape);
+    // As the broadcast path: the checks run over the result's elements (none for an empty one).
+    if (total > 0) {
+      checkDomain("gamma", "shape", Float64Array.of(a), signbit, "shape < 0");
+      checkDomain("gamma", "scale", Float64Array.of(scale), signbit, "scale < 0");
+    }
+    return this.draw((key, partitionable) => {
+      const core = { partitionable, x64: this.x64 };
+      if (dtype === "float32" && total > 0) {
+        const task = { op: "gamma32" as const, partitionable, x64: this.x64, total, a, scale };
+        return { dtype, shape, data: this.runSliceTask(Float32Array, task, key) };
+      }
+      const scales = new Float64Array(total).fill(scale);
+      return scaled(
+        this.gammaData(key, new Float64Array(total).fill(a), shape, dtype, core),
+        scales,
+      );
+    });
   }
 
   /**

@@ -209,7 +209,7 @@ export abstract class GeneratorBase {
     if (dtype === "float32" && a !== undefined && ks.length > 0) {
       const total = shapeSize(shape);
       const { partitionable = true, x64 = false } = core;
-      const task = { op: "gamma32" as const, partitionable, x64, total, a };
+      const task = { op: "gamma32" as const, partitionable, x64, total, a, scale: 1 };
       return { dtype, shape, data: this.runSliceTask(Float32Array, task, key) };
     }
     return gamma(key, asParam(ks, shape, dtype), shape, dtype, core);

@@ -6,9 +6,8 @@
  *
  * @module
  */
-import { gamma, normal, uniform } from "@jrng/core";
+import { gamma, uniform } from "@jrng/core";
 import { normalFloat32Into, randint32Into, unitFloat32Into } from "@jrng/core/internal";
-import { locScale } from "./sampling.js";
 import { SLICE_ELEMENTS } from "./slices.js";
 
 /**
@@ -29,7 +28,7 @@ export type SliceTask =
   | (TaskBase & { op: "randint32"; low: number; high: number })
   | (TaskBase & { op: "normal32" })
   | (TaskBase & { op: "normalLocScale32"; loc: number; scale: number })
-  | (TaskBase & { op: "gamma32"; a: number });
+  | (TaskBase & { op: "gamma32"; a: number; scale: number });
 
 /** The typed array each task's elements are written to. */
 export type SliceOutput = Float32Array | Int32Array;
@@ -52,21 +51,48 @@ export function runSliceTask(task: SliceTask, out: SliceOutput, start: number, e
     case "normal32":
       normalFloat32Into(key, out as Float32Array, partitionable, start, total);
       return;
-    case "uniformRange32":
     case "normalLocScale32":
+      normalFloat32Into(key, out as Float32Array, partitionable, start, total);
+      shiftAndScaleFloat32(out as Float32Array, task.loc, task.scale);
+      return;
+    case "uniformRange32":
     case "gamma32":
       // A sampler of @jrng/core, a sub-slice at a time: its intermediates stay in the cache.
       for (let from = start; from < end; from += SLICE_ELEMENTS) {
         const to = Math.min(end, from + SLICE_ELEMENTS);
         out.set(sampleSlice(task, key, [from, to]), from - start);
       }
+      if (task.op === "gamma32") scaleFloat32(out as Float32Array, task.scale);
       return;
   }
 }
 
+/**
+ * `loc + scale · z` for each float32 `z` of `values`, in place: NumPy's
+ * `normal` on the standard normal, in float32 as the generator's `locScale`
+ * does it (each operand and each step rounded to float32).
+ */
+function shiftAndScaleFloat32(values: Float32Array, loc: number, scale: number): void {
+  const loc32 = Math.fround(loc);
+  const scale32 = Math.fround(scale);
+  for (let i = 0; i < values.length; i++) {
+    values[i] = Math.fround(loc32 + Math.fround(scale32 * values[i]));
+  }
+}
+
+/**
+ * `scale · x` for each float32 `x` of `values`, in place, as the generator's
+ * `scaled` does it (the scale rounded to float32, then each product).
+ */
+function scaleFloat32(values: Float32Array, scale: number): void {
+  const scale32 = Math.fround(scale);
+  if (scale32 === 1) return; // 1 · x is x for every float32, NaN included
+  for (let i = 0; i < values.length; i++) values[i] = Math.fround(scale32 * values[i]);
+}
+
 /** Elements `[from, to)` of a task computed by a `@jrng/core` sampler. */
 function sampleSlice(
-  task: Extract<SliceTask, { op: "uniformRange32" | "normalLocScale32" | "gamma32" }>,
+  task: Extract<SliceTask, { op: "uniformRange32" | "gamma32" }>,
   key: Uint32Array,
   slice: [number, number],
 ): Float32Array {
@@ -75,14 +101,6 @@ function sampleSlice(
   switch (task.op) {
     case "uniformRange32":
       return uniform(key, shape, "float32", task.low, task.high, options).data as Float32Array;
-    case "normalLocScale32": {
-      // NumPy's loc + scale · z, with the generator's own arithmetic (locScale).
-      const z = normal(key, shape, "float32", options);
-      const count = slice[1] - slice[0];
-      const locs = new Float64Array(count).fill(task.loc);
-      const scales = new Float64Array(count).fill(task.scale);
-      return locScale(z, locs, scales).data as Float32Array;
-    }
     case "gamma32":
       return gamma(key, task.a, shape, "float32", options).data as Float32Array;
   }

@@ -72,7 +72,7 @@ describe("scalar parameters take their own path, with the broadcast path's value
     ["partitionable", true],
     ["legacy", false],
   ] as const)(
-    "%s: uniform, normal and integers with numbers equal them with arrays of equal values",
+    "%s: uniform, normal, integers and gamma with numbers equal them with arrays of equal values",
     (_, partitionable) => {
       const n = 100_004;
       const size = [n / 2, 2];
@@ -97,13 +97,26 @@ describe("scalar parameters take their own path, with the broadcast path's value
           (rng) => rng.integers(-7, 1000, size),
           (rng) => rng.integers([-7, -7], [1000, 1000], size),
         ],
+        // Each gamma element depends on its own key and shape only: the first column of a
+        // draw with shapes [2.5, 3.5] (not one shape: no slice task) is that of shape 2.5.
+        [
+          "gamma",
+          (rng) => rng.gamma(2.5, 1.5, size),
+          (rng) => rng.gamma([2.5, 3.5], [1.5, 1.5], size),
+        ],
+        [
+          "gamma float64",
+          (rng) => rng.gamma(2.5, 1.5, size, { dtype: "float64" }),
+          (rng) => rng.gamma([2.5], [1.5], size, { dtype: "float64" }),
+        ],
       ];
       for (const [name, scalar, array] of pairs) {
         const x = scalar(new JRNG(5, { partitionable, threads: 1 })).dataSync();
         const y = array(new JRNG(5, { partitionable, threads: 1 })).dataSync();
         expect(x.length, name).toBe(n);
+        const step = name === "gamma" ? 2 : 1;
         let same = true;
-        for (let i = 0; i < n; i++) if (!Object.is(x[i], y[i])) same = false;
+        for (let i = 0; i < n; i += step) if (!Object.is(x[i], y[i])) same = false;
         expect(same, name).toBe(true);
       }
     },

@@ -28,7 +28,7 @@
  *
  * @module
  */
-import { f32, roundTo } from "../float.js";
+import { f32, roundedTo, roundTo } from "../float.js";
 import { checkKey, type Key, type KeyLike } from "../keys.js";
 import { allocate, shapeSize, type FloatDType, type NdArray } from "../ndarray.js";
 import {
@@ -38,9 +38,11 @@ import {
   type SliceOptions,
 } from "../options.js";
 import { resolveShape, toParam, type ArrayParam } from "../params.js";
+import { hashIndexRange } from "../layouts.js";
 import { rangeOfKey, splitKey, splitPerElement } from "../random-words.js";
 import { checkFloatDType, describe } from "../validate.js";
-import { normalKernel } from "./normal.js";
+import { wasmKernels, type GammaKernel } from "../wasm-kernels.js";
+import { LOW_FLOAT32, normalKernel, SPAN_FLOAT32 } from "./normal.js";
 import { normalOf, splitKeyInto, unitFloatOf } from "../single-draws.js";
 import { unitFloats } from "./uniform.js";
 import { sampleElements } from "../slice.js";
@@ -155,14 +157,24 @@ function gammaFamily(
   const alpha = toParam("a", a);
   const checkedShape = resolveShape(name, shape, alpha);
   const partitionable = isPartitionable(options, name, GAMMA_OPTION_KEYS);
-  const round = roundTo(checkedDType);
   const kernel = logSpace ? loggammaKernel : gammaKernel;
   const { shape: resultShape, data } = sampleElements(
     checkedKey,
     checkedShape,
     options,
     (k, s, broadcast) =>
-      kernel(k, s, checkedDType, broadcast(alpha).map(round), partitionable, method),
+      kernel(
+        k,
+        s,
+        checkedDType,
+        // One `a` for every element stays one value (see gammaExactKernel); the approximate method reads `a[i]`.
+        roundedTo(
+          checkedDType,
+          alpha.data.length === 1 && method === "exact" ? alpha.data : broadcast(alpha),
+        ),
+        partitionable,
+        method,
+      ),
   );
   return { dtype: checkedDType, shape: resultShape, data };
 }
@@ -206,7 +218,8 @@ export function loggammaKernel(
 
 /**
  * JAX's `_gamma` / `_gamma_impl` (the exact method) on a checked key: `a`
- * holds one value per element of `shape`, already rounded to `dtype`. The
+ * holds one value per element of `shape`, or one value for all of them,
+ * already rounded to `dtype`. The
  * key is split into `size` keys (`_split(key, size)`, one per element in
  * row-major order) and element `i` is `gammaOne` on key `i`. `inverseAlpha`,
  * where given, replaces every `1/alpha` (see `gammaOne`).
@@ -233,18 +246,43 @@ export function gammaExactKernel(
   const size = shapeSize(shape);
   const out = allocate(dtype, size);
   if (size === 0) return out;
-  const keys = splitPerElement(key, size, partitionable);
   const range = rangeOfKey(key);
   const firstIndex = range?.start ?? 0;
   const total = range?.total ?? size;
   const libmFrom = dtype === "float32" ? firstLibmIndex(total) : total;
   const xlaLogs = xlaLogsOf(dtype);
   const libmLogs = standaloneLogOfV ? GLIBC_LOGS : GLIBC_TEST_LOGS;
-  for (let i = 0; i < size; i++) {
+  let splitKeys: Uint32Array | undefined;
+  const keysOfElements = () => (splitKeys ??= splitPerElement(key, size, partitionable));
+  const kernel = wasmKernels()?.gamma ?? null;
+  const wasmEnd = Math.min(size, libmFrom - firstIndex);
+  let i = 0;
+  if (kernel !== null && dtype === "float32" && !logSpace && wasmEnd >= GAMMA_WASM_MIN_ELEMENTS) {
+    const alpha = a[0];
+    const d = f32(alpha - ONE_THIRD_32);
+    if (alpha >= 1 && Number.isFinite(d) && (a.length === 1 || allEqualTo(a, alpha))) {
+      const recompute = (k0: number, k1: number) =>
+        gammaOneOfWords(k0, k1, alpha, dtype, false, partitionable, inverseAlpha, xlaLogs);
+      gammaFloat32Wasm(
+        kernel,
+        key,
+        firstIndex,
+        wasmEnd,
+        d,
+        partitionable,
+        keysOfElements,
+        out as Float32Array,
+        recompute,
+      );
+      i = wasmEnd;
+    }
+  }
+  const keys = i < size ? keysOfElements() : new Uint32Array(0);
+  for (; i < size; i++) {
     out[i] = gammaOneOfWords(
       keys[2 * i],
       keys[2 * i + 1],
-      a[i],
+      a.length === 1 ? a[0] : a[i],
       dtype,
       logSpace,
       partitionable,
@@ -253,6 +291,66 @@ export function gammaExactKernel(
     );
   }
   return out;
+}
+
+/** Whether every element of `values` is `value`. */
+function allEqualTo(values: Float64Array, value: number): boolean {
+  for (let i = 0; i < values.length; i++) if (values[i] !== value) return false;
+  return true;
+}
+
+/** Below this many elements the JavaScript loop is as fast as the WebAssembly kernel. */
+const GAMMA_WASM_MIN_ELEMENTS = 64;
+
+/**
+ * Elements `[0, count)` of a float32 exact gamma draw whose elements share one
+ * `alpha >= 1` (so `d = alpha - 1/3`), not in log space, with XLA's `log`
+ * throughout, by the relaxed SIMD build's kernel (`assembly/gamma.ts`). The
+ * draw's element `j` is element `firstIndex + j` of the whole. In
+ * partitionable mode the kernel hashes each element's key itself (the block
+ * of counter (0, firstIndex + j) under `key`); otherwise it reads them from
+ * `keysOfElements()`. The elements it flags (see there) are computed by
+ * `recompute` on their key, the JavaScript routine.
+ */
+function gammaFloat32Wasm(
+  kernel: GammaKernel,
+  key: Key,
+  firstIndex: number,
+  count: number,
+  d: number,
+  partitionable: boolean,
+  keysOfElements: () => Uint32Array,
+  out: Float32Array,
+  recompute: (k0: number, k1: number) => number,
+): void {
+  const c = marsagliaTsangC(d, "float32");
+  const derive = partitionable && firstIndex + count <= 2 ** 32;
+  const elementKey = new Uint32Array(2);
+  for (let start = 0; start < count; start += kernel.chunk) {
+    const chunk = Math.min(kernel.chunk, count - start);
+    if (!derive) kernel.keys.set(keysOfElements().subarray(2 * start, 2 * (start + chunk)));
+    const flagged = kernel.run(
+      chunk,
+      d,
+      c,
+      LOW_FLOAT32,
+      SPAN_FLOAT32,
+      partitionable,
+      key[0],
+      key[1],
+      firstIndex + start,
+      derive,
+    );
+    out.set(kernel.samples.subarray(0, chunk), start);
+    for (let j = 0; flagged !== 0 && j < chunk; j++) {
+      if (kernel.flags[j] === 0) continue;
+      const element = start + j;
+      if (derive)
+        hashIndexRange(key[0], key[1], firstIndex + element, 1, elementKey, 0, elementKey, 1, 2);
+      else elementKey.set(keysOfElements().subarray(2 * element, 2 * element + 2));
+      out[element] = recompute(elementKey[0], elementKey[1]);
+    }
+  }
 }
 
 /**

@@ -74,8 +74,9 @@ export function normalKernel(
 }
 
 /** `normal`'s uniform bounds in float32: `nextafter(-1, 0)` and 1. */
-const LOW_FLOAT32 = nextAfterFloat32(-1, 0);
-const SPAN_FLOAT32 = f32(1 - LOW_FLOAT32);
+/** The float32 normal's uniform: its lower bound `nextafter(-1, 0)` and its width `1 - low`. */
+export const LOW_FLOAT32 = nextAfterFloat32(-1, 0);
+export const SPAN_FLOAT32 = f32(1 - LOW_FLOAT32);
 
 /**
  * Fill `out` with `normal(key, [total], float32)` elements `[start, start +

@@ -26,6 +26,10 @@ export function draws(JRNG: typeof JRNGClass, config: (typeof CONFIGS)[number]) 
     // The jax-js parameter was read, not consumed: it is still readable.
     lowAfter: low.js() as number[],
     standardNormal: rng.standardNormal(4).js() as number[],
+    // Large enough for the WebAssembly kernels: in Chromium the relaxed SIMD build's normal
+    // and gamma, in Node.js 20 (the expected values) the SIMD build and the JavaScript loop.
+    standardNormalKernel: rng.standardNormal(1000).js() as number[],
+    gammaKernel: rng.gamma(2.5, 1.5, 1000).js() as number[],
     integers: rng.integers(0, 10, [2, 5]).js() as number[][],
     integersUint8: rng.integers(0, 256, [4], { dtype: "uint8" }).js() as number[],
     bytes: Array.from(rng.bytes(8)),

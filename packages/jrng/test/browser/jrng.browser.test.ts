@@ -3,6 +3,7 @@
 // (computed in global-setup.ts).
 import { describe, expect, inject, it } from "vitest";
 import { JRNG } from "jrng";
+import { wasmKernelBuild } from "@jrng/core/internal";
 import { CONFIGS, draws } from "./draws.js";
 
 describe("jrng in a browser page", () => {
@@ -10,6 +11,10 @@ describe("jrng in a browser page", () => {
     expect(typeof window).toBe("object");
     expect(typeof document).toBe("object");
     expect(navigator.userAgent).toMatch(/Chrom/);
+  });
+
+  it("loads the relaxed SIMD build of the WebAssembly kernels (Chromium 114 and later)", () => {
+    expect(wasmKernelBuild()).toBe("relaxed-simd");
   });
 
   const expected = inject("jrngExpected");
