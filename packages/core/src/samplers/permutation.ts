@@ -7,7 +7,8 @@
  * @module
  */
 import { checkNdArray, looksLikeNdArray } from "../input.js";
-import { StableKeySorter } from "../radix-sort.js";
+import { RADIX_MIN_LENGTH, StableKeySorter } from "../radix-sort.js";
+import { sortWorkspace } from "../stable-sort-wasm.js";
 import { checkKey, type Key, type KeyLike } from "../keys.js";
 import { allocate, shapeSize, type DType, type NdArray, type TypedArrayOf } from "../ndarray.js";
 import { isPartitionable, isX64, type X64Options } from "../options.js";
@@ -40,6 +41,10 @@ export function shuffleIndices(
   const n = shape.length === 0 ? 1 : shape[axis];
   const inner = shape.length === 0 ? 1 : shapeSize(shape.slice(axis + 1));
   const outer = n * inner === 0 ? 0 : size / (n * inner);
+  if (outer === 1 && inner === 1 && n >= RADIX_MIN_LENGTH) {
+    const shuffled = shuffleInWorkspace(key, n, partitionable);
+    if (shuffled !== null) return shuffled;
+  }
   const index = new Int32Array(size);
   // Element (o, j, i) starts as j, its position along the axis.
   for (let flat = 0, o = 0; o < outer; o++) {
@@ -75,6 +80,26 @@ export function shuffleIndices(
     }
   }
   return index;
+}
+
+/**
+ * {@link shuffleIndices} of one slice of `n` elements in the WebAssembly
+ * sort's memory, or `null` where that kernel does not run: each round's
+ * keys are drawn straight into it and the values stay there between rounds;
+ * the first round sorts the positions without reading them.
+ */
+function shuffleInWorkspace(key: Key, n: number, partitionable: boolean): Int32Array | null {
+  const workspace = sortWorkspace(n);
+  if (workspace === null) return null;
+  let current = key;
+  const rounds = shuffleRounds(n);
+  for (let round = 0; round < rounds; round++) {
+    const [next, subkey] = splitKey(current, 2, partitionable);
+    current = next;
+    drawBits(subkey, workspace.keys, partitionable);
+    workspace.sort(round === 0);
+  }
+  return workspace.values.slice();
 }
 
 /** Gather `source` (of `shape`) along `axis` with one index list shared by every slice. */
