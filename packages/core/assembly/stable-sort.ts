@@ -6,21 +6,22 @@
 // with the arrays it sorts, and growing must not detach the buffers of the
 // Threefry kernels.
 //
-// Each element travels as one 64-bit item, its key in the high word and, in
-// the low word, its position (or the slot its value was moved to, which
-// follows the positions' order). Items are distinct, and ordering them as
-// integers orders the elements by (key, position): the stable order. The
-// large arrays are crossed twice, and the rest happens in the cache:
+// Each element travels as one 64-bit item, its key in the high word and its
+// value in the low word, so every move is one load and one store. The large
+// arrays are crossed twice, and the rest happens in the cache:
 // 1. Scatter the items by the keys' top `topBits` bits into at most 2,048
 //    buckets, in input order (a counting pass). Few buckets keep the write
 //    streams within the TLB and the write-combining buffers; about a thousand
 //    keys per bucket keep a bucket in the L1 cache.
 // 2. Sort each bucket: a counting pass on the next bits (a sub-bucket holds
-//    about one key on average), then an insertion sort, which then only moves
-//    items within their sub-bucket. A bucket with a sub-bucket too large for
-//    an insertion sort (keys that share many high bits, as with many ties) is
-//    sorted instead by least-significant-digit counting passes over its
+//    about one key on average), then an insertion sort by key, which then only
+//    moves items within their sub-bucket. A bucket with a sub-bucket too large
+//    for an insertion sort (keys that share many high bits, as with many ties)
+//    is sorted instead by least-significant-digit counting passes over its
 //    remaining key bits, linear for any keys.
+// Every step is stable: the counting passes keep input order among equal
+// digits, and the insertion sort moves an item only past greater keys. So
+// equal keys keep their values in input order.
 
 /** The most top-bit buckets: 2,048 write streams. */
 const MAX_TOP_BITS: i32 = 11;
@@ -66,8 +67,7 @@ function log2Floor(x: i32): i32 {
  * Write the `n` int32 values at `values` stably sorted by the uint32 keys at
  * `keys` to `out` (which may be `values`); with `iota`, the values are the
  * positions 0 … n−1 and `values` is not read. The keys are left unchanged.
- * Work arrays: `items` and `sortedItems` of `n` 64-bit items, `movedValues`
- * of `n` int32 (unused with `iota`).
+ * Work arrays: `items` and `sortedItems`, of `n` 64-bit items each.
  */
 export function sortValues(
   keys: usize,
@@ -77,7 +77,6 @@ export function sortValues(
   n: i32,
   items: usize,
   sortedItems: usize,
-  movedValues: usize,
 ): void {
   if (n <= 0) return;
   const topBits = max(1, min(MAX_TOP_BITS, log2Floor(n) - BUCKET_BITS));
@@ -104,8 +103,7 @@ export function sortValues(
       const slot = topStarts + ((<usize>(key >>> topShift)) << 2);
       const to = load<i32>(slot);
       store<i32>(slot, to + 1);
-      put64(items, to, ((<u64>key) << 32) | (<u64>to));
-      put(movedValues, to, at(values, i));
+      put64(items, to, ((<u64>key) << 32) | (<u64>at(values, i)));
     }
   }
   // About one key per sub-bucket.
@@ -115,11 +113,7 @@ export function sortValues(
   for (let b = 0; b < buckets; b++) {
     const end = <i32>at(topStarts, b);
     sortBucket(start, end, topShift, subBits, items, sortedItems);
-    if (iota) {
-      for (let t = start; t < end; t++) put(out, t, <u32>at64(sortedItems, t));
-    } else {
-      for (let t = start; t < end; t++) put(out, t, at(movedValues, <i32>at64(sortedItems, t)));
-    }
+    for (let t = start; t < end; t++) put(out, t, <u32>at64(sortedItems, t));
     start = end;
   }
 }
@@ -176,16 +170,17 @@ function sortBucket(
   insertionSort(start, end, to);
 }
 
-/** Insertion sort of the items [start, end) of `items` (distinct, so it is stable). */
+/** Stable insertion sort by key of the items [start, end) of `items`. */
 function insertionSort(start: i32, end: i32, items: usize): void {
   for (let i = start + 1; i < end; i++) {
     const item = at64(items, i);
-    if (at64(items, i - 1) < item) continue;
+    const key = item >> 32;
+    if (at64(items, i - 1) >> 32 <= key) continue;
     let j = i - 1;
     do {
       put64(items, j + 1, at64(items, j));
       j--;
-    } while (j >= start && at64(items, j) > item);
+    } while (j >= start && at64(items, j) >> 32 > key);
     put64(items, j + 1, item);
   }
 }

@@ -129,8 +129,8 @@ describe("shuffles on the WebAssembly sort", () => {
   }
 
   it("permutation(n) equals the JavaScript path, both modes, from the kernel's threshold up", () => {
-    // 4,095 takes the comparison sort; 1.3 million an instance beyond the retained memory.
-    const large = Math.ceil(RETAINED_BYTES / 28) + 100;
+    // 4,095 takes the comparison sort; 1.4 million an instance beyond the retained memory.
+    const large = Math.ceil(RETAINED_BYTES / 24) + 100;
     for (const partitionable of [true, false]) {
       for (const n of [4095, 4096, 4097, 100001, large]) {
         const seed = n % 1000;

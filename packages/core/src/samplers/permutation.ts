@@ -239,11 +239,9 @@ export function permutation(
     const count = Math.max(0, n);
     checkInteger("x", count, 0, MAX_ELEMENTS);
     const index = shuffleIndices(checkedKey, [count], 0, partitionable);
-    const dtype = x64 ? "int64" : "int32";
-    const data = allocate(dtype, count);
-    if (x64) (data as BigInt64Array).set(Array.from(index, BigInt));
-    else (data as Int32Array).set(index);
-    return { dtype, shape: [count], data };
+    // The indices are a new array: int32 results take it as it is.
+    if (!x64) return { dtype: "int32", shape: [count], data: index };
+    return { dtype: "int64", shape: [count], data: BigInt64Array.from(index, BigInt) };
   }
   const array = toNdArray("x", x, x64);
   if (array.shape.length === 0) {
