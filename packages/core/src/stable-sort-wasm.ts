@@ -144,12 +144,26 @@ export function sortWorkspace(length: number): SortWorkspace | null {
   if (!wasmKernelsEnabled()) return null;
   if (length * BYTES_PER_ELEMENT > RETAINED_BYTES) {
     const own = instantiate();
-    return own === null ? null : new SortWorkspace(own, length);
+    return own === null ? null : workspaceIn(own, length);
   }
   if (shared === undefined) {
     const exports = instantiate();
     if (exports === null) return null;
     shared = exports;
   }
-  return new SortWorkspace(shared, length);
+  return workspaceIn(shared, length);
+}
+
+/**
+ * A workspace in `exports`' memory, or `null` where the memory cannot grow
+ * enough (a 32-bit memory holds at most 4 GiB, about 178 million elements):
+ * the JavaScript sort takes those.
+ */
+function workspaceIn(exports: SortExports, length: number): SortWorkspace | null {
+  try {
+    return new SortWorkspace(exports, length);
+  } catch (error) {
+    if (error instanceof RangeError) return null;
+    throw error;
+  }
 }

@@ -155,3 +155,10 @@ describe("shuffles on the WebAssembly sort", () => {
     }
   }, 60_000);
 });
+
+describe("the WebAssembly sort's limits", () => {
+  it("declines a sort its 4 GiB memory cannot hold, so that the JavaScript sort takes it", () => {
+    // 2^28 elements need 6 GiB; nothing is allocated when the memory cannot grow.
+    expect(sortWorkspace(2 ** 28)).toBeNull();
+  });
+});
