@@ -10,11 +10,15 @@
  * value travels with its key as an adjacent (key, value) pair, so a pass
  * writes one stream per digit and no permutation is built and gathered.
  *
+ * Where WebAssembly runs, the sort is the kernel of `stable-sort-wasm.ts`
+ * instead, with the same result; the passes here are its fallback.
+ *
  * @module
  */
+import { sortWorkspace, type SortWorkspace } from "./stable-sort-wasm.js";
 
-/** Below this length a comparison sort is faster than the counting passes. */
-const RADIX_MIN_LENGTH = 4096;
+/** Below this length a comparison sort is faster than the counting passes or the kernel. */
+export const RADIX_MIN_LENGTH = 4096;
 
 const DIGIT_BITS = 11;
 const DIGITS = 1 << DIGIT_BITS;
@@ -22,8 +26,10 @@ const DIGIT_MASK = DIGITS - 1;
 
 /** Reusable buffers for sorting many arrays of the same length. */
 export class StableKeySorter {
-  /** (key, value) pairs between passes: key at `2t`, value at `2t + 1`. */
-  readonly #pairs: [Int32Array, Int32Array];
+  /** (key, value) pairs between passes: key at `2t`, value at `2t + 1`; made on first use. */
+  #pairs: [Int32Array, Int32Array] | undefined;
+  /** The WebAssembly kernel's arrays (`null` where it does not run); made on first use. */
+  #workspace: SortWorkspace | null | undefined;
   /** The three digits' counts, then start offsets: digit d of pass p at `p·DIGITS + d`. */
   readonly #counts = new Int32Array(3 * DIGITS);
   /** Below {@link RADIX_MIN_LENGTH}: the sorted positions and the values gathered by them. */
@@ -31,8 +37,6 @@ export class StableKeySorter {
   readonly #gathered: Int32Array;
 
   constructor(readonly length: number) {
-    const buffers = length < RADIX_MIN_LENGTH ? 0 : length;
-    this.#pairs = [new Int32Array(2 * buffers), new Int32Array(2 * buffers)];
     this.#order = new Int32Array(length < RADIX_MIN_LENGTH ? length : 0);
     this.#gathered = new Int32Array(length < RADIX_MIN_LENGTH ? length : 0);
   }
@@ -61,6 +65,21 @@ export class StableKeySorter {
       out.set(gathered);
       return;
     }
+    if (this.#workspace === undefined) this.#workspace = sortWorkspace(n);
+    const workspace = this.#workspace;
+    if (workspace !== null) {
+      workspace.keys.set(keys);
+      workspace.values.set(values);
+      workspace.sort(false);
+      out.set(workspace.values);
+      return;
+    }
+    this.#radixPasses(keys, values, out);
+  }
+
+  /** The JavaScript counting passes of {@link sortValues}, for at least {@link RADIX_MIN_LENGTH} keys. */
+  #radixPasses(keys: Uint32Array, values: Int32Array, out: Int32Array): void {
+    const n = this.length;
     // The keys' bits as int32, which V8 keeps in integer registers (uint32s above 2^31 are doubles).
     const bitsOfKeys = new Int32Array(keys.buffer, keys.byteOffset, n);
     const counts = this.#counts;
@@ -79,6 +98,7 @@ export class StableKeySorter {
         start += count;
       }
     }
+    this.#pairs ??= [new Int32Array(2 * n), new Int32Array(2 * n)];
     const [pairsA, pairsB] = this.#pairs;
     // Passes 1 and 2 move (key, value) pairs; pass 3 writes only the values.
     for (let i = 0; i < n; i++) {

@@ -3,7 +3,8 @@
  * AssemblyScript at build time and embedded in `generated/threefry-wasm.ts`):
  * loaded synchronously on first use, in Node and in browsers alike, and
  * replaced by the JavaScript kernel where WebAssembly SIMD is missing or the
- * caller turned it off. Both compute the same words; tests check it.
+ * caller turned it off. Both compute the same words; tests check it. The
+ * switch also covers the stable sort's kernel (`stable-sort-wasm.ts`).
  *
  * Two builds of the same kernels are embedded. The relaxed SIMD build does
  * the float32 normal recipe's multiply-adds with `f32x4.relaxed_madd`, one
@@ -78,7 +79,7 @@ interface KernelExports {
 export type WasmKernelBuild = "relaxed-simd" | "simd";
 
 /** The part of the WebAssembly JavaScript API used here (not in lib ES2022). */
-interface WebAssemblyApi {
+export interface WebAssemblyApi {
   validate(bytes: Uint8Array): boolean;
   Module: new (bytes: Uint8Array) => object;
   Instance: new (module: object, imports: object) => { exports: unknown };
@@ -183,7 +184,8 @@ const BASE64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/
 const BASE64_VALUES = new Uint8Array(128);
 for (let i = 0; i < BASE64.length; i++) BASE64_VALUES[BASE64.charCodeAt(i)] = i;
 
-function decodeBase64(text: string): Uint8Array {
+/** The bytes of a base64 text (the embedded modules). */
+export function decodeBase64(text: string): Uint8Array {
   let length = text.length;
   while (length > 0 && text.charCodeAt(length - 1) === 61 /* = */) length--;
   const bytes = new Uint8Array(Math.floor((length * 3) / 4));
@@ -255,6 +257,11 @@ export function wasmKernels(): WasmKernels | null {
   if (!enabled) return null;
   if (loaded === undefined) loaded = load();
   return loaded;
+}
+
+/** Whether the WebAssembly kernels are on (see {@link setWasmKernelsEnabled}). */
+export function wasmKernelsEnabled(): boolean {
+  return enabled;
 }
 
 /**

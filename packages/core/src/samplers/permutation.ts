@@ -7,7 +7,8 @@
  * @module
  */
 import { checkNdArray, looksLikeNdArray } from "../input.js";
-import { StableKeySorter } from "../radix-sort.js";
+import { RADIX_MIN_LENGTH, StableKeySorter } from "../radix-sort.js";
+import { sortWorkspace } from "../stable-sort-wasm.js";
 import { checkKey, type Key, type KeyLike } from "../keys.js";
 import { allocate, shapeSize, type DType, type NdArray, type TypedArrayOf } from "../ndarray.js";
 import { isPartitionable, isX64, type X64Options } from "../options.js";
@@ -40,6 +41,10 @@ export function shuffleIndices(
   const n = shape.length === 0 ? 1 : shape[axis];
   const inner = shape.length === 0 ? 1 : shapeSize(shape.slice(axis + 1));
   const outer = n * inner === 0 ? 0 : size / (n * inner);
+  if (outer === 1 && inner === 1 && n >= RADIX_MIN_LENGTH) {
+    const shuffled = shuffleInWorkspace(key, n, partitionable);
+    if (shuffled !== null) return shuffled;
+  }
   const index = new Int32Array(size);
   // Element (o, j, i) starts as j, its position along the axis.
   for (let flat = 0, o = 0; o < outer; o++) {
@@ -75,6 +80,26 @@ export function shuffleIndices(
     }
   }
   return index;
+}
+
+/**
+ * {@link shuffleIndices} of one slice of `n` elements in the WebAssembly
+ * sort's memory, or `null` where that kernel does not run: each round's
+ * keys are drawn straight into it and the values stay there between rounds;
+ * the first round sorts the positions without reading them.
+ */
+function shuffleInWorkspace(key: Key, n: number, partitionable: boolean): Int32Array | null {
+  const workspace = sortWorkspace(n);
+  if (workspace === null) return null;
+  let current = key;
+  const rounds = shuffleRounds(n);
+  for (let round = 0; round < rounds; round++) {
+    const [next, subkey] = splitKey(current, 2, partitionable);
+    current = next;
+    drawBits(subkey, workspace.keys, partitionable);
+    workspace.sort(round === 0);
+  }
+  return workspace.values.slice();
 }
 
 /** Gather `source` (of `shape`) along `axis` with one index list shared by every slice. */
@@ -214,11 +239,9 @@ export function permutation(
     const count = Math.max(0, n);
     checkInteger("x", count, 0, MAX_ELEMENTS);
     const index = shuffleIndices(checkedKey, [count], 0, partitionable);
-    const dtype = x64 ? "int64" : "int32";
-    const data = allocate(dtype, count);
-    if (x64) (data as BigInt64Array).set(Array.from(index, BigInt));
-    else (data as Int32Array).set(index);
-    return { dtype, shape: [count], data };
+    // The indices are a new array: int32 results take it as it is.
+    if (!x64) return { dtype: "int32", shape: [count], data: index };
+    return { dtype: "int64", shape: [count], data: BigInt64Array.from(index, BigInt) };
   }
   const array = toNdArray("x", x, x64);
   if (array.shape.length === 0) {
