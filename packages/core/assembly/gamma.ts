@@ -1,5 +1,5 @@
-// JAX's float32 `gamma` for one shape parameter `a >= 1` in WebAssembly
-// relaxed SIMD (AssemblyScript): `_gamma_one` (jax/_src/random/core.py),
+// JAX's float32 `gamma` for one shape parameter `a >= 1` in WebAssembly SIMD
+// (AssemblyScript): `_gamma_one` (jax/_src/random/core.py),
 // Marsaglia and Tsang's rejection loop, following src/samplers/gamma.ts's
 // `gammaOneOfWords` step for step, for eight elements at a time, one per
 // lane of two groups (A and B) of four, each element on its own key. Lanes
@@ -16,11 +16,14 @@
 // some lane needs them. In legacy mode the blocks of a split are shared by
 // its keys, and all are hashed.
 //
-// Lanes the kernel cannot settle exactly (a `U` or `V` below float32's normal
-// range, where XLA's `log` is not the routine here) are flagged, and the
-// caller recomputes those elements with the JavaScript routines. In the
-// relaxed SIMD build only: its multiply-adds fuse (xla-float32x4.ts). The
-// tests compare every element with the JavaScript path in both threefry modes.
+// Its multiply-adds are `Lanes.madd` (xla-float32x4.ts): one instruction in the
+// relaxed SIMD build, an exact emulation in the SIMD build (about a third of
+// the speed). Lanes the kernel cannot settle exactly (a `U` or `V` below
+// float32's normal range, where XLA's `log` is not the routine here, or a NaN
+// from a multiply-add the emulation did not settle) are flagged, and the
+// caller recomputes those elements with the JavaScript routines. The tests
+// compare every element with the JavaScript path, in both threefry modes and
+// both builds.
 
 import { Lanes, ONE, XlaFloat32 } from "./xla-float32x4";
 
@@ -403,30 +406,33 @@ export function gammaFloat32(
       const UA = Blocks.unitOf(Blocks.a0);
       const UB = Blocks.unitOf(Blocks.b0);
       // Go on while U >= 1 - 0.0331·X² and log U >= X/2 + d·(1 - V + log V).
-      const goOnA = v128.and(
-        f32x4.ge(UA, Lanes.madd(minusSqueeze, f32x4.mul(XA, XA), ONE)),
-        f32x4.ge(
-          XlaFloat32.log(UA),
-          f32x4.add(
-            f32x4.mul(XA, half),
-            f32x4.mul(ds, f32x4.add(f32x4.sub(ONE, newVA), XlaFloat32.log(newVA))),
-          ),
-        ),
+      const squeezeA = Lanes.madd(minusSqueeze, f32x4.mul(XA, XA), ONE);
+      const squeezeB = Lanes.madd(minusSqueeze, f32x4.mul(XB, XB), ONE);
+      const logUA = XlaFloat32.log(UA);
+      const logUB = XlaFloat32.log(UB);
+      const boundA = f32x4.add(
+        f32x4.mul(XA, half),
+        f32x4.mul(ds, f32x4.add(f32x4.sub(ONE, newVA), XlaFloat32.log(newVA))),
       );
-      const goOnB = v128.and(
-        f32x4.ge(UB, Lanes.madd(minusSqueeze, f32x4.mul(XB, XB), ONE)),
-        f32x4.ge(
-          XlaFloat32.log(UB),
-          f32x4.add(
-            f32x4.mul(XB, half),
-            f32x4.mul(ds, f32x4.add(f32x4.sub(ONE, newVB), XlaFloat32.log(newVB))),
-          ),
-        ),
+      const boundB = f32x4.add(
+        f32x4.mul(XB, half),
+        f32x4.mul(ds, f32x4.add(f32x4.sub(ONE, newVB), XlaFloat32.log(newVB))),
       );
+      const goOnA = v128.and(f32x4.ge(UA, squeezeA), f32x4.ge(logUA, boundA));
+      const goOnB = v128.and(f32x4.ge(UB, squeezeB), f32x4.ge(logUB, boundB));
+      // Also hard: a NaN, from a multiply-add of the SIMD build it did not settle (xla-float32x4.ts).
       const tinyA = v128.or(f32x4.lt(UA, smallestNormal), f32x4.lt(newVA, smallestNormal));
       const tinyB = v128.or(f32x4.lt(UB, smallestNormal), f32x4.lt(newVB, smallestNormal));
-      hardA = v128.or(hardA, v128.and(activeA, tinyA));
-      hardB = v128.or(hardB, v128.and(activeB, tinyB));
+      const nanA = v128.or(
+        v128.or(f32x4.ne(squeezeA, squeezeA), f32x4.ne(boundA, boundA)),
+        v128.or(f32x4.ne(logUA, logUA), f32x4.ne(newVA, newVA)),
+      );
+      const nanB = v128.or(
+        v128.or(f32x4.ne(squeezeB, squeezeB), f32x4.ne(boundB, boundB)),
+        v128.or(f32x4.ne(logUB, logUB), f32x4.ne(newVB, newVB)),
+      );
+      hardA = v128.or(hardA, v128.and(activeA, v128.or(tinyA, nanA)));
+      hardB = v128.or(hardB, v128.and(activeB, v128.or(tinyB, nanB)));
       VA = v128.bitselect(newVA, VA, activeA);
       VB = v128.bitselect(newVB, VB, activeB);
       activeA = v128.andnot(v128.and(activeA, goOnA), hardA);

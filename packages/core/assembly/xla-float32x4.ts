@@ -1,12 +1,14 @@
-// XLA's float32 routines on the four float32 lanes of an f32x4, for the relaxed
-// SIMD build's kernels (normal-fused.ts, gamma.ts): the steps of src/xla-math
+// XLA's float32 routines on the four float32 lanes of an f32x4, for the kernels
+// that need them whole (normal-fused.ts, gamma.ts): the steps of src/xla-math
 // (log, log1p) and src/erf-inv.ts with the constants of
 // src/xla-math/float32-coefficients.ts, compiled from that same file.
 //
 // WebAssembly's f32x4 + − × ÷ and sqrt round correctly to float32, as the
-// recipes' unfused steps do. Their fused multiply-adds are `Lanes.madd`, one
-// `f32x4.relaxed_madd`, which rounds once on the engines where wasm-kernels.ts
-// loads this build (`fusedMultiplyAddProbe` checks it first).
+// recipes' unfused steps do. Their fused multiply-adds are `Lanes.madd`: in the
+// relaxed SIMD build one `f32x4.relaxed_madd`, which rounds once on the engines
+// where wasm-kernels.ts loads that build (`fusedMultiplyAddProbe` checks it
+// first); in the SIMD build an exact emulation on float64 halves, which turns
+// the rare lanes it does not settle into NaN.
 
 import {
   ERF_INV_LARGE_C0,
@@ -67,18 +69,78 @@ export class Lanes {
     return i32x4.splat(<i32>bits);
   }
 
-  /** `a · b + c` on each lane, rounded once (wasm-kernels.ts checks that `relaxed_madd` fuses). */
+  /**
+   * `a · b + c` on each lane, rounded once. The relaxed SIMD build uses
+   * `relaxed_madd` (wasm-kernels.ts checks that it fuses). The SIMD build
+   * works on float64 halves: the product is exact there, and rounding the
+   * float64 sum to float32 is the single rounding unless the sum was rounded
+   * onto a point halfway between two float32 values; where some lane's sum
+   * lies halfway, the sums are made round-to-odd first (see
+   * {@link Lanes.roundToOdd}). A result at or below float32's smallest normal
+   * (whose halfway points lie elsewhere; zero included) becomes NaN, which
+   * the caller, whose arithmetic makes no NaN otherwise, finds and recomputes.
+   */
   @inline static madd(a: v128, b: v128, c: v128): v128 {
-    return f32x4.relaxed_madd(a, b, c);
+    if (ASC_FEATURE_RELAXED_SIMD) return f32x4.relaxed_madd(a, b, c);
+    const productLow = f64x2.mul(f64x2.promote_low_f32x4(a), f64x2.promote_low_f32x4(b));
+    const productHigh = f64x2.mul(
+      f64x2.promote_low_f32x4(v128.shuffle<i64>(a, a, 1, 1)),
+      f64x2.promote_low_f32x4(v128.shuffle<i64>(b, b, 1, 1)),
+    );
+    const cLow = f64x2.promote_low_f32x4(c);
+    const cHigh = f64x2.promote_low_f32x4(v128.shuffle<i64>(c, c, 1, 1));
+    let low = f64x2.add(productLow, cLow);
+    let high = f64x2.add(productHigh, cHigh);
+    // Halfway: the 29 bits below float32's precision are 1 then 28 zeros (the low word of each float64).
+    const lowBits = i32x4(0x1fffffff, 0, 0x1fffffff, 0);
+    const halfwayBits = i32x4(0x10000000, -1, 0x10000000, -1);
+    const halfway = v128.or(
+      i32x4.eq(v128.and(low, lowBits), halfwayBits),
+      i32x4.eq(v128.and(high, lowBits), halfwayBits),
+    );
+    if (v128.any_true(halfway)) {
+      low = Lanes.roundToOdd(productLow, cLow, low);
+      high = Lanes.roundToOdd(productHigh, cHigh, high);
+    }
+    const sum = v128.shuffle<i64>(
+      f32x4.demote_f64x2_zero(low),
+      f32x4.demote_f64x2_zero(high),
+      0,
+      2,
+    );
+    const tiny = f32x4.le(f32x4.abs(sum), f32x4.splat(<f32>1.1754943508222875e-38));
+    return v128.bitselect(f32x4.splat(NaN), sum, tiny);
+  }
+
+  /**
+   * The float64 sum `p + c` rounded to odd, from `s`, the sum rounded to
+   * nearest: where `s` is inexact and its last bit is 0, the neighbour of `s`
+   * towards the exact sum (whose last bit is 1). Rounding a float64 rounded to
+   * odd to float32 is the single rounding of the exact sum (53 >= 24 + 2). The
+   * rounding error comes from Knuth's TwoSum, exact for any two float64.
+   */
+  @inline static roundToOdd(p: v128, c: v128, s: v128): v128 {
+    const cPart = f64x2.sub(s, p);
+    const error = f64x2.add(f64x2.sub(p, f64x2.sub(s, cPart)), f64x2.sub(c, cPart));
+    const zero = f64x2.splat(0);
+    const inexactEven = v128.and(
+      f64x2.ne(error, zero),
+      i64x2.eq(v128.and(s, i64x2.splat(1)), i64x2.splat(0)),
+    );
+    // One unit away from zero where the error has the sum's sign, towards zero where not.
+    const sameSign = v128.not(v128.xor(f64x2.lt(error, zero), f64x2.lt(s, zero)));
+    const step = v128.bitselect(i64x2.splat(1), i64x2.splat(-1), sameSign);
+    return i64x2.add(s, v128.and(step, inexactEven));
   }
 }
 
 export const ONE = f32x4.splat(1);
 
 /**
- * `Lanes.madd(a, b, c)` on lane 0, for the caller's check that this engine
- * fuses: with `a = b = 1 + 2^-12` and `c = -1` a fused multiply-add gives
- * `2^-11 + 2^-24`, an unfused one `2^-11`. The operands come from the caller
+ * `Lanes.madd(a, b, c)` on lane 0: in the relaxed SIMD build, for the
+ * loader's check that this engine fuses (with `a = b = 1 + 2^-12` and
+ * `c = -1` a fused multiply-add gives `2^-11 + 2^-24`, an unfused one
+ * `2^-11`); in both builds, for the tests. The operands come from the caller
  * so that no optimizer folds the operation at build time.
  */
 export function fusedMultiplyAddProbe(a: f32, b: f32, c: f32): f32 {

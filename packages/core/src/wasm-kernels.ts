@@ -7,12 +7,12 @@
  * switch also covers the stable sort's kernel (`stable-sort-wasm.ts`).
  *
  * Two builds of the same kernels are embedded. The relaxed SIMD build does
- * the float32 normal recipe's multiply-adds with `f32x4.relaxed_madd`, one
- * instruction for four lanes; it is used only where the engine validates it
- * (Node.js 22 and later, Chromium 114 and later; Node.js 20 behind
- * `--experimental-wasm-relaxed-simd`) and a probe shows that its
- * `relaxed_madd` rounds once. Elsewhere the SIMD build emulates them on
- * float64 lanes. Both give the same bits.
+ * the fused multiply-adds of the float32 normal and gamma kernels with
+ * `f32x4.relaxed_madd`, one instruction for four lanes; it is used only
+ * where the engine validates it (Node.js 22 and later, Chromium 114 and
+ * later; Node.js 20 behind `--experimental-wasm-relaxed-simd`) and a probe
+ * shows that its `relaxed_madd` rounds once. Elsewhere the SIMD build
+ * emulates them on float64 lanes. Both give the same bits.
  *
  * @module
  */
@@ -51,7 +51,7 @@ interface KernelExports {
   ): void;
   randint32Words(count: number, low: number, span: number, multiplier: number): void;
   normalFloat32(words: number, count: number, low: number, span: number): void;
-  /** The relaxed SIMD build only: float32 gamma (`assembly/gamma.ts`). */
+  /** Float32 gamma (`assembly/gamma.ts`). */
   GAMMA_CHUNK?: { value: number };
   gammaKeysPointer?(): number;
   gammaSamplesPointer?(): number;
@@ -68,7 +68,7 @@ interface KernelExports {
     firstIndex: number,
     deriveKeys: boolean,
   ): number;
-  /** In the relaxed SIMD build only: `relaxed_madd(a, b, c)` on one lane. */
+  /** `Lanes.madd(a, b, c)` on one lane (`relaxed_madd` in the relaxed SIMD build). */
   fusedMultiplyAddProbe?(a: number, b: number, c: number): number;
 }
 
@@ -100,7 +100,7 @@ export interface WasmKernels {
   readonly floats0: Float32Array;
   /** The int32 results of `randint32Progression` and `randint32Words`. */
   readonly integers: Int32Array;
-  /** The float32 gamma kernel, in the relaxed SIMD build only. */
+  /** The float32 gamma kernel (`null` for a build without one). */
   readonly gamma: GammaKernel | null;
 }
 

@@ -1,6 +1,7 @@
 import { setFlagsFromString } from "node:v8";
 import { afterEach, describe, expect, it } from "vitest";
-import { key, normal } from "../src/index.js";
+import { key, normal, uniform } from "../src/index.js";
+import { fmaF32 } from "../src/float.js";
 import {
   setRelaxedSimdEnabled,
   setWasmKernelsEnabled,
@@ -32,6 +33,11 @@ function kernelBuilds(): WasmKernels[] {
   if (relaxed.build === "relaxed-simd") builds.push(relaxed);
   else console.log("relaxed SIMD build not loaded: relaxed_madd does not fuse on this engine");
   return builds;
+}
+
+/** `count` float32 uniforms on [0, 1) under `random`. */
+function uniformFloats(random: Uint32Array, count: number): Float32Array {
+  return uniform(random, [count], "float32").data as Float32Array;
 }
 
 /** The same computation with the WebAssembly kernels off and on. */
@@ -74,19 +80,49 @@ describe("the WebAssembly float32 normal kernel", () => {
     expect(mismatches).toEqual(builds.map(() => 0));
   }, 180_000);
 
-  it("the relaxed SIMD build exports every kernel of the SIMD build, and its own", () => {
+  it("both builds export the same kernels", () => {
     const builds = kernelBuilds();
     if (builds.length < 2) return;
     const [simd, relaxed] = builds.map((kernels) => Object.keys(kernels.exports).sort());
-    const own = [
-      "GAMMA_CHUNK",
-      "fusedMultiplyAddProbe",
-      "gammaFlagsPointer",
-      "gammaFloat32",
-      "gammaKeysPointer",
-      "gammaSamplesPointer",
+    expect(relaxed).toEqual(simd);
+  });
+
+  it("both builds' multiply-add rounds once, also where a float64 sum lands halfway", () => {
+    const f = Math.fround;
+    // a·b = -2^-24 + 2^-70 exactly, so a·b + c = 1 + 2^-24 + 2^-70: just above halfway between
+    // 1 and 1 + 2^-23. Its float64 sum is 1 + 2^-24, exactly halfway, which rounds (to even)
+    // to 1; the fused result is 1 + 2^-23. And the same mirrored, below halfway.
+    const halfwayCases: [number, number, number, number][] = [
+      [-(2 ** -24 + 2 ** -47), 1 - 2 ** -23, 1 + 2 ** -23, 1 + 2 ** -23],
+      [2 ** -24 + 2 ** -47, 1 - 2 ** -23, -1 - 2 ** -23, -1 - 2 ** -23],
+      [2 ** -24 + 2 ** -47, 1 - 2 ** -23, 1, 1],
     ];
-    expect(relaxed).toEqual([...simd, ...own].sort());
+    const random = key(23);
+    const inputs = uniformFloats(random, 3 * 20_000);
+    for (const kernels of kernelBuilds()) {
+      const probe = kernels.exports.fusedMultiplyAddProbe!;
+      for (const [a, b, c, expected] of halfwayCases) {
+        expect(f(a) === a && f(b) === b && f(c) === c).toBe(true);
+        expect(fmaF32(a, b, c)).toBe(expected);
+        expect(probe(a, b, c), kernels.build).toBe(expected);
+      }
+      let mismatches = 0;
+      for (let i = 0; i < inputs.length; i += 3) {
+        const [a, b, c] = [4 * inputs[i] - 2, inputs[i + 1], 2 * inputs[i + 2] - 1].map(f);
+        if (!Object.is(probe(a, b, c), fmaF32(a, b, c))) mismatches++;
+      }
+      expect(mismatches, kernels.build).toBe(0);
+    }
+  });
+
+  it("the SIMD build's multiply-add gives NaN at or below the smallest normal float32", () => {
+    const simd = kernelBuilds()[0];
+    expect(simd.build).toBe("simd");
+    const probe = simd.exports.fusedMultiplyAddProbe!;
+    expect(probe(2 ** -70, 2 ** -70, 0)).toBeNaN();
+    expect(probe(1, 1, -1)).toBeNaN();
+    expect(probe(2 ** -63, 2 ** -63, 0)).toBeNaN();
+    expect(probe(2 ** -62, 2 ** -63, 0)).toBe(2 ** -125);
   });
 
   it("loads the relaxed SIMD build where the engine validates it and fuses relaxed_madd", () => {

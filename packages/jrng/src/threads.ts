@@ -30,7 +30,8 @@ import { runSliceTask, type SliceOutput, type SliceTask } from "./slice-tasks.js
  * Draws of fewer elements run on the calling thread: a hand-off costs tens of
  * microseconds, worth it from about 1 ms of work, which takes more elements
  * of cheap draws than of costly ones. (`gamma32`: about 1 ms in the relaxed
- * SIMD build's kernel; the JavaScript loop takes about 20 times as long.)
+ * SIMD build's kernel, 2-3 ms in the SIMD build's; the JavaScript loop, where
+ * WebAssembly SIMD is missing, takes about 20 times as long.)
  */
 export const PARALLEL_MIN_ELEMENTS: Record<SliceTask["op"], number> = {
   uniform32: 1 << 18,

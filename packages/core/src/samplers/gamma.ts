@@ -305,7 +305,7 @@ const GAMMA_WASM_MIN_ELEMENTS = 64;
 /**
  * Elements `[0, count)` of a float32 exact gamma draw whose elements share one
  * `alpha >= 1` (so `d = alpha - 1/3`), not in log space, with XLA's `log`
- * throughout, by the relaxed SIMD build's kernel (`assembly/gamma.ts`). The
+ * throughout, by the WebAssembly kernel (`assembly/gamma.ts`). The
  * draw's element `j` is element `firstIndex + j` of the whole. In
  * partitionable mode the kernel hashes each element's key itself (the block
  * of counter (0, firstIndex + j) under `key`); otherwise it reads them from
