@@ -52,11 +52,11 @@ interface KernelExports {
   randint32Words(count: number, low: number, span: number, multiplier: number): void;
   normalFloat32(words: number, count: number, low: number, span: number): void;
   /** Float32 gamma (`assembly/gamma.ts`). */
-  GAMMA_CHUNK?: { value: number };
-  gammaKeysPointer?(): number;
-  gammaSamplesPointer?(): number;
-  gammaFlagsPointer?(): number;
-  gammaFloat32?(
+  GAMMA_CHUNK: { value: number };
+  gammaKeysPointer(): number;
+  gammaSamplesPointer(): number;
+  gammaFlagsPointer(): number;
+  gammaFloat32(
     count: number,
     d: number,
     c: number,
@@ -69,7 +69,7 @@ interface KernelExports {
     deriveKeys: boolean,
   ): number;
   /** `Lanes.madd(a, b, c)` on one lane (`relaxed_madd` in the relaxed SIMD build). */
-  fusedMultiplyAddProbe?(a: number, b: number, c: number): number;
+  fusedMultiplyAddProbe(a: number, b: number, c: number): number;
 }
 
 /**
@@ -100,8 +100,8 @@ export interface WasmKernels {
   readonly floats0: Float32Array;
   /** The int32 results of `randint32Progression` and `randint32Words`. */
   readonly integers: Int32Array;
-  /** The float32 gamma kernel (`null` for a build without one). */
-  readonly gamma: GammaKernel | null;
+  /** The float32 gamma kernel. */
+  readonly gamma: GammaKernel;
 }
 
 /** The float32 gamma kernel (`assembly/gamma.ts`) and views of its buffers. */
@@ -132,26 +132,15 @@ export interface GammaKernel {
   ): number;
 }
 
-/** The gamma kernel of a build that has one. */
-function gammaKernelOf(exports: KernelExports, buffer: ArrayBuffer): GammaKernel | null {
-  const { GAMMA_CHUNK, gammaFloat32, gammaKeysPointer, gammaSamplesPointer, gammaFlagsPointer } =
-    exports;
-  if (
-    GAMMA_CHUNK === undefined ||
-    gammaFloat32 === undefined ||
-    gammaKeysPointer === undefined ||
-    gammaSamplesPointer === undefined ||
-    gammaFlagsPointer === undefined
-  ) {
-    return null;
-  }
-  const chunk = GAMMA_CHUNK.value;
+/** The gamma kernel's entry point and views of its buffers. */
+function gammaKernelOf(exports: KernelExports, buffer: ArrayBuffer): GammaKernel {
+  const chunk = exports.GAMMA_CHUNK.value;
   return {
     chunk,
-    keys: new Uint32Array(buffer, gammaKeysPointer(), 2 * chunk),
-    samples: new Float32Array(buffer, gammaSamplesPointer(), chunk),
-    flags: new Int32Array(buffer, gammaFlagsPointer(), chunk),
-    run: gammaFloat32,
+    keys: new Uint32Array(buffer, exports.gammaKeysPointer(), 2 * chunk),
+    samples: new Float32Array(buffer, exports.gammaSamplesPointer(), chunk),
+    flags: new Int32Array(buffer, exports.gammaFlagsPointer(), chunk),
+    run: exports.gammaFloat32,
   };
 }
 
@@ -210,7 +199,7 @@ let loaded: WasmKernels | null | undefined;
 /** `relaxed_madd` rounds once here: `(1 + 2^-12)² - 1` keeps its last bit, `2^-24`. */
 function fusesMultiplyAdd(exports: KernelExports): boolean {
   const a = Math.fround(1 + 2 ** -12);
-  return exports.fusedMultiplyAddProbe?.(a, a, -1) === 2 ** -11 + 2 ** -24;
+  return exports.fusedMultiplyAddProbe(a, a, -1) === 2 ** -11 + 2 ** -24;
 }
 
 /** Instantiate one build, or `null` where the engine cannot run it. */

@@ -2,18 +2,11 @@ import { afterEach, describe, expect, it } from "vitest";
 import { bits, key, normal, randint, split, uniform } from "../src/index.js";
 import { setWasmKernelsEnabled, wasmKernels } from "../src/wasm-kernels.js";
 import { randint32Into, unitFloat32Into } from "../src/bulk.js";
+import { bothPaths } from "./support/kernel-paths.js";
 
 afterEach(() => {
   setWasmKernelsEnabled(true);
 });
-
-/** The same computation with the WebAssembly kernels off and on. */
-function bothPaths<T>(compute: () => T): [T, T] {
-  setWasmKernelsEnabled(false);
-  const javascript = compute();
-  setWasmKernelsEnabled(true);
-  return [javascript, compute()];
-}
 
 describe("the WebAssembly SIMD kernels", () => {
   it("load in Node 20 (which has WebAssembly SIMD)", () => {

@@ -254,10 +254,15 @@ export function gammaExactKernel(
   const libmLogs = standaloneLogOfV ? GLIBC_LOGS : GLIBC_TEST_LOGS;
   let splitKeys: Uint32Array | undefined;
   const keysOfElements = () => (splitKeys ??= splitPerElement(key, size, partitionable));
-  const kernel = wasmKernels()?.gamma ?? null;
+  const kernel = wasmKernels()?.gamma;
   const wasmEnd = Math.min(size, libmFrom - firstIndex);
   let i = 0;
-  if (kernel !== null && dtype === "float32" && !logSpace && wasmEnd >= GAMMA_WASM_MIN_ELEMENTS) {
+  if (
+    kernel !== undefined &&
+    dtype === "float32" &&
+    !logSpace &&
+    wasmEnd >= GAMMA_WASM_MIN_ELEMENTS
+  ) {
     const alpha = a[0];
     const d = f32(alpha - ONE_THIRD_32);
     if (alpha >= 1 && Number.isFinite(d) && (a.length === 1 || allEqualTo(a, alpha))) {
